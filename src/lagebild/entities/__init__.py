@@ -1,0 +1,1 @@
+"""Entities: mentions grouped into entities, linked to a curated actor table, actor-coded."""

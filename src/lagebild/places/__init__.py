@@ -1,0 +1,1 @@
+"""Places: LOC entities resolved offline to GeoNames ids and coordinates."""
