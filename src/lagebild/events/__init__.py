@@ -1,0 +1,1 @@
+"""Event coding: PLOVER type, mode, context, actors, date, modality, attribution."""
