@@ -1,0 +1,1 @@
+"""Attribution: who says so (direct, indirect, reported speech, no-comment)."""
