@@ -1,0 +1,155 @@
+"""``extract``, ``ingest``, ``export`` and ``summary``."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from ..errors import LagebildError
+from ..pipeline import Pipeline
+from ..read import ReadFailure, iter_articles
+from ..settings import Settings
+from .common import err_console, parse_date_option, progress, report_failure, setup, tracked
+from .summary import print_summary
+
+
+class Lang(str, Enum):
+    auto = "auto"
+    de = "de"
+    en = "en"
+
+
+class OutFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+    csv = "csv"
+    plover = "plover"
+
+
+def _articles(paths: list[Path], published: str | None, lang: Lang, settings: Settings):
+    date = parse_date_option(published)
+    for item in iter_articles(paths, settings):
+        if not isinstance(item, ReadFailure):
+            if date is not None:
+                item.published = date
+            if lang is not Lang.auto:
+                item.language = lang.value
+        yield item
+
+
+def _count(paths: list[Path]) -> int | None:
+    from ..read.files import iter_paths
+    return sum(1 for _ in iter_paths(paths))
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def extract(
+        paths: list[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl) or folders."),
+        published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for every article."),
+        lang: Lang = typer.Option(Lang.auto, "--lang", help="Language, or auto-detect."),
+        fmt: OutFormat = typer.Option(OutFormat.json, "--format", help="json: indented; jsonl: one line each."),
+        verbose: bool = typer.Option(False, "--verbose", "-v"),
+    ) -> None:
+        """Print one lagebild/1 record per article to stdout."""
+        setup(verbose)
+        settings = Settings()
+        parse_date_option(published)
+        pipeline = Pipeline(settings)
+        failures = 0
+        with progress("analysing", _count(paths)) as bar:
+            for result in tracked(pipeline.analyze_many(_articles(paths, published, lang, settings)), bar):
+                if isinstance(result, ReadFailure):
+                    report_failure(result)
+                    failures += 1
+                    continue
+                data = result.to_dict()
+                sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if fmt is OutFormat.json else None) + "\n")
+        if failures:
+            raise typer.Exit(code=1)
+
+    @app.command()
+    def ingest(
+        paths: list[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .parquet batch output) or folders."),
+        db: Path = typer.Option(Path("lagebild.duckdb"), "--db", help="DuckDB store."),
+        published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for every article."),
+        lang: Lang = typer.Option(Lang.auto, "--lang"),
+        verbose: bool = typer.Option(False, "--verbose", "-v"),
+    ) -> None:
+        """Analyse articles into the store. Re-ingesting the same article changes nothing."""
+        from ..store import Store
+        from ..store.duck import IngestResult
+
+        setup(verbose)
+        settings = Settings()
+        parse_date_option(published)
+        pipeline = Pipeline(settings)
+        total, failures, batch = IngestResult(), 0, []
+        try:
+            with Store(db) as store, progress("ingesting", _count(paths)) as bar:
+                for result in tracked(pipeline.analyze_many(_articles(paths, published, lang, settings)), bar):
+                    if isinstance(result, ReadFailure):
+                        report_failure(result)
+                        failures += 1
+                        continue
+                    batch.append(result)
+                    if len(batch) >= settings.batch_size:
+                        total += store.ingest(batch)
+                        batch = []
+                total += store.ingest(batch)
+                counts = store.counts()
+        except LagebildError as err:
+            err_console.print(f"[red]error[/] {err}")
+            raise typer.Exit(code=2) from None
+        err_console.print(
+            f"{db}: {total.added} added, {total.replaced} replaced, {total.unchanged} unchanged, "
+            f"{failures} failed; store holds {counts['articles']} articles, {counts['events']} events"
+        )
+        if failures:
+            raise typer.Exit(code=1)
+
+    @app.command("export")
+    def export_cmd(
+        db: Path = typer.Option(Path("lagebild.duckdb"), "--db"),
+        fmt: ExportFormat = typer.Option(..., "--format"),
+        out: Path | None = typer.Option(None, "--out", help="Output file (stdout for jsonl, plover, csv if omitted)."),
+        table: str = typer.Option("events", help="Table for parquet/csv: events, articles, entities, times, places, attributions."),
+    ) -> None:
+        """Export the store as JSONL (lagebild/1), Parquet, CSV or PLOVER JSONL."""
+        from ..export import export
+        from ..store import Store
+
+        setup()
+        if not db.exists():
+            err_console.print(f"[red]error[/] {db}: no such store (run `lagebild ingest` first)")
+            raise typer.Exit(code=2)
+        try:
+            with Store(db, read_only=True) as store:
+                n = export(store, fmt.value, out, sys.stdout, table=table)
+        except LagebildError as err:
+            err_console.print(f"[red]error[/] {err}")
+            raise typer.Exit(code=2) from None
+        err_console.print(f"exported {n} {fmt.value} records" + (f" to {out}" if out else ""))
+
+    @app.command()
+    def summary(
+        db: Path = typer.Option(Path("lagebild.duckdb"), "--db"),
+        limit: int = typer.Option(40, help="Most events shown."),
+    ) -> None:
+        """A readable table of the stored events: actors, dates, modality and sources."""
+        from ..store import Store
+
+        setup()
+        if not db.exists():
+            err_console.print(f"[red]error[/] {db}: no such store")
+            raise typer.Exit(code=2)
+        with Store(db, read_only=True) as store:
+            print_summary(store, limit)

@@ -1,0 +1,136 @@
+"""The whole pipeline: read → language → entities, times, places, attributions → events.
+
+:class:`Pipeline` holds one spaCy pipeline per language, built lazily on first use
+and reused for every article after that; articles are analysed in batches with
+``nlp.pipe``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import LagebildError, UnsupportedLanguageError
+from .language import LanguageDetector
+from .nlp import build_nlp
+from .read import RawArticle, ReadFailure, parse_published
+from .records import Article, SourceInfo
+from .settings import Settings
+
+
+class Pipeline:
+    """Analyse articles into :class:`~lagebild.records.Article` records."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self._nlp: dict[str, Language] = {}
+        self._detector: LanguageDetector | None = None
+
+    # -- resources, loaded once -------------------------------------------------
+    def nlp(self, language: str) -> Language:
+        if language not in self.settings.languages:
+            raise UnsupportedLanguageError(f"language {language!r} is not supported (have {self.settings.languages})")
+        if language not in self._nlp:
+            self._nlp[language] = build_nlp(language, self.settings)
+        return self._nlp[language]
+
+    @property
+    def detector(self) -> LanguageDetector:
+        if self._detector is None:
+            self._detector = LanguageDetector(self.settings.languages, self.settings.default_language)
+        return self._detector
+
+    def language_of(self, raw: RawArticle) -> str:
+        if raw.language and raw.language not in ("auto", ""):
+            code = raw.language.lower().split("-")[0]
+            if code not in self.settings.languages:
+                raise UnsupportedLanguageError(f"language {raw.language!r} is not supported", path=raw.path)
+            return code
+        return self.detector.detect(raw.text)
+
+    # -- analysis ----------------------------------------------------------------
+    def analyze(
+        self,
+        text: str,
+        published: str | dt.date | None = None,
+        language: str | None = None,
+        *,
+        id: str | None = None,
+        title: str | None = None,
+    ) -> Article:
+        """Analyse one text. For many, use :meth:`analyze_many` (batched, faster)."""
+        raw = RawArticle(text=text, id=id, title=title, published=parse_published(published), language=language)
+        result = next(self.analyze_many([raw]))
+        if isinstance(result, ReadFailure):
+            raise result.error
+        return result
+
+    def analyze_many(self, items: Iterable[RawArticle | ReadFailure]) -> Iterator[Article | ReadFailure]:
+        """Analyse a stream of articles in batches, keeping input order.
+
+        Read failures pass through; an article that fails to analyse becomes a
+        :class:`ReadFailure` too, and the rest of the batch goes on.
+        """
+        batch: list[RawArticle | ReadFailure] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[RawArticle | ReadFailure]) -> list[Article | ReadFailure]:
+        out: list[Article | ReadFailure | None] = [None] * len(batch)
+        groups: dict[str, list[int]] = {}
+        for i, item in enumerate(batch):
+            if isinstance(item, ReadFailure):
+                out[i] = item
+                continue
+            try:
+                groups.setdefault(self.language_of(item), []).append(i)
+            except LagebildError as err:
+                out[i] = ReadFailure(item.path or str(item.id), err)
+        for language, indices in groups.items():
+            nlp = self.nlp(language)
+            docs = []
+            for i in indices:
+                doc = nlp.make_doc(batch[i].text)
+                doc._.lb_published = batch[i].published
+                docs.append(doc)
+            try:
+                for i, doc in zip(indices, nlp.pipe(docs, batch_size=self.settings.batch_size)):
+                    out[i] = to_article(batch[i], doc, language)
+            except Exception:
+                # One bad document must not sink the batch: redo it one by one.
+                for i in indices:
+                    out[i] = self._run_one(nlp, batch[i], language)
+        return [o for o in out if o is not None]
+
+    def _run_one(self, nlp: Language, raw: RawArticle, language: str) -> Article | ReadFailure:
+        try:
+            doc = nlp.make_doc(raw.text)
+            doc._.lb_published = raw.published
+            return to_article(raw, nlp(doc), language)
+        except Exception as err:  # noqa: BLE001 - reported with the article's name
+            wrapped = err if isinstance(err, LagebildError) else LagebildError(f"analysis failed: {err!r}", path=raw.path or raw.id)
+            return ReadFailure(raw.path or str(raw.id), wrapped)
+
+
+def to_article(raw: RawArticle, doc: Doc, language: str) -> Article:
+    """Collect what the stages put on ``doc`` into the schema record."""
+    return Article(
+        id=str(raw.id),
+        source=SourceInfo(path=raw.path, url=raw.url, title=raw.title, outlet=raw.outlet),
+        language=language,
+        published=raw.published.isoformat() if raw.published else None,
+        text=doc.text,
+        sentences=[(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc.text))],
+        entities=doc._.lb_entities or [],
+        places=doc._.lb_places or [],
+        times=doc._.lb_times or [],
+        attributions=doc._.lb_attributions or [],
+        events=doc._.lb_events or [],
+    )

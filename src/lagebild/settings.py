@@ -1,0 +1,27 @@
+"""One settings object, passed down from the caller; nothing global changes at run time."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Settings(BaseModel):
+    """How lagebild runs. Frozen: make a copy with ``settings.model_copy(update=...)``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    languages: tuple[str, ...] = ("de", "en")
+    """Languages we analyse; language detection chooses among these only."""
+    default_language: str = "en"
+    """Language used when detection has no evidence at all (very short texts)."""
+    max_chars: int = Field(default=2_000_000, gt=0)
+    """Articles longer than this are rejected with TooLargeInputError."""
+    max_file_bytes: int = Field(default=50_000_000, gt=0)
+    batch_size: int = Field(default=32, gt=0)
+    n_process: int = Field(default=1, gt=0)
+    model_overrides: dict[str, str] = Field(default_factory=dict)
+    """Language code -> spaCy model name or path, replacing the default choice."""
+    db_path: Path = Path("lagebild.duckdb")
+    geo_min_population: int = 15000
+    """Smallest population of a GeoNames city considered for toponym resolution."""

@@ -1,0 +1,45 @@
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from lagebild.cli import app
+
+runner = CliRunner()
+pytestmark = pytest.mark.model
+
+
+def test_extract_prints_schema_records(article_dir):
+    res = runner.invoke(app, ["extract", str(article_dir / "a_en.txt"), "--published", "2025-07-15", "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    rec = json.loads(res.stdout.strip().splitlines()[0])
+    assert rec["schema"] == "lagebild/1" and rec["language"] == "en" and rec["published"] == "2025-07-15"
+    assert rec["source"]["title"] == "Drones hit Kharkiv"
+    s, e = rec["sentences"][0]
+    assert rec["text"][s:e].startswith("Russian forces")
+
+
+def test_extract_rejects_bad_date(article_dir):
+    res = runner.invoke(app, ["extract", str(article_dir / "a_en.txt"), "--published", "15.07.2025"])
+    assert res.exit_code != 0
+
+
+def test_ingest_bad_file_batch_goes_on_and_is_idempotent(article_dir, tmp_path):
+    (article_dir / "broken.txt").write_bytes(b"\x00\x00binary")
+    db = tmp_path / "t.duckdb"
+    res = runner.invoke(app, ["ingest", str(article_dir), "--db", str(db)])
+    assert res.exit_code == 1  # some files failed ...
+    assert "broken.txt" in res.output and "c.jsonl:2" in res.output
+    assert "4 added" in res.output  # ... and the rest went in
+    res2 = runner.invoke(app, ["ingest", str(article_dir), "--db", str(db)])
+    assert "0 added, 0 replaced, 4 unchanged" in res2.output
+    out = tmp_path / "e.jsonl"
+    res3 = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--out", str(out)])
+    assert res3.exit_code == 0 and len(out.read_text().splitlines()) == 4
+    res4 = runner.invoke(app, ["summary", "--db", str(db)])
+    assert res4.exit_code == 0 and "store: 4 articles" in res4.output
+
+
+def test_export_missing_store(tmp_path):
+    res = runner.invoke(app, ["export", "--db", str(tmp_path / "none.duckdb"), "--format", "jsonl"])
+    assert res.exit_code == 2 and "no such store" in res.output
