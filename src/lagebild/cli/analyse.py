@@ -105,13 +105,15 @@ def register(app: typer.Typer) -> None:
                         total += store.ingest(batch)
                         batch = []
                 total += store.ingest(batch)
+                merged = store.merge()
                 counts = store.counts()
         except LagebildError as err:
             err_console.print(f"[red]error[/] {err}")
             raise typer.Exit(code=2) from None
         err_console.print(
             f"{db}: {total.added} added, {total.replaced} replaced, {total.unchanged} unchanged, "
-            f"{failures} failed; store holds {counts['articles']} articles, {counts['events']} events"
+            f"{failures} failed; store holds {counts['articles']} articles, {counts['events']} events "
+            f"in {merged['clusters']} distinct events across articles"
         )
         if failures:
             raise typer.Exit(code=1)

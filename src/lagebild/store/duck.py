@@ -109,6 +109,31 @@ class Store:
         cols = ", ".join(f'"{c}"' for c in columns)
         self.con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM arrow')
 
+    def merge(self, window_days: int = 3) -> dict[str, int]:
+        """Cluster the same event across articles (see :mod:`lagebild.merge`); sets
+        ``events.cluster_id``. Returns the number of events and of clusters."""
+        from ..merge import cluster_events
+        from ..merge.cluster import EventKey
+
+        rows = self.con.execute(
+            "SELECT article_id, id, type, modality, actor_keys, recipient_keys, date_start, date_end, published "
+            "FROM events"
+        ).fetchall()
+        keys = [EventKey(f"{a}:{i}", a, t, m, frozenset(ak or ()), frozenset(rk or ()), s, e, p)
+                for a, i, t, m, ak, rk, s, e, p in rows]
+        clusters = cluster_events(keys, window_days)
+        if not clusters:
+            return {"events": 0, "clusters": 0}
+        uids = list(clusters)
+        arrow = pa.table({"uid": uids, "cluster_id": [clusters[u] for u in uids]})  # noqa: F841 - used by SQL
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.execute(
+            "UPDATE events SET cluster_id = arrow.cluster_id FROM arrow "
+            "WHERE events.article_id || ':' || events.id = arrow.uid"
+        )
+        self.con.execute("COMMIT")
+        return {"events": len(uids), "clusters": len(set(clusters.values()))}
+
     # -- reading -------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}

@@ -50,9 +50,15 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("source_count", "INTEGER"), ("evidence_start", "INTEGER"), ("evidence_end", "INTEGER"),
         ("evidence_text", "VARCHAR"), ("trigger_text", "VARCHAR"), ("confidence", "DOUBLE"),
         ("language", "VARCHAR"), ("published", "DATE"),
+        ("actor_keys", "VARCHAR[]"), ("recipient_keys", "VARCHAR[]"), ("cluster_id", "VARCHAR"),
     ],
 }
 KEYS = {"articles": 1, "entities": 2, "times": 2, "places": 2, "attributions": 2, "events": 2}
+
+
+def identity_key(qid: str | None, name: str) -> str:
+    """What makes two entities of different articles the same: the QID, else the name."""
+    return qid or " ".join(name.lower().split())
 
 
 def content_hash(article: Article) -> str:
@@ -64,6 +70,7 @@ def article_rows(article: Article, *, now: dt.datetime | None = None) -> dict[st
     aid = article.id
     published = dt.date.fromisoformat(article.published) if article.published else None
     names = {e.id: e.name for e in article.entities}
+    keys = {e.id: identity_key(e.qid, e.name) for e in article.entities}
     places = {p.entity: p for p in article.places if p.entity}
     attrs = {a.id: a for a in article.attributions}
     rows: dict[str, list[tuple]] = {name: [] for name in TABLES}
@@ -103,5 +110,6 @@ def article_rows(article: Article, *, now: dt.datetime | None = None) -> dict[st
             attr.source.count if attr else None, v.evidence.start, v.evidence.end,
             article.text[v.evidence.start:v.evidence.end], v.trigger.text if v.trigger else None,
             v.confidence, article.language, published,
+            sorted({keys.get(x, x) for x in v.actor}), sorted({keys.get(x, x) for x in v.recipient}), None,
         ))
     return rows
