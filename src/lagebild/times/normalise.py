@@ -1,0 +1,353 @@
+"""Normalisers: matched slots of a rule → TIMEX3 value, kind, mod and anchor.
+
+Each rule in ``times.json`` names one normaliser (``norm``). Normalisers see only slot
+values (numbers, codes from the language's classes), never words, so they serve every
+language. A :class:`Context` gives the publication date, the discourse anchors (the
+last day and last year mentioned before the expression) and the clause tense.
+
+``anchor`` of a result: ``None`` (absolute or not anchored), ``"published"``, or
+``("t", i)`` for the i-th time of the document (the tagger turns it into ``"t<i>"``).
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .dates import Day, add_months, at, duration, shift, valid, weekday_near, weekend_near
+
+REF_BY_SIGN = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_FINE_UNITS = ("H", "MIN", "S")
+
+
+@dataclass
+class Result:
+    value: str | None
+    kind: str = "date"
+    mod: str | None = None
+    anchor: Any = None
+
+
+@dataclass
+class Context:
+    published: datetime.date | None
+    last_day: tuple[int, Day] | None
+    last_year: tuple[int, int] | None
+    tense: Callable[[], tuple[str, bool]]
+    """() → ("past" | "future", whether the clause had an explicit cue)"""
+
+
+def _sign(n: int) -> int:
+    return (n > 0) - (n < 0)
+
+
+def _num(text: str | float | int | None) -> float | str | None:
+    if text is None or isinstance(text, (int, float)):
+        return text
+    if text.upper() == "X":
+        return "X"
+    digits = re.sub(r"[^0-9,]", "", text).replace(",", ".")
+    return float(digits) if digits else None
+
+
+def _int(text: Any) -> int | None:
+    n = _num(text)
+    return int(n) if isinstance(n, float) else (n if isinstance(n, int) else None)
+
+
+def _year(s: dict[str, Any], ctx: Context) -> tuple[int | None, Any]:
+    """Explicit year of the slots (``year``, ``year2``, ``dir_year``), with its anchor."""
+    if s.get("year") is not None:
+        return _int(s["year"]), None
+    if s.get("year2") is not None:
+        y = _int(s["year2"]) or 0
+        base = ctx.published.year if ctx.published else 2000
+        century = base // 100 * 100
+        return (century + y if century + y <= base + 10 else century - 100 + y), None
+    d = s.get("dir_year")
+    if d is not None:
+        if d == "same" and ctx.last_year:
+            return ctx.last_year[1], ("t", ctx.last_year[0])
+        if ctx.published and isinstance(d, int):
+            return ctx.published.year + d, "published"
+        return None, None
+    return None, None
+
+
+def _daypart(value: str, s: dict[str, Any]) -> str:
+    if s.get("hour") is not None:
+        hour, minute = _int(s["hour"]) or 0, _int(s.get("minute")) or 0
+        if s.get("daypart") in ("AF", "EV", "NI") and hour < 12:
+            hour += 12
+        return f"{value}T{hour:02d}:{minute:02d}"
+    if s.get("daypart"):
+        return f"{value}T{s['daypart']}"
+    return value
+
+
+def _timed(s: dict[str, Any]) -> str:
+    return "time" if s.get("daypart") or s.get("hour") is not None else "date"
+
+
+def _closest_year(ref: datetime.date, month: int, day: int, tense: tuple[str, bool]) -> int:
+    """The year that puts month/day nearest to ``ref``, or on the tense's side of it."""
+    t, explicit = tense
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        if not valid(y, month, day):
+            continue
+        d = datetime.date(y, month, day)
+        if explicit and t == "past" and d > ref + datetime.timedelta(days=1):
+            continue
+        if explicit and t == "future" and d < ref - datetime.timedelta(days=1):
+            continue
+        gap = abs((d - ref).days) + (0 if y == ref.year else 45)
+        if best is None or gap < best[0]:
+            best = (gap, y)
+    return best[1] if best else ref.year
+
+
+def norm_date(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    mod = s.get("mod") or s.get("mod_adj")
+    year, anchor = _year(s, ctx)
+    month = _int(s.get("month"))
+    day = _int(s.get("day"))
+    if month is None:
+        if year is None:
+            return None
+        return Result(f"{year:04d}", "date", mod, anchor)
+    direction = s.get("dir")
+    if year is None and ctx.published is not None:
+        ref = ctx.published
+        anchor = "published"
+        if isinstance(direction, int) and direction != 0:
+            year = ref.year + (direction if (month - ref.month) * direction <= 0 else 0)
+        elif direction == "same" and ctx.last_year:
+            year, anchor = ctx.last_year[1], ("t", ctx.last_year[0])
+        else:
+            year = _closest_year(ref, month, day or 15, ctx.tense())
+    if day is None:
+        y = f"{year:04d}" if year is not None else "XXXX"
+        return Result(f"{y}-{month:02d}", "date", mod, anchor)
+    if not valid(year, month, day):
+        return None
+    value = _daypart(Day(year, month, day).value(), s)
+    return Result(value, _timed(s), mod, anchor)
+
+
+def norm_weekday(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    wd = _int(s.get("weekday"))
+    if wd is None:
+        return None
+    if ctx.published is None:
+        return Result(_daypart(f"XXXX-WXX-{wd}", s), _timed(s))
+    direction = s.get("dir")
+    if isinstance(direction, int) and direction != 0:
+        d = weekday_near(ctx.published, wd, 2 * direction)
+    else:
+        d = weekday_near(ctx.published, wd, -1 if ctx.tense()[0] == "past" else 1)
+    return Result(_daypart(Day.of(d).value(), s), _timed(s), None, "published")
+
+
+def norm_deictic(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    offset = int(s.get("deictic") or 0)
+    if ctx.published is None:
+        return Result(REF_BY_SIGN[_sign(offset)])
+    d = ctx.published + datetime.timedelta(days=offset)
+    return Result(_daypart(Day.of(d).value(), s), _timed(s), None, "published")
+
+
+def _offset(code: str) -> tuple[str, int]:
+    m = re.fullmatch(r"([A-Z]+)(-?\d+)", code)
+    return (m.group(1), int(m.group(2))) if m else ("D", 0)
+
+
+def norm_relative(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    mod = s.get("mod")
+    if s.get("relative_word"):
+        unit, n = _offset(s["relative_word"])
+    else:
+        unit, n = s.get("unit"), s.get("dir")
+    if unit is None or n is None:
+        return None
+    if n == "same":
+        base = _base_day(ctx, unit)
+        if base is None:
+            return None
+        d, anchor, known = base
+        return Result(at(d, unit, known), "date", mod, anchor)
+    ref = ctx.published
+    if n == "tense":
+        n = -1 if ctx.tense()[0] == "past" else 0
+    if ref is None:
+        return Result(REF_BY_SIGN[_sign(int(n))], "date", mod)
+    if unit == "WE":
+        d = weekend_near(ref, int(n))
+        if n > 0 and ref.isoweekday() < 6:
+            d = weekend_near(ref, 0)
+    else:
+        d = shift(ref, unit, int(n))
+    return Result(at(d, unit), "date", mod, "published")
+
+
+def _base_day(ctx: Context, unit: str) -> tuple[datetime.date, Any, bool] | None:
+    """The discourse date a relative expression hangs on: last day (or year) mentioned,
+    else the publication date."""
+    if unit in ("Y", "DE", "CE") and ctx.last_year and (
+        not ctx.last_day or ctx.last_year[0] > ctx.last_day[0]
+    ):
+        return datetime.date(ctx.last_year[1], 7, 1), ("t", ctx.last_year[0]), True
+    if ctx.last_day:
+        i, day = ctx.last_day
+        return day.date(), ("t", i), day.year is not None
+    if ctx.published:
+        return ctx.published, "published", True
+    return None
+
+
+def norm_anaphoric(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    if s.get("anaphoric_word"):
+        unit, n = _offset(s["anaphoric_word"])
+    else:
+        unit = s.get("unit")
+        n = s.get("dir")
+        if n is None:
+            k = _num(s.get("num"))
+            if not isinstance(k, float):
+                return None
+            n = int(k) * int(s.get("after_before") or 0)
+    if unit is None or n is None:
+        return None
+    base = _base_day(ctx, unit)
+    if base is None:
+        return Result(REF_BY_SIGN[_sign(int(n))])
+    d, anchor, known = base
+    if unit in _FINE_UNITS:
+        return Result(at(d, "D", known), "date", None, anchor)
+    return Result(at(shift(d, unit, int(n)), unit, known), "date", None, anchor)
+
+
+def norm_ago(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    n, unit = _num(s.get("num")), s.get("unit")
+    sign = int(p.get("sign", -1))
+    if not isinstance(n, float) or unit is None:
+        return None
+    if ctx.published is None:
+        return Result(REF_BY_SIGN[sign], "date", s.get("approx"))
+    if unit in _FINE_UNITS:
+        return Result(at(ctx.published, "D"), "date", s.get("approx"), "published")
+    if unit == "WE":
+        unit = "W"
+    if not n.is_integer():
+        months = {"Y": 12, "DE": 120, "M": 1}.get(unit)
+        if months:
+            return Result(at(add_months(ctx.published, int(sign * n * months)), "M"),
+                          "date", s.get("approx"), "published")
+    d = shift(ctx.published, unit, sign * int(n))
+    return Result(at(d, unit), "date", s.get("approx"), "published")
+
+
+def norm_duration(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    n = _num(s.get("num") or p.get("num") or s.get("vague"))
+    unit = s.get("unit")
+    if n is None or unit is None:
+        return None
+    return Result(duration(n, unit), "duration", s.get("approx"))
+
+
+def norm_fixed(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    return Result(s.get("value") or p.get("value"), p.get("kind", "date"))
+
+
+def norm_set(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    if s.get("weekday") is not None:
+        return Result(_daypart(f"XXXX-WXX-{_int(s['weekday'])}", s), "set")
+    unit = s.get("unit")
+    if unit is None:
+        return None
+    n = _num(s.get("num")) or 1.0
+    return Result(duration(n, unit), "set")
+
+
+def norm_ref(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    return Result(s.get("ref"), "date")
+
+
+def norm_clock(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    hour = _int(s.get("hour"))
+    if hour is None or hour > 24:
+        return None
+    base = _base_day(ctx, "D")
+    if base is None:
+        return Result(_daypart("XXXX-XX-XX", s), "time")
+    d, anchor, known = base
+    return Result(_daypart(at(d, "D", known), s), "time", None, anchor)
+
+
+def norm_daypart(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    base = _base_day(ctx, "D")
+    mod = s.get("mod_adj")
+    if base is None:
+        return Result(_daypart("XXXX-XX-XX", s), "time", mod)
+    d, anchor, known = base
+    return Result(_daypart(at(d, "D", known), s), "time", mod, anchor)
+
+
+def norm_season(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    code = s.get("season")
+    year, anchor = _year(s, ctx)
+    if year is None:
+        ref = ctx.published
+        if ref is None:
+            return Result(f"XXXX-{code}", "date", s.get("mod"))
+        direction = s.get("dir")
+        year, anchor = ref.year, "published"
+        if isinstance(direction, int):
+            year += direction
+    return Result(f"{year:04d}-{code}", "date", s.get("mod"), anchor)
+
+
+def norm_decade(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    d = _int(s.get("decade"))
+    if d is None:
+        return None
+    if d < 100:
+        ref_year = ctx.published.year if ctx.published else 1999
+        d += 2000 if 2000 + d <= ref_year else 1900
+    return Result(f"{d // 10:03d}", "date", s.get("mod_adj"))
+
+
+def norm_century(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    n = _int(s.get("num"))
+    if not n:
+        return None
+    if s.get("unit") == "MI":
+        return Result(f"{n - 1}", "date", s.get("half"))
+    return Result(f"{n - 1:02d}", "date", s.get("half"))
+
+
+def norm_quarter(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    n = _int(s.get("ordinal"))
+    unit = p.get("unit", "Q")
+    top = 4 if unit == "Q" else 2
+    if n is None or n == 0 or n > top:
+        return None
+    if n < 0:
+        n = top
+    year, anchor = _year(s, ctx)
+    if year is None:
+        if ctx.published is None:
+            return Result(f"XXXX-{unit}{n}")
+        year, anchor = ctx.published.year, "published"
+    return Result(f"{year:04d}-{unit}{n}", "date", None, anchor)
+
+
+NORMALISERS: dict[str, Callable[[dict[str, Any], dict[str, Any], Context], Result | None]] = {
+    "date": norm_date, "weekday": norm_weekday, "deictic": norm_deictic,
+    "relative": norm_relative, "anaphoric": norm_anaphoric, "ago": norm_ago,
+    "duration": norm_duration, "fixed": norm_fixed, "set": norm_set, "ref": norm_ref,
+    "clock": norm_clock, "daypart": norm_daypart, "season": norm_season,
+    "decade": norm_decade, "century": norm_century, "quarter": norm_quarter,
+}
