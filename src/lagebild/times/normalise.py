@@ -44,8 +44,10 @@ def _sign(n: int) -> int:
 
 
 def _num(text: str | float | int | None) -> float | str | None:
-    if text is None or isinstance(text, (int, float)):
+    if text is None or isinstance(text, float):
         return text
+    if isinstance(text, int):
+        return float(text)
     if text.upper() == "X":
         return "X"
     digits = re.sub(r"[^0-9,]", "", text).replace(",", ".")

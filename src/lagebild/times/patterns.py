@@ -124,8 +124,18 @@ class Patterns:
         """The class value of a matched word (whitespace and case normalised)."""
         return self.classes[cls].get(" ".join(text.lower().split()))
 
+    def _at(self, text: str, pos: int) -> list[tuple[Rule, re.Match[str]]]:
+        found = []
+        for rule in self.rules:
+            m = rule.regex.match(text, pos)
+            if m is not None and not (rule.not_after and rule.not_after.match(text, m.end())):
+                found.append((rule, m))
+        return found
+
     def find(self, text: str) -> list[tuple[Rule, re.Match[str]]]:
-        """Non-overlapping matches, left to right; longest rule at each position."""
+        """Non-overlapping matches, left to right. At the leftmost candidate position
+        (and at the expression starts of the candidates found there) the match reaching
+        furthest wins; ties go to the earlier start, then to the earlier rule."""
         out: list[tuple[Rule, re.Match[str]]] = []
         pos = 0
         while True:
@@ -133,15 +143,12 @@ class Patterns:
             if m is None:
                 return out
             start = m.start()
-            best: tuple[Rule, re.Match[str]] | None = None
-            for rule in self.rules:
-                rm = rule.regex.match(text, start)
-                if rm is None or (rule.not_after and rule.not_after.match(text, rm.end())):
-                    continue
-                if best is None or rm.end() > best[1].end():
-                    best = (rule, rm)
-            if best is None:
+            cands = self._at(text, start)
+            for q in {c[1].start(f"r{c[0].index}_x") for c in cands} - {start}:
+                cands.extend(self._at(text, q))
+            if not cands:
                 pos = start + 1
                 continue
+            best = max(cands, key=lambda c: (c[1].end(), -c[1].start(), -c[0].index))
             out.append(best)
             pos = max(best[1].end(), start + 1)

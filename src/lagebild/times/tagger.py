@@ -91,7 +91,7 @@ class TimeTagger:
                     return self.tense.of(text, clause, (start, end))
 
                 ctx = Context(published, last_day, last_year, tense)
-                res = NORMALISERS[rule.norm](piece, rule.params, ctx)
+                res = NORMALISERS[rule.norm]({**rule.params, **piece}, rule.params, ctx)
                 if res is None or not res.value:
                     continue
                 anchor = res.anchor
@@ -100,7 +100,7 @@ class TimeTagger:
                 index = len(times)
                 times.append(Time(start=start, end=end, text=text[start:end], value=res.value,
                                   kind=res.kind, mod=res.mod, anchor=anchor))
-                if res.kind in ("duration", "set") or rule.norm in _NO_UPDATE:
+                if res.kind in ("duration", "set") or rule.norm in _NO_UPDATE or isinstance(res.anchor, tuple):
                     continue
                 day = _DAY.match(res.value)
                 if day:
