@@ -37,6 +37,8 @@ class Context:
     last_year: tuple[int, int] | None
     tense: Callable[[], tuple[str, bool]]
     """() → ("past" | "future", whether the clause had an explicit cue)"""
+    near: bool = True
+    """whether ``last_day`` was mentioned in this sentence or the one before"""
 
 
 def _sign(n: int) -> int:
@@ -101,11 +103,10 @@ def _closest_year(ref: datetime.date, month: int, day: int, tense: tuple[str, bo
         if not valid(y, month, day):
             continue
         d = datetime.date(y, month, day)
-        if explicit and t == "past" and d > ref + datetime.timedelta(days=1):
-            continue
-        if explicit and t == "future" and d < ref - datetime.timedelta(days=1):
-            continue
         gap = abs((d - ref).days) + (0 if y == ref.year else 45)
+        if explicit and ((t == "past" and d > ref + datetime.timedelta(days=1))
+                         or (t == "future" and d < ref - datetime.timedelta(days=1))):
+            gap += 120  # the tense's side is likelier, not certain
         if best is None or gap < best[0]:
             best = (gap, y)
     return best[1] if best else ref.year
@@ -281,7 +282,7 @@ def norm_clock(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | N
     hour = _int(s.get("hour"))
     if hour is None or hour > 24:
         return None
-    base = _base_day(ctx, "D")
+    base = _base_day(ctx if ctx.near else Context(ctx.published, None, None, ctx.tense), "D")
     if base is None:
         return Result(_daypart("XXXX-XX-XX", s), "time")
     d, anchor, known = base

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_right
 from typing import Any
 
 from ..lang import LanguageData
@@ -90,7 +91,9 @@ class TimeTagger:
                     clause = self.tense.clause(text, sents, starts, start, end)
                     return self.tense.of(text, clause, (start, end))
 
-                ctx = Context(published, last_day, last_year, tense)
+                near = last_day is not None and (
+                    bisect_right(starts, start) - bisect_right(starts, times[last_day[0]].start) <= 1)
+                ctx = Context(published, last_day, last_year, tense, near)
                 res = NORMALISERS[rule.norm]({**rule.params, **piece}, rule.params, ctx)
                 if res is None or not res.value:
                     continue
