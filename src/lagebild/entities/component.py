@@ -1,33 +1,69 @@
-"""spaCy component ``lagebild_entities`` (first version: base-model NER only)."""
+"""spaCy component ``lagebild_entities``: mentions grouped into entities, linked, actor-coded.
+
+Works with or without NER in the base model: the curated actor table (``data/actors.jsonl``
+with ``lang/<code>/actors.json``), countries, demonyms, seats of power and exonyms are
+matched directly in the text; NER spans (when present) add names not in the table;
+role phrases ("der US-Präsident") are resolved to the person holding the role;
+surnames, genitives and given names join the full name; capitals used for their
+government join the country. Resources load once, in the constructor.
+
+Besides ``doc._.lb_entities`` the component leaves, for ``lagebild_places``, the place of
+each LOC entity and of each toponym mention in ``doc.user_data`` (see
+:mod:`lagebild.places.component`).
+"""
 from __future__ import annotations
+
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..records import Entity, Mention
+from ..lang import LanguageData
+from ..places.gazetteer import get_gazetteer
+from ..records import Entity
+from . import group
+from .finder import EntityFinder
+from .linker import Linker
 
-_TYPES = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC",
-          "NORP": "MISC", "EVENT": "EVENT", "FAC": "LOC", "MISC": "MISC"}
+GEO_KEY = "lb_entity_places"
+MENTION_GEO_KEY = "lb_mention_places"
 
 
 class EntitiesComponent:
     def __init__(self, nlp: Language, name: str, settings: dict | None = None) -> None:
         self.name = name
         self.settings = dict(settings or {})
+        gaz = get_gazetteer(int(self.settings.get("geo_min_population", 15000)))
+        self.linker = Linker(LanguageData(nlp.lang), gaz)
+        self.finder = EntityFinder(self.linker)
 
-    def find(self, doc: Doc) -> list[Entity]:
-        groups: dict[tuple[str, str], list[Mention]] = {}
-        for ent in doc.ents:
-            etype = _TYPES.get(ent.label_)
-            if etype is None:
-                continue
-            key = (ent.text, etype)
-            groups.setdefault(key, []).append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text))
-        return [Entity(id=f"e{i}", name=k[0], type=k[1], mentions=m)
-                for i, (k, m) in enumerate(groups.items(), 1)]
+    def analyse(self, text: str, ents: list[tuple[int, int, str]], published: date | None):
+        ln = self.linker
+        found, roles = self.finder.find(text, ents, published)
+        found = group.corefer(text, found, ln)
+        group.metonymy(text, found, ln)
+        ctx = group.context_of(found, ln)
+        for f in found:
+            if f.kind == "place" and f.geo is not None and f.target == f.geo.key \
+                    and ln.fixed_places.get(f.target) is None:
+                cand = ln.resolver.resolve(text[f.start:f.end], ctx)
+                if cand is not None:
+                    f.geo, f.target = cand, cand.key
+        found += group.resolve_roles(roles, found, ln, published)
+        return group.build(text, found, ln)
 
-    def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
+    def find(self, doc: Doc) -> tuple[list[Entity], dict, list]:
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("ENT_IOB") else []
+        published = doc._.lb_published if Doc.has_extension("lb_published") else None
+        if published is not None and not isinstance(published, date):
+            published = None
+        return self.analyse(doc.text, ents, published)
+
+    def set_annotations(self, doc: Doc, found: tuple[list[Entity], dict, list]) -> None:
+        entities, places, mention_places = found
         doc._.lb_entities = entities
+        doc.user_data[GEO_KEY] = places
+        doc.user_data[MENTION_GEO_KEY] = mention_places
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))

@@ -1,0 +1,143 @@
+"""Find mentions in one article, link them, group them into entities.
+
+Sources, in order of trust: the alias matcher (actor table, countries, demonyms, seats
+of power, exonyms), role phrases, the base model's NER if it has one, and, for names
+that are in neither, transliteration-aware key lookup, locative cues ("in Charkiw")
+and in-article surname / given-name coreference.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..places.gazetteer import Candidate
+from ..places.resolve import Context
+from .linker import Linker
+from .matcher import words_of
+from .names import fold, name_keys, surname
+from .roles import RolePhrase, RoleFinder
+
+_NER = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+        "EVENT": "EVENT", "NORP": "NORP", "PRODUCT": "PRODUCT", "MISC": "MISC"}
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    target: str | None  # actor id / country:ISO3 / geo:key, or None (unlinked)
+    type: str
+    kind: str = "name"
+    geo: Candidate | None = None
+    role: RolePhrase | None = None
+
+
+@dataclass
+class Group:
+    key: str
+    type: str
+    mentions: list[Found] = field(default_factory=list)
+    geo: Candidate | None = None
+
+
+class EntityFinder:
+    def __init__(self, linker: Linker) -> None:
+        self.ln = linker
+        self.roles = RoleFinder(linker.lang)
+        gov = "|".join(re.escape(w) for w in linker.government_words)
+        self.gov_re = re.compile(rf"[-\s](?:{gov})\b", re.IGNORECASE) if gov else None
+
+    # -- finding -------------------------------------------------------------------
+    def find(self, text: str, ents: list[tuple[int, int, str]], published: date | None) -> tuple[list[Found], list[Found]]:
+        words = words_of(text)
+        roles = self.roles.find(text)
+        taken: list[tuple[int, int]] = [(r.start, r.end) for r in roles]
+        found: list[Found] = []
+        for m in self.ln.matcher.find(text, words):
+            if any(s <= m.start and m.end <= e for s, e in taken):
+                continue
+            rec = self.ln.table.get(m.entry.target)
+            typ = rec.type if rec else "LOC"
+            f = Found(m.start, m.end, m.entry.target, typ, m.entry.kind,
+                      geo=self.ln.fixed_places.get(m.entry.target) if rec is None else None)
+            if self.gov_re and m.entry.kind in ("name", "demonym") and typ in ("PER", "LOC"):
+                g = self.gov_re.match(text, m.end)
+                country = rec.country if rec else None
+                if g and country and f"country:{country}" in self.ln.table.records:
+                    f = Found(m.start, g.end(), f"country:{country}", "LOC", "government")
+            found.append(f)
+        taken += [(f.start, f.end) for f in found]
+        for start, end, label in ents:
+            typ = _NER.get(label)
+            if typ is None or any(s < end and start < e for s, e in taken):
+                continue
+            f = self._link_ner(text[start:end], start, end, typ)
+            if f is not None:
+                found.append(f)
+                taken.append((f.start, f.end))
+        found += self._heuristics(text, words, taken, bool(ents))
+        found.sort(key=lambda f: f.start)
+        role_found = [Found(r.start, r.end, None, "PER", "role", role=r) for r in roles]
+        return found, role_found
+
+    def _link_ner(self, span: str, start: int, end: int, typ: str) -> Found | None:
+        # strip a leading article/determiner the model included ("the Kremlin")
+        if typ in ("LOC", "ORG") and span.lower().startswith("the "):
+            start, span = start + 4, span[4:]
+        if typ == "PER":
+            aid = self.ln.by_key(span) or (self.ln.by_key(surname(span), fuzzy=False) if " " in span else None)
+            rec = self.ln.table.get(aid) if aid else None
+            return Found(start, end, aid if rec and rec.type == "PER" else None, "PER")
+        if typ == "LOC":
+            cand = self.ln.resolver.resolve(span)
+            if cand is None:
+                return Found(start, end, None, "LOC")
+            if cand.feature == "PCLI":
+                iso3 = self.ln.gaz.iso3(cand.country)
+                return Found(start, end, f"country:{iso3}", "LOC")
+            return Found(start, end, cand.key, "LOC", "place", geo=cand)
+        if typ in ("ORG", "PRODUCT"):
+            aid = self.ln.by_key(span, fuzzy=False)
+            rec = self.ln.table.get(aid) if aid else None
+            if rec and rec.type in ("ORG", "WEAPON"):
+                return Found(start, end, aid, rec.type)
+            return Found(start, end, None, "ORG") if typ == "ORG" else None
+        if typ in ("EVENT", "MISC"):
+            return Found(start, end, None, typ)
+        return None
+
+    def _heuristics(self, text: str, words: list, taken: list[tuple[int, int]], has_ner: bool) -> list[Found]:
+        out: list[Found] = []
+        free = [not any(s <= w[0] < e for s, e in taken) for w in words]
+        i = 0
+        while i < len(words):
+            s, e, w = words[i]
+            if not free[i] or not w[:1].isupper():
+                i += 1
+                continue
+            # a person or weapon in another spelling (Selensky, Atacmas)
+            aid = self.ln.by_key(w, fuzzy=len(w) >= 6) if len(w) >= 4 else None
+            rec = self.ln.table.get(aid) if aid else None
+            if rec is not None and rec.type in ("PER", "WEAPON") and not fold(w) in self.ln.title_words:
+                out.append(Found(s, e, aid, rec.type, "key"))
+                i += 1
+                continue
+            # "in Charkiw", "nach Pokrowsk": a capitalised name after a locative word
+            if not has_ner and i > 0 and fold(words[i - 1][2]) in self.ln.locative:
+                j = i
+                while j + 1 < len(words) and free[j + 1] and words[j + 1][2][:1].isupper() and j - i < 2 \
+                        and text[words[j][1]:words[j + 1][0]] in (" ", "-"):
+                    j += 1
+                for k in range(j, i - 1, -1):
+                    span = text[s:words[k][1]]
+                    cand = self.ln.resolver.resolve(span)
+                    if cand is not None and (cand.primary or cand.population >= 100000):
+                        if cand.feature == "PCLI":
+                            out.append(Found(s, words[k][1], f"country:{self.ln.gaz.iso3(cand.country)}", "LOC"))
+                        else:
+                            out.append(Found(s, words[k][1], cand.key, "LOC", "place", geo=cand))
+                        i = k
+                        break
+            i += 1
+        return out

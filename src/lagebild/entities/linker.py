@@ -1,0 +1,121 @@
+"""Builds the alias matcher and the name-key indexes of one language, once."""
+from __future__ import annotations
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from ..lang import LanguageData
+from ..places.gazetteer import Gazetteer
+from ..places.resolve import Resolver
+from .matcher import AliasMatcher, Entry
+from .names import fold, name_keys, surname
+from .table import ActorTable
+
+_SHORT = 3
+
+
+class Linker:
+    """Everything the entity finder looks names up in, for one language."""
+
+    def __init__(self, lang: LanguageData, gazetteer: Gazetteer) -> None:
+        self.lang = lang
+        self.gaz = gazetteer
+        self.table = ActorTable(lang, gazetteer)
+        self.resolver = Resolver(gazetteer, lang)
+        roles = lang.json("roles")
+        places = lang.json("places")
+        actors = lang.json("actors") if lang.has("actors.json") else {}
+        self.places = places
+        self.office_sector: dict[str, str] = roles.get("office_sector", {})
+        self.org_sectors: dict[str, str] = {fold(k): v for k, v in roles.get("org_sectors", {}).items()}
+        self.title_words = frozenset(fold(w) for w in roles.get("title_words", []))
+        self.determiners = frozenset(fold(w) for w in roles.get("determiners", []))
+        self.matcher = AliasMatcher(roles.get("inflection", []))
+        platform = tuple(fold(w) for w in actors.get("platform_before", []))
+        self.keys: dict[str, str] = {}  # name key -> actor id (persons, weapons: cross-spelling)
+        for aid, names in self.table.aliases.items():
+            rec = self.table.records[aid]
+            for name in names:
+                self._add(name, Entry(aid, "name", name, exact_case=len(name) <= _SHORT,
+                                      any_case=name[:1].islower(),
+                                      context=platform if len(name) == 1 else ()))
+                if rec.type in ("PER", "WEAPON") and len(fold(name)) >= 4:
+                    for key in name_keys(name):
+                        self.keys.setdefault(key, aid)
+            if rec.type == "PER":
+                for key in name_keys(surname(rec.name)):
+                    if len(key) >= 4:
+                        self.keys.setdefault(key, aid)
+        self.key_list = [k for k in self.keys if len(k) >= 6]
+        endings = places.get("demonym_endings", [])
+        for stem, iso3 in places.get("demonyms", {}).items():
+            forms = [stem] + [stem + e for e in endings]
+            for form in forms:
+                self._add(form, Entry(f"country:{iso3}", "demonym", form, any_case=form[:1].islower()))
+        for iso2, info in gazetteer.country_info.items():
+            dem = info.get("demonym")
+            iso3 = gazetteer.iso3(iso2)
+            if dem and iso3 and not endings and dem[:1].isupper():
+                self._add(dem, Entry(f"country:{iso3}", "demonym", dem))
+        for noun, iso3 in places.get("people", {}).items():
+            if f"country:{iso3}" in self.table.records:
+                self._add(noun, Entry(f"country:{iso3}", "people", noun))
+        for seat, iso3 in places.get("seats", {}).items():
+            self._add(seat, Entry(f"country:{iso3}", "seat", seat))
+        self.fixed_places: dict[str, object] = {}
+        for name, cand in self.resolver.fixed.items():
+            if cand.feature == "PCLI":
+                continue
+            self.fixed_places[cand.key] = cand
+            self._add(name, Entry(cand.key, "place", name))
+        for old, (new, iso2) in gazetteer.data.get("renamed", {}).items():
+            cand = gazetteer.find(new, iso2)
+            if cand is not None:
+                self.fixed_places[cand.key] = cand
+                self._add(old, Entry(cand.key, "place", old))
+        self.locative = frozenset(fold(w) for w in places.get("locative_before", []))
+        self.target_after = frozenset(fold(w) for w in places.get("target_after", []))
+        self.agentive_after = frozenset(fold(w) for w in places.get("agentive_after", []))
+        self.clause_before = frozenset(fold(w) for w in places.get("clause_before", []))
+        self.agentive_before = frozenset(fold(w) for w in places.get("agentive_before", []))
+        self.government_words = tuple(places.get("government_words", []))
+
+    def _add(self, alias: str, entry: Entry) -> None:
+        if alias:
+            self.matcher.add(alias, entry)
+
+    def by_key(self, name: str, fuzzy: bool = True) -> str | None:
+        """Actor id of a person or weapon spelled differently from every alias."""
+        keys = name_keys(name)
+        for key in keys:
+            if key in self.keys:
+                return self.keys[key]
+        if not fuzzy:
+            return None
+        for key in keys:
+            if len(key) < 6:
+                continue
+            limit = 1 if len(key) < 10 else 2
+            hit = process.extractOne(key, self.key_list, scorer=Levenshtein.distance, score_cutoff=limit)
+            if hit is not None and hit[0][0] == key[0]:
+                return self.keys[hit[0]]
+        return None
+
+    def roles_sector(self, offices) -> str | None:
+        for office in sorted(offices):
+            if office in self.office_sector:
+                return self.office_sector[office]
+        return None
+
+    def org_sector(self, text: str) -> str | None:
+        words = fold(text).split()
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                w = " ".join(words[i:i + n])
+                if w in self.org_sectors:
+                    return self.org_sectors[w]
+            for w in words:  # German compounds: Verteidigungsministerium
+                for k, v in self.org_sectors.items():
+                    if " " not in k and len(k) >= 5 and w.endswith(k):
+                        return v
+        return None

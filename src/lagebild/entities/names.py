@@ -1,0 +1,88 @@
+"""Transliteration-aware name matching.
+
+A name gets a set of *keys*: lower-cased, accents stripped, and the usual German and
+English transliterations of Cyrillic (and other) names folded onto one skeleton
+(w/v, j/y/i, s/z, sch/sh, tsch/ch, ch/kh, ij/iy/yy, -ow/-ov). A German reading and an
+English reading are both produced, because "ch" is /x/ in German (Charkiw = Kharkiv)
+but /tʃ/ in English (Chernihiv = Tschernihiw); two names match when their key sets
+intersect, or, for long names, when their keys are within a small edit distance.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe",
+                          "’": "'", "ʼ": "'", "‘": "'", "-": " ", "‐": " ", "–": " "})
+
+# Ordered rewrite rules per reading (applied to lower-case ASCII).
+_GERMAN = [("tsch", "č"), ("sch", "š"), ("zh", "š"), ("ch", "x"), ("kh", "x"), ("tz", "c"),
+           ("ts", "c"), ("z", "c"), ("w", "v"), ("ph", "f"), ("ck", "k"), ("qu", "kv")]
+_ENGLISH = [("shch", "šč"), ("tch", "č"), ("ch", "č"), ("sh", "š"), ("zh", "š"), ("kh", "x"),
+            ("ts", "c"), ("tz", "c"), ("w", "v"), ("ph", "f"), ("ck", "k"), ("qu", "kv")]
+_FINAL = [("yy", "i"), ("iy", "i"), ("ij", "i"), ("yj", "i"), ("ii", "i"), ("y", "i"), ("j", "i"),
+          ("ss", "s"), ("šš", "š"), ("ie", "i"), ("ou", "u"), ("ff", "v")]
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, punctuation to spaces, whitespace collapsed."""
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL).lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split())
+
+
+def _reading(word: str, rules: list[tuple[str, str]]) -> str:
+    for a, b in rules:
+        word = word.replace(a, b)
+    word = word.replace("s", "z").replace("z", "s")  # s/z merge (Selenskyj = Zelenskyy)
+    for a, b in _FINAL:
+        word = word.replace(a, b)
+    return word
+
+
+@lru_cache(maxsize=65536)
+def name_keys(name: str) -> frozenset[str]:
+    """The transliteration keys of a name (empty for a name without letters)."""
+    base = fold(name)
+    if not base:
+        return frozenset()
+    return frozenset({_reading(base, _GERMAN), _reading(base, _ENGLISH)})
+
+
+def strip_possessive(text: str, suffixes: tuple[str, ...] = ("'s", "’s", "'")) -> str:
+    for suffix in suffixes:
+        if text.endswith(suffix) and len(text) > len(suffix) + 2:
+            return text[: -len(suffix)]
+    return text
+
+
+def names_match(a: str, b: str, *, fuzzy_min_len: int = 6, max_ratio: float = 0.15) -> bool:
+    """Whether two spellings name the same thing (Medwedew = Medvedev, Putin ≠ Puttin)."""
+    ka, kb = name_keys(a), name_keys(b)
+    if not ka or not kb:
+        return False
+    if ka & kb:
+        return True
+    for x in ka:
+        for y in kb:
+            if x[0] != y[0] or min(len(x), len(y)) < fuzzy_min_len:
+                continue
+            limit = max(1, int(max_ratio * max(len(x), len(y))))
+            if Levenshtein.distance(x, y, score_cutoff=limit) <= limit:
+                return True
+    return False
+
+
+def surname(name: str) -> str:
+    """Last word of a personal name ("Wolodymyr Selenskyj" -> "Selenskyj")."""
+    parts = name.replace("-", " ").split()
+    return parts[-1] if parts else name
+
+
+def given_name(name: str) -> str:
+    parts = name.split()
+    return parts[0] if len(parts) > 1 else ""

