@@ -1,19 +1,121 @@
-"""spaCy component ``lagebild_attributions`` (skeleton; rules follow in extract.py)."""
+"""spaCy component ``lagebild_attributions``: who says so.
+
+``find`` builds a token view of the Doc, collects frames per unit (cue verbs,
+prepositional sources, impersonal cues, no-comment phrases), resolves overlaps and
+nesting within each unit, then links across units (speaker carry-over for quotes with
+no cue, Konjunktiv I continuation, reported chains) and types the sources.
+"""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..records import Attribution
+from ..lang import LanguageData
+from ..records import Attribution, AttributionSource, Span
+from .discourse import link_units, resolve_unit
+from .lexicon import Lexicon
+from .prep import es_frames, no_comment_frames, prep_frames
+from .rules import Frame, find_cues, verb_frame
+from .sources import classify, is_anaphoric, medium_for
+from .tokens import View
+from .deps import dep_frame
 
 
 class AttributionsComponent:
     def __init__(self, nlp: Language, name: str, settings: dict | None = None) -> None:
         self.name = name
         self.settings = dict(settings or {})
+        self.lang = LanguageData(nlp.lang)
+        self.lex = Lexicon.load(self.lang)
+        self.deps = self.lang.json("attribution").get("deps", {})
+
+    # --- finding ------------------------------------------------------------------------
+    def frames(self, doc: Doc) -> tuple[View, list[Frame]]:
+        v = View.build(doc, self.lex)
+        frames: list[Frame] = []
+        for u, (lo, hi) in enumerate(v.units):
+            unit: list[Frame] = no_comment_frames(v, u)
+            taken = {k for f in unit for s, e in f.cue for k in range(s, e)}
+            for i, ce, part, cue in find_cues(v, lo, hi):
+                if i in taken:
+                    continue
+                f = dep_frame(v, u, i, ce, part, cue, self.deps) if v.has_dep and self.deps else None
+                if f is None:
+                    f = verb_frame(v, u, i, ce, part, cue)
+                if f is not None:
+                    unit.append(f)
+                    taken.update(k for s, e in f.cue for k in range(s, e))
+            for f in prep_frames(v, u) + es_frames(v, u):
+                if not any(k in taken for s, e in f.cue for k in range(s, e)):
+                    unit.append(f)
+                    taken.update(k for s, e in f.cue for k in range(s, e))
+            frames.extend(resolve_unit(v, unit))
+        frames = link_units(v, frames)
+        return v, frames
 
     def find(self, doc: Doc) -> list[Attribution]:
-        return []
+        v, frames = self.frames(doc)
+        entities = doc._.lb_entities or []
+        frames = [f for f in frames if not self._weak(v, f, entities)]
+        frames.sort(key=lambda f: f.anchor)
+        index = {id(f): n for n, f in enumerate(frames, 1)}
+        out: list[Attribution] = []
+        infos = []
+        for f in frames:
+            lo, hi = v.units[f.unit]
+            info = None
+            src = AttributionSource()
+            if f.source is not None:
+                s, e = f.source
+                info = classify(v, s, e, entities)
+                if info.kind == "anonymous" and info.count is None and is_anaphoric(v, s, e):
+                    for prev in reversed(infos):
+                        if prev and prev.kind == "anonymous" and prev.head == info.head and prev.count:
+                            info.count = prev.count
+                            break
+                if info.kind in ("person", "unknown") and info.entity is None and s + 1 == e \
+                        and v.lowers[s] in self.lex.pronouns:
+                    for prev in reversed(infos):
+                        if prev and prev.kind == "person" and prev.entity:
+                            info.entity = prev.entity
+                            break
+                src = AttributionSource(kind=info.kind, entity=info.entity, start=doc[s].idx,
+                                        end=doc[e - 1].idx + len(doc[e - 1]), text=doc[s:e].text,
+                                        count=info.count, description=info.description)
+            infos.append(info)
+            medium = medium_for(v, f.lemma, lo, hi, f.source or (f.cue or f.content)[0])
+            if medium is None and f.kind in ("verb", "carry", "no_comment"):
+                medium = "speech"
+            if medium == "social_media" and src.kind == "unknown":
+                src.kind = "social_media"
+            rec = Attribution(
+                id=f"a{index[id(f)]}",
+                form=f.form,
+                content=_span(doc, f.content),
+                cue=_span(doc, f.cue, text=True),
+                source=src,
+                medium=medium,
+                according_to=f"a{index[f.according_to]}" if f.according_to in index else None,
+            )
+            out.append(rec)
+        # carried-over sources (cue-less quotes, "demnach") copy their antecedent's source
+        for f, rec in zip(frames, out):
+            ante = f.extra.get("antecedent")
+            if ante is not None and f.source is None and id(ante) in index:
+                a = out[index[id(ante)] - 1].source
+                rec.source = AttributionSource(kind=a.kind, entity=a.entity, count=a.count,
+                                               description=a.description)
+        return out
+
+    @staticmethod
+    def _weak(v: View, f: Frame, entities: list) -> bool:
+        """A speech act with no reported clause needs a source that can speak."""
+        if f.form != "reported":
+            return False
+        if f.source is None:
+            return True
+        info = classify(v, f.source[0], f.source[1], entities)
+        return info.kind == "unknown" and info.entity is None
 
     def set_annotations(self, doc: Doc, found: list[Attribution]) -> None:
         doc._.lb_attributions = found
@@ -21,6 +123,19 @@ class AttributionsComponent:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
         return doc
+
+
+def _span(doc: Doc, spans: list[tuple[int, int]], text: bool = False) -> Span | None:
+    spans = sorted(s for s in spans if s[1] > s[0])
+    if not spans:
+        return None
+    chars = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in spans]
+    start, end = chars[0][0], max(c[1] for c in chars)
+    if text:
+        words = " ".join(doc.text[a:b] for a, b in chars)
+    else:
+        words = None
+    return Span(start=start, end=end, text=words, spans=chars if len(chars) > 1 else None)
 
 
 @Language.factory(

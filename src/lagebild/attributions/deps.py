@@ -1,0 +1,54 @@
+"""Frames from the dependency parse, when the base model has one.
+
+The labels come from ``attribution.json`` → ``deps`` of the language ("content": labels
+of a clausal complement, "subject", "agent"), so one rule serves every scheme.
+"""
+from __future__ import annotations
+
+from .lexicon import Cue
+from .rules import Frame, _aux_before, _form_for, _left_source, _nonempty
+from .tokens import View
+
+
+def _subtree(v: View, tok, lo: int, hi: int) -> tuple[int, int]:
+    s, e = max(lo, tok.left_edge.i), min(hi, tok.right_edge.i + 1)
+    # widen to whole quotations the span cuts into
+    if s < e:
+        if v.quote_of[s] != -1:
+            s = min(s, v.quotes[v.quote_of[s]][0])
+        if v.quote_of[e - 1] != -1:
+            e = max(e, v.quotes[v.quote_of[e - 1]][1])
+    return v.strip(max(lo, s), min(hi, e))
+
+
+def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps: dict) -> Frame | None:
+    lo, hi = v.units[u]
+    tok = v.doc[i]
+    content_labels = set(deps.get("content", []))
+    kids = [c for c in tok.children if c.dep_ in content_labels and lo <= c.i < hi]
+    if not kids:
+        return None
+    content = _nonempty(_subtree(v, kids[0], lo, hi))
+    if content is None:
+        return None
+    subj_labels = set(deps.get("subject", []))
+    src = None
+    holder = tok
+    for _ in range(3):
+        subj = [c for c in holder.children if c.dep_ in subj_labels]
+        if subj:
+            src = _nonempty(_subtree(v, subj[0], lo, hi))
+            break
+        if holder.dep_ in set(deps.get("inherit", [])) and holder.head is not holder:
+            holder = holder.head
+        else:
+            break
+    if src is not None and content[0] <= src[0] < content[1]:
+        src = None
+    cs = _aux_before(v, i, lo)
+    if src is None:
+        src = _left_source(v, v.clause_start(cs, lo), cs, lo)
+    cue_spans = [(cs, ce)] + ([(part, part + 1)] if part is not None else [])
+    konj = any(v.is_konj(k) for k in range(cs, ce))
+    return Frame(form=_form_for(v, [content], "indirect"), cue=cue_spans, source=src, content=[content],
+                 unit=u, cue_kind=cue.kind, lemma=cue.lemma, konj_cue=konj)

@@ -1,0 +1,120 @@
+"""Resolving frames within a unit (overlap, scope, nesting) and across units
+(speaker carry-over, Konjunktiv I continuation, reported chains)."""
+from __future__ import annotations
+
+from .rules import Frame
+from .tokens import View
+
+
+def _frame_tokens(f: Frame) -> list[int]:
+    pts = [k for s, e in f.cue for k in range(s, e)]
+    if f.source:
+        pts.extend(range(*f.source))
+    return pts
+
+
+def _covers(f: Frame, k: int) -> bool:
+    return any(s <= k < e for s, e in f.content)
+
+
+def resolve_unit(v: View, frames: list[Frame]) -> list[Frame]:
+    if len(frames) < 2:
+        return frames
+    # a frame whose content runs over another frame that scopes back over it ends there
+    for a in frames:
+        for b in frames:
+            if a is b or not a.cue:
+                continue
+            fb = _frame_tokens(b)
+            if not fb:
+                continue
+            start = min(fb)
+            if start <= a.cue[-1][1] - 1 or not _covers(b, a.cue[0][0]):
+                continue
+            trimmed = []
+            for s, e in a.content:
+                if s < start < e:
+                    e = start
+                trimmed.append(v.strip(s, e))
+            a.content = [c for c in trimmed if c[1] > c[0]]
+    frames = [f for f in frames if f.content or f.form == "no_comment"]
+    # nesting: the smallest other frame whose content holds this frame's cue
+    for a in frames:
+        if not a.cue:
+            continue
+        k = a.cue[0][0]
+        best = None
+        for b in frames:
+            if b is a or not _covers(b, k):
+                continue
+            size = sum(e - s for s, e in b.content)
+            if best is None or size < best[0]:
+                best = (size, b)
+        if best is not None and not (best[1].according_to is not None and best[1].according_to == id(a)):
+            a.according_to = id(best[1])
+    return frames
+
+
+def _unit_konj(v: View, u: int) -> bool:
+    lo, hi = v.units[u]
+    return any(v.quote_of[k] == -1 and v.is_konj(k) for k in range(lo, hi))
+
+
+def link_units(v: View, frames: list[Frame], window: int = 2) -> list[Frame]:
+    by_unit: dict[int, list[Frame]] = {}
+    for f in frames:
+        by_unit.setdefault(f.unit, []).append(f)
+    claimed = set()
+    for f in frames:
+        for s, e in f.content:
+            for k in range(s, e):
+                if v.quote_of[k] != -1:
+                    claimed.add(v.quote_of[k])
+    out: list[Frame] = []
+    speaker: Frame | None = None  # last frame with a named source
+    reporter: Frame | None = None  # last top-level reporting frame
+    continued: Frame | None = None  # indirect frame whose content the next unit may continue
+    for u in range(len(v.units)):
+        uf = sorted(by_unit.get(u, []), key=lambda f: f.anchor)
+        lo, hi = v.units[u]
+        if not uf:
+            quotes = [q for q in dict.fromkeys(v.quotes[v.quote_of[k]] for k in range(lo, hi)
+                                               if v.quote_of[k] != -1) if v.quote_of[q[0]] not in claimed]
+            long_quotes = [q for q in quotes if q[1] - q[0] >= 6 and (q[0] - lo) <= 3]
+            if long_quotes and speaker is not None and u - speaker.unit <= window:
+                carry = Frame(form="direct", cue=[], source=None, content=[long_quotes[0]], unit=u,
+                              kind="carry", lemma=speaker.lemma)
+                carry.extra["antecedent"] = speaker.extra.get("antecedent", speaker)
+                uf.append(carry)
+                speaker = carry
+                continued = None
+            elif continued is not None and u - continued.extra.get("last_unit", continued.unit) == 1 \
+                    and _unit_konj(v, u):
+                span = v.strip(lo, hi)
+                if span[1] > span[0]:
+                    continued.content.append(span)
+                    continued.extra["last_unit"] = u
+                    continued.extra["free_indirect"] = True
+                continue
+            else:
+                continued = None
+        for f in uf:
+            if f.konj_cue and f.according_to is None and reporter is not None and u - reporter.unit <= 3 \
+                    and reporter.unit != u:
+                f.according_to = id(reporter)
+            if f.kind == "anaphoric" and f.source is None:
+                ante = speaker or reporter
+                if ante is not None and u - ante.unit <= 3:
+                    f.extra["antecedent"] = ante.extra.get("antecedent", ante)
+            out.append(f)
+        verbal = [f for f in uf if f.kind in ("verb", "carry") and (f.source or f.kind == "carry")]
+        if verbal:
+            speaker = verbal[-1]
+        elif any(f.kind == "prep" for f in uf):
+            speaker = [f for f in uf if f.kind == "prep"][-1]
+        tops = [f for f in uf if f.kind == "verb" and f.according_to is None and not f.konj_cue and f.source]
+        if tops:
+            reporter = tops[-1]
+        ind = [f for f in uf if f.form == "indirect" and f.kind in ("verb", "prep")]
+        continued = ind[-1] if ind else None
+    return out

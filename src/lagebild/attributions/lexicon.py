@@ -1,0 +1,122 @@
+"""The attribution knowledge of one language, compiled once from its data files.
+
+``lang/<code>/attribution.json`` holds quote pairs, cue prepositions and patterns,
+anonymity phrases, number words, no-comment patterns, medium words and the head nouns
+that type a source; ``lang/<code>/attribution_verbs.json`` the cue verbs with their forms
+(``joined``: forms that are a cue on their own; ``split`` + ``particle``: finite forms
+that are a cue only with their separated particle at the end of the clause).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import DataFileError
+from ..lang import LanguageData
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    kind: str  # speech | act | thought
+    particle: str | None = None
+
+
+@dataclass
+class Lexicon:
+    """Lookup tables for one language; build with :meth:`load` (once per pipeline)."""
+
+    case_sensitive: bool
+    quote_pairs: list[tuple[str, str]]
+    joined: dict[str, Cue]
+    split: dict[str, Cue]
+    cue_pos: frozenset[str]
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    prep_before: list[dict] = field(default_factory=list)
+    prep_before_suffix: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    prep_after: list[dict] = field(default_factory=list)
+    es_cues: list[tuple[str, ...]] = field(default_factory=list)
+    no_comment: list[re.Pattern] = field(default_factory=list)
+    number_words: dict[str, int] = field(default_factory=dict)
+    pronouns: dict[str, str] = field(default_factory=dict)
+    suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    quote_re: re.Pattern | None = None
+
+    def has(self, name: str, word: str) -> bool:
+        return word in self.words.get(name, ())
+
+    def has_lower(self, name: str, word: str) -> bool:
+        return word.lower() in self.words.get(name + "_lower", ())
+
+    def head_class(self, name: str, word: str) -> bool:
+        """``word`` is in the ``<name>_heads`` list or ends in one of ``<name>_suffixes``."""
+        if word in self.words.get(name + "_heads", ()) or word.lower() in self.words.get(name + "_heads_lower", ()):
+            return True
+        low = word.lower()
+        return any(low.endswith(s) and len(low) > len(s) for s in self.suffixes.get(name, ()))
+
+    def cue_for(self, text: str) -> Cue | None:
+        key = text if self.case_sensitive else text.lower()
+        return self.joined.get(key)
+
+    def split_for(self, text: str) -> Cue | None:
+        key = text if self.case_sensitive else text.lower()
+        return self.split.get(key)
+
+    @classmethod
+    def load(cls, lang: LanguageData) -> Lexicon:
+        data = lang.json("attribution")
+        verbs = lang.json("attribution_verbs")
+        case = bool(data.get("case_sensitive_cues", False))
+        norm = (lambda w: w) if case else str.lower
+        joined: dict[str, Cue] = {}
+        split: dict[str, Cue] = {}
+        for lemma, entry in verbs.items():
+            kind = entry.get("kind", "speech")
+            particle = entry.get("particle")
+            for form in entry.get("joined", []):
+                joined.setdefault(norm(form), Cue(lemma, kind))
+            for form in entry.get("split", []):
+                split.setdefault(norm(form), Cue(lemma, kind, particle))
+        pairs = [tuple(p) for p in data.get("quote_pairs", [])]
+        if any(len(p) != 2 for p in pairs):
+            raise DataFileError("quote_pairs must be [open, close] pairs", path=str(lang.path / "attribution.json"))
+        alts = []
+        for op, cl in pairs:
+            o, c = re.escape(op), re.escape(cl)
+            alts.append(f"{o}[^{o}{c}\\n]{{1,2000}}?{c}" if op != cl else f"{o}[^{o}\\n]{{1,2000}}?{c}")
+        quote_re = re.compile("|".join(alts)) if alts else None
+        lists = ("clause_markers", "konjunktiv", "relative_pronouns", "subject_blockers", "np_stops",
+                 "np_continuers", "so_cue", "anaphoric_cues", "wie_cue", "source_preps_after_es",
+                 "passive_agent", "passive_aux", "aux", "social_media_words", "social_media_preps",
+                 "social_media_verbs", "writing_verbs", "anonymous_heads", "anonymous_named_blocks",
+                 "anaphoric_determiners", "count_skip", "institution_heads", "document_heads",
+                 "person_heads", "subordinators")
+        words: dict[str, frozenset[str]] = {}
+        for name in lists:
+            values = data.get(name, [])
+            words[name] = frozenset(values)
+            words[name + "_lower"] = frozenset(v.lower() for v in values)
+        suffixes = {name: tuple(data.get(f"{name}_suffixes", [])) for name in
+                    ("anonymous", "institution", "document", "person")}
+        try:
+            no_comment = [re.compile(p) for p in data.get("no_comment", [])]
+        except re.error as err:
+            raise DataFileError(f"bad no_comment pattern: {err}", path=str(lang.path / "attribution.json")) from err
+        return cls(
+            case_sensitive=case,
+            quote_pairs=pairs,
+            joined=joined,
+            split=split,
+            cue_pos=frozenset(data.get("cue_pos", [])),
+            words=words,
+            prep_before=data.get("prep_before", []),
+            prep_before_suffix={k: tuple(v) for k, v in data.get("prep_before_suffix", {}).items()},
+            prep_after=data.get("prep_after", []),
+            es_cues=[tuple(x) for x in data.get("es_cues", [])],
+            no_comment=no_comment,
+            number_words={k.lower(): int(v) for k, v in data.get("number_words", {}).items()},
+            pronouns={k.lower(): v for k, v in data.get("pronouns", {}).items()},
+            suffixes=suffixes,
+            quote_re=quote_re,
+        )

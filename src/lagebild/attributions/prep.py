@@ -1,0 +1,140 @@
+"""Frames without a cue verb: prepositional sources, "so X", "heißt es", no-comment."""
+from __future__ import annotations
+
+from .rules import Frame, _nonempty
+from .tokens import View
+
+
+def _content_without(v: View, lo: int, hi: int, s: int, e: int) -> list[tuple[int, int]]:
+    """The unit minus the source phrase [s, e)."""
+    parts = [v.strip(lo, s), v.strip(e, hi)]
+    return [p for p in parts if p[1] > p[0] and any(not v.is_punct(k) for k in range(*p))]
+
+
+def prep_frames(v: View, u: int) -> list[Frame]:
+    lo, hi = v.units[u]
+    lex = v.lex
+    out: list[Frame] = []
+    i = lo
+    while i < hi:
+        if v.quote_of[i] != -1:
+            i = v.quotes[v.quote_of[i]][1]
+            continue
+        low = v.lowers[i]
+        hit = None
+        for pat in lex.prep_before:
+            toks = pat["tokens"]
+            n = len(toks)
+            if v.lowers[i:i + n] != toks:
+                continue
+            start = i + pat.get("source_from", n)
+            suff = pat.get("next_suffix")
+            if suff:
+                if start + 1 >= hi or not any(v.lowers[start + 1].endswith(s) for s in suff):
+                    continue
+            hit = (i, i + (1 if n > 1 and pat.get("source_from", n) < n else n), start)
+            break
+        if hit is None and low in lex.prep_before_suffix and i + 1 < hi:
+            if any(v.lowers[i + 1].endswith(s) for s in lex.prep_before_suffix[low]):
+                hit = (i, i + 1, i + 1)
+        if hit is not None:
+            cs, ce, start = hit
+            src = _nonempty(v.np_forward(start, hi, relative=False))
+            if src is not None:
+                content = _content_without(v, lo, hi, cs, src[1])
+                if content:
+                    out.append(Frame(form="indirect", cue=[(cs, ce)], source=src, content=content,
+                                     unit=u, kind="prep", lemma=low))
+                i = src[1]
+                continue
+        for pat in lex.prep_after:
+            toks = pat["tokens"]
+            if v.lowers[i:i + len(toks)] != toks or i == lo:
+                continue
+            prev = pat.get("prev_suffix")
+            if prev and not any(v.lowers[i - 1].endswith(s) for s in prev):
+                continue
+            src = _nonempty(v.np_backward(i, lo))
+            if src is None:
+                continue
+            content = _content_without(v, lo, hi, src[0], i + len(toks))
+            if content:
+                out.append(Frame(form="indirect", cue=[(i, i + len(toks))], source=src, content=content,
+                                 unit=u, kind="prep", lemma=low))
+            break
+        # ", so die beiden Personen." at the end of the unit
+        if lex.has("so_cue", low) and i > lo + 2 and v.texts[i - 1] == "," and i + 1 < hi:
+            end = hi
+            while end > i + 1 and v.is_punct(end - 1) and v.quote_of[end - 1] == -1:
+                end -= 1
+            tail = range(i + 1, end)
+            if 0 < len(tail) <= 16 and not any(
+                    v.texts[k] in (",", ":") and not lex.has("relative_pronouns", v.lowers[min(k + 1, hi - 1)])
+                    for k in tail) and not any(lex.cue_for(v.texts[k]) for k in tail):
+                content = [c for c in [v.strip(lo, i - 1)] if c[1] > c[0]]
+                if content:
+                    out.append(Frame(form="indirect", cue=[(i, i + 1)], source=(i + 1, end), content=content,
+                                     unit=u, kind="prep", lemma=low))
+        # "Demnach ..." refers back to the source of the discourse
+        if lex.has("anaphoric_cues", low):
+            content = _content_without(v, lo, hi, i, i + 1)
+            if content:
+                out.append(Frame(form="indirect", cue=[(i, i + 1)], source=None, content=content,
+                                 unit=u, kind="anaphoric", lemma=low))
+        i += 1
+    return out
+
+
+def es_frames(v: View, u: int) -> list[Frame]:
+    """Impersonal cues ("heißt es in einer Mitteilung", "it was reported")."""
+    lo, hi = v.units[u]
+    out = []
+    for pat in v.lex.es_cues:
+        n = len(pat)
+        for i in range(lo, hi - n + 1):
+            if v.lowers[i:i + n] != list(pat) or v.quote_of[i] != -1:
+                continue
+            e = i + n
+            src = None
+            if e < hi and v.lex.has("source_preps_after_es", v.lowers[e]):
+                src = _nonempty(v.np_forward(e + 1, hi, relative=False))
+            ls = v.clause_start(i, lo)
+            if ls > lo and v.texts[ls - 1] == ",":
+                content = [v.strip(lo, ls - 1)]
+            else:
+                p = v.clause_end(src[1] if src else e, hi)
+                content = [v.strip(p + 1, hi)] if p < hi and v.texts[p] in (",", ":") else \
+                    _content_without(v, lo, hi, i, src[1] if src else e)
+            content = [c for c in content if c[1] > c[0]]
+            if content:
+                out.append(Frame(form="indirect", cue=[(i, e)], source=src, content=content, unit=u,
+                                 kind="prep" if src else "anaphoric", lemma=" ".join(pat)))
+    return out
+
+
+def no_comment_frames(v: View, u: int) -> list[Frame]:
+    lo, hi = v.units[u]
+    if not v.lex.no_comment:
+        return []
+    doc = v.doc
+    start_char, end_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+    text = doc.text[start_char:end_char]
+    out = []
+    for pat in v.lex.no_comment:
+        for m in pat.finditer(text):
+            span = doc.char_span(start_char + m.start(), start_char + m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            cs, ce = span.start, span.end
+            ls = v.clause_start(cs, lo)
+            src = None
+            if ls < cs and not v.lex.has("subject_blockers", v.lowers[ls]):
+                src = _nonempty(v.strip(ls, cs))
+            if src is None and ls == cs and ls > lo and v.texts[ls - 1] == ",":
+                # "Ein Sprecher, der ..., reagierte nicht"
+                prev = v.clause_start(ls - 1, lo)
+                if prev - 1 > lo and v.texts[prev - 1] == ",":
+                    src = _nonempty(v.strip(v.clause_start(prev - 1, lo), ls - 1))
+            out.append(Frame(form="no_comment", cue=[(cs, ce)], source=src, content=[], unit=u,
+                             kind="no_comment", lemma="no_comment"))
+    return out

@@ -1,0 +1,230 @@
+"""Finding attribution frames in one unit: cue verbs, prepositional sources, no-comment.
+
+Every finder returns :class:`Frame` objects in token indices. The frame shapes are:
+
+- PRE: source and cue, then ``,`` or ``:`` and the content ("X sagte, er sei ...").
+- POST: content, ``,``, cue and source ("..., sagte X." / "..., X said.").
+- WIE: "..., wie X mitteilte." / "as X said".
+- dependency frames when the parser is there (content = clausal complement of the cue).
+- REPORTED: a speech act without a reported clause; content = the clause.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Cue
+from .tokens import View
+
+
+@dataclass
+class Frame:
+    form: str
+    cue: list[tuple[int, int]]
+    source: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    unit: int
+    kind: str = "verb"  # verb | prep | anaphoric | no_comment | carry
+    cue_kind: str = "speech"
+    lemma: str | None = None
+    konj_cue: bool = False
+    according_to: int | None = None
+    source_hint: str | None = None
+    medium: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def anchor(self) -> int:
+        pts = [s for s, _ in self.cue] + [s for s, _ in self.content]
+        if self.source:
+            pts.append(self.source[0])
+        return min(pts) if pts else 0
+
+
+def _nonempty(span: tuple[int, int] | None) -> tuple[int, int] | None:
+    return span if span and span[1] > span[0] else None
+
+
+def find_cues(v: View, lo: int, hi: int) -> list[tuple[int, int, int | None, Cue]]:
+    """(first token, last token + 1, particle token, cue) of every cue verb in the unit."""
+    out = []
+    lex = v.lex
+    for i in range(lo, hi):
+        if v.quote_of[i] != -1:
+            continue
+        if v.has_pos and lex.cue_pos and v.doc[i].pos_ not in lex.cue_pos:
+            continue
+        cue = lex.cue_for(v.texts[i])
+        if cue is not None:
+            out.append((i, i + 1, None, cue))
+            continue
+        cue = lex.split_for(v.texts[i])
+        if cue is None or not cue.particle:
+            continue
+        j = i + 1
+        while j < hi and v.texts[j] not in (".", "!", "?", ";", ":") and v.quote_of[j] == -1:
+            if v.lowers[j] == cue.particle and (j == i + 1 or j + 1 >= hi or v.is_punct(j + 1)):
+                out.append((i, i + 1, j, cue))
+                break
+            if v.texts[j] == "," and not v.lex.has("relative_pronouns", v.lowers[min(j + 1, hi - 1)]):
+                break
+            j += 1
+    return out
+
+
+def _aux_before(v: View, i: int, lo: int) -> int:
+    j = i
+    while j > lo and v.lex.has("aux", v.lowers[j - 1]) and v.quote_of[j - 1] == -1:
+        j -= 1
+    return j
+
+
+def _clause_after(v: View, p: int, hi: int) -> str | None:
+    """What reported clause starts after the boundary at ``p``: marker, konj, quote or None."""
+    if p + 1 >= hi:
+        return None
+    nxt = p + 1
+    while nxt < hi and v.doc[nxt].is_space:
+        nxt += 1
+    if nxt >= hi:
+        return None
+    if v.lex.has("clause_markers", v.lowers[nxt]):
+        return "marker"
+    end = v.clause_end(nxt if v.quote_of[nxt] == -1 else v.quotes[v.quote_of[nxt]][1], hi)
+    if any(v.is_konj(k) for k in range(nxt, end) if v.quote_of[k] == -1):
+        return "konj"
+    if v.quote_of[nxt] != -1:
+        return "quote"
+    return None
+
+
+def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
+    """Subject before the cue: the part of the clause before it, up to an auxiliary."""
+    s = ls
+    # a relative clause right before the cue ("Ein Beamter, der ..., sagte")
+    while s == i or (s < i and all(v.is_punct(k) for k in range(s, i))):
+        if s - 1 <= lo or v.texts[s - 1] != ",":
+            break
+        prev = v.clause_start(s - 1, lo)
+        k = prev
+        if k < s - 1 and (v.lex.has("relative_pronouns", v.lowers[k]) or
+                          (k + 1 < s - 1 and v.lex.has("relative_pronouns", v.lowers[k + 1]))):
+            if prev - 1 > lo and v.texts[prev - 1] == ",":
+                head = v.clause_start(prev - 1, lo)
+                return v.strip(head, i)
+        break
+    if s >= i:
+        return None
+    if v.lex.has("subject_blockers", v.lowers[s]):
+        return None
+    if s + 1 < i and (v.lex.has("clause_markers", v.lowers[s]) or (
+            v.lex.has("relative_pronouns", v.lowers[s]) and s > lo and v.texts[s - 1] == ","
+            and not (v.lex.case_sensitive and v.capital(s + 1)))):
+        return _nonempty(v.np_forward(s + 1, i, relative=False))
+    e = i
+    for k in range(s, i):
+        if k > s and (v.quote_of[k] != -1 or v.lex.has("aux", v.lowers[k]) or v.lex.has("konjunktiv", v.lowers[k])):
+            e = k
+            break
+    if i - 1 >= s and v.lowers[i - 1] in ("und", "and"):
+        return _nonempty(v.np_forward(s, i, relative=False))
+    span = v.strip(s, e)
+    if span[1] - span[0] > 25:
+        return None
+    return _nonempty(span)
+
+
+def _passive_agent(v: View, ls: int, i: int) -> tuple[int, int] | None:
+    for k in range(ls, i):
+        if v.lex.has("passive_agent", v.lowers[k]) and v.quote_of[k] == -1:
+            return _nonempty(v.np_forward(k + 1, i, relative=False))
+    return None
+
+
+def _quotes_in(v: View, s: int, e: int) -> list[tuple[int, int]]:
+    seen = []
+    for k in range(s, e):
+        q = v.quote_of[k]
+        if q != -1 and (not seen or seen[-1] != v.quotes[q]):
+            seen.append(v.quotes[q])
+    return seen
+
+
+def _form_for(v: View, content: list[tuple[int, int]], default: str) -> str:
+    if content and all(v.quote_of[s] != -1 and v.quotes[v.quote_of[s]] == (s, e) for s, e in content):
+        return "direct"
+    return default
+
+
+def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> Frame | None:
+    lo, hi = v.units[u]
+    lex = v.lex
+    cs = _aux_before(v, i, lo)
+    cue_spans = [(cs, ce)] + ([(part, part + 1)] if part is not None else [])
+    konj = any(v.is_konj(k) for k in range(cs, ce))
+    ls = v.clause_start(cs, lo)
+    after = (part + 1) if part is not None and part == i + 1 else ce
+    base = dict(cue=cue_spans, unit=u, cue_kind=cue.kind, lemma=cue.lemma, konj_cue=konj)
+    # --- PRE: cue (+ source) then boundary and a clause -----------------------------------
+    p = v.clause_end(after, hi)
+    if p < hi and v.texts[p] in (",", ":"):
+        mid = _nonempty(v.strip(after, p))
+        why = _clause_after(v, p, hi)
+        nxt = min(p + 1, hi - 1)
+        bare = (mid is None and v.texts[p] == "," and cue.kind in ("speech", "thought")
+                and not lex.has("subordinators", v.lowers[nxt]))
+        if v.texts[p] == ":" or why or bare:
+            content = [_nonempty(v.strip(p + 1, hi))]
+            if content[0] is not None:
+                left = _left_source(v, ls, cs, lo)
+                src = left if left is not None else (
+                    _nonempty(v.np_forward(mid[0], p)) if mid else None)
+                if src is not None or mid is None:
+                    form = _form_for(v, content, "indirect")
+                    if why == "quote" and v.texts[p] == ",":
+                        content, form = _quotes_in(v, *content[0]), "direct"
+                    return Frame(form=form, source=src, content=content, **base)
+    # --- WIE: "wie X mitteilte" -------------------------------------------------------
+    if lex.has("wie_cue", v.lowers[ls]) and ls < cs:
+        src = _nonempty(v.strip(ls + 1, cs))
+        if ls > lo:
+            content = [_nonempty(v.strip(lo, ls))]
+        else:
+            content = [_nonempty(v.strip(v.clause_end(ce, hi) + 1, hi))]
+        if content[0] is not None:
+            return Frame(form="indirect", source=src, content=content, **base)
+    # --- POST: content , cue source -------------------------------------------------------
+    if ls > lo and v.texts[ls - 1] == "," and ls - 1 > lo:
+        left = _nonempty(v.strip(ls, cs))
+        src = left if left is not None else _nonempty(v.np_forward(after, hi))
+        if src is not None and not (left and lex.has("subject_blockers", v.lowers[left[0]])) and (
+                left is None or left[1] - left[0] <= 6):
+            qs = _quotes_in(v, lo, ls - 1)
+            cstart = lo
+            if qs and qs[-1][1] >= ls - 1:
+                cstart = qs[0][0] if len(qs) == 1 or qs[0][1] >= qs[-1][0] else qs[-1][0]
+            content = [_nonempty(v.strip(cstart, ls - 1))]
+            # split quote: „A“, sagte X, „B“
+            tail = src[1] if src else ce
+            if tail + 1 < hi and v.texts[tail] == "," and v.quote_of[tail + 1] != -1:
+                content.append(v.quotes[v.quote_of[tail + 1]])
+            elif tail < hi and v.quote_of[tail] != -1:
+                content.append(v.quotes[v.quote_of[tail]])
+            content = [c for c in content if c]
+            if content:
+                return Frame(form=_form_for(v, content, "indirect"), source=src, content=content, **base)
+    # --- REPORTED (or a quote inside the clause: direct) -------------------------------
+    if cue.kind == "thought":
+        return None
+    cend = v.clause_end(after if part is None else part + 1, hi)
+    quotes = _quotes_in(v, ls, cend)
+    src = _passive_agent(v, ls, cs) if any(lex.has("passive_aux", v.lowers[k]) for k in range(ls, min(cend + 1, hi))) else None
+    if src is None:
+        src = _left_source(v, ls, cs, lo)
+    if src is None and after < hi:
+        src = _nonempty(v.np_forward(after, cend, relative=False))
+    if quotes:
+        return Frame(form="direct", source=src, content=quotes, **base)
+    content = _nonempty(v.strip(ls, hi))
+    if content is None:
+        return None
+    return Frame(form="reported", source=src, content=[content], **base)

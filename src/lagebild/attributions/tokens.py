@@ -1,0 +1,182 @@
+"""Token-level view of a Doc for the attribution rules: quotes, units, noun phrases.
+
+A *unit* is a sentence, or several when a quotation runs across a sentence boundary.
+All rules work on token indices; only the final records carry character offsets.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .lexicon import Lexicon
+
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"})
+_PUNCT_END = frozenset({".", "!", "?", ";", ":", ",", "…"})
+
+
+def _dangling(doc: Doc, prev: tuple[int, int], s: int) -> bool:
+    """A sentence split that cannot be one: after a comma or colon, or before a lowercase word."""
+    k = prev[1] - 1
+    while k > prev[0] and doc[k].is_space:
+        k -= 1
+    if doc[k].text in (",", ":") or ("\n" in doc[s - 1].text and doc[s - 1].is_space):
+        return doc[k].text in (",", ":")
+    first = doc[s].text
+    return first[:1].islower() and first.isalpha()
+
+
+@dataclass
+class View:
+    doc: Doc
+    lex: Lexicon
+    texts: list[str]
+    lowers: list[str]
+    quote_of: list[int]  # token -> quote index, -1 outside
+    quotes: list[tuple[int, int]]  # token ranges [start, end) incl. marks
+    units: list[tuple[int, int]]
+    has_pos: bool
+    has_dep: bool
+    has_morph: bool
+
+    @classmethod
+    def build(cls, doc: Doc, lex: Lexicon) -> View:
+        texts = [t.text for t in doc]
+        quotes_chars = [(m.start(), m.end()) for m in lex.quote_re.finditer(doc.text)] if lex.quote_re else []
+        quote_of = [-1] * len(doc)
+        quotes: list[tuple[int, int]] = []
+        for qs, qe in quotes_chars:
+            span = doc.char_span(qs, qe, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            qi = len(quotes)
+            quotes.append((span.start, span.end))
+            for i in range(span.start, span.end):
+                quote_of[i] = qi
+        starts = {sent.start for sent in doc.sents}
+        for i, tok in enumerate(doc):  # paragraph breaks always end a unit
+            if tok.is_space and "\n" in tok.text and i + 1 < len(doc):
+                starts.add(i + 1)
+            elif i + 1 < len(doc) and tok.text.endswith(".") and len(tok.text) > 1 and \
+                    lex.has("social_media_words", tok.text[:-1]) and doc[i + 1].text[:1].isupper():
+                starts.add(i + 1)  # "schrieb er auf X. Zwei ..."
+        fixed = set()
+        for s in starts:
+            # an opening quote mark left at the end of the previous sentence
+            if s > 0 and quote_of[s - 1] != -1 and quotes[quote_of[s - 1]][0] == s - 1:
+                s -= 1
+            fixed.add(s)
+        fixed.add(0)
+        bounds = sorted(b for b in fixed if b < len(doc))
+        units: list[tuple[int, int]] = []
+        for n, s in enumerate(bounds):
+            e = bounds[n + 1] if n + 1 < len(bounds) else len(doc)
+            inside = s > 0 and quote_of[s] != -1 and quote_of[s - 1] == quote_of[s]
+            if units and (inside or _dangling(doc, units[-1], s)):
+                units[-1] = (units[-1][0], e)
+            else:
+                units.append((s, e))
+        return cls(doc, lex, texts, [t.lower() for t in texts], quote_of, quotes, units,
+                   doc.has_annotation("TAG") or doc.has_annotation("POS"), doc.has_annotation("DEP"),
+                   doc.has_annotation("MORPH"))
+
+    # --- small predicates -------------------------------------------------------------
+    def is_punct(self, i: int) -> bool:
+        return self.doc[i].is_punct
+
+    def is_boundary(self, i: int) -> bool:
+        """A clause boundary token: comma, semicolon, colon, dash."""
+        return self.texts[i] in (",", ";", ":", "–", "—")
+
+    def is_konj(self, i: int) -> bool:
+        if self.has_morph and "Sub" in self.doc[i].morph.get("Mood"):
+            return True
+        return self.lex.has("konjunktiv", self.lowers[i])
+
+    def capital(self, i: int) -> bool:
+        t = self.texts[i]
+        return t[:1].isupper()
+
+    def clause_start(self, i: int, lo: int) -> int:
+        """First token of the clause containing ``i`` (after a boundary or quote end)."""
+        j = i
+        while j > lo:
+            if self.is_boundary(j - 1):
+                break
+            j -= 1
+        return j
+
+    def clause_end(self, i: int, hi: int) -> int:
+        j = i
+        while j < hi and not self.is_boundary(j) and self.texts[j] not in (".", "!", "?"):
+            if self.quote_of[j] != -1 and self.quote_of[j] != self.quote_of[i]:
+                j = self.quotes[self.quote_of[j]][1]
+                continue
+            j += 1
+        return j
+
+    def strip(self, s: int, e: int) -> tuple[int, int]:
+        """Drop punctuation and spaces (but not quote marks of a quote) at both ends."""
+        doc = self.doc
+        while s < e and (doc[s].is_space or (self.is_punct(s) and self.quote_of[s] == -1)):
+            s += 1
+        while e > s and (doc[e - 1].is_space or (self.is_punct(e - 1) and self.quote_of[e - 1] == -1)):
+            e -= 1
+        return s, e
+
+    # --- noun phrases -------------------------------------------------------------------
+    def np_forward(self, s: int, hi: int, relative: bool = True) -> tuple[int, int]:
+        """The noun phrase starting at ``s`` (POS when present, else case and word lists)."""
+        lex = self.lex
+        i = s
+        seen_head = False
+        while i < hi:
+            low, txt = self.lowers[i], self.texts[i]
+            if self.quote_of[i] != -1:
+                i = self.quotes[self.quote_of[i]][1]
+                seen_head = True
+                continue
+            if self.is_punct(i) and txt not in ("-", "’s", "'s", "."):
+                break
+            if txt == "." and not (i > s and len(self.texts[i - 1]) <= 3):
+                break
+            if i > s and lex.has("np_continuers", low) and i + 1 < hi and not self.is_punct(i + 1):
+                if seen_head:
+                    i += 1
+                    continue
+            if i > s and lex.has("np_stops", low):
+                break
+            if self.has_pos:
+                pos = self.doc[i].pos_
+                if pos not in _NP_POS and not (pos == "ADP" and lex.has("np_continuers", low)):
+                    break
+                if pos == "PRON" and i > s:
+                    break
+            else:
+                if not self.capital(i) and seen_head and not low.isdigit():
+                    break
+            if self.capital(i) or (self.has_pos and self.doc[i].pos_ in ("NOUN", "PROPN", "PRON")):
+                seen_head = True
+            i += 1
+        while i > s and lex.has("np_continuers", self.lowers[i - 1]):
+            i -= 1
+        e = i
+        if relative and e + 1 < hi and self.texts[e] == "," and (
+            lex.has("relative_pronouns", self.lowers[e + 1])
+            or (e + 2 < hi and lex.has("relative_pronouns", self.lowers[e + 2]) and not self.capital(e + 1))
+        ):
+            e = self.clause_end(e + 1, hi)
+        return self.strip(s, e)
+
+    def np_backward(self, e: int, lo: int, limit: int = 8) -> tuple[int, int]:
+        """The noun phrase ending just before ``e`` (for postpositions like "zufolge")."""
+        i = e
+        while i > lo and e - i < limit:
+            j = i - 1
+            if self.quote_of[j] != -1:
+                i = self.quotes[self.quote_of[j]][0]
+                continue
+            if self.is_punct(j) or (self.lex.has("np_stops", self.lowers[j]) and not self.lex.has("np_continuers", self.lowers[j])):
+                break
+            i = j
+        return self.strip(i, e)
