@@ -1,12 +1,13 @@
-"""Readers for .txt, .html and .jsonl files, and folders of them.
+"""Readers for .txt, .html, .jsonl (also gzip'd) and WARC files, and folders of them.
 
 Every reader yields :class:`RawArticle` or :class:`ReadFailure`, never raises for a bad
 input: one bad file or line is reported with its name and the rest goes on.
 """
 from __future__ import annotations
 
+import gzip
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import (
@@ -22,6 +23,17 @@ from .html import read_html
 from .text import split_title
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+#: Streamed formats, matched on the end of the name (checked before SUFFIXES).
+STREAM_SUFFIXES = {".warc": "warc", ".warc.gz": "warc", ".jsonl.gz": "jsonl.gz"}
+
+
+def file_kind(path: Path) -> str | None:
+    """``txt``, ``html``, ``jsonl``, ``jsonl.gz``, ``warc``, or None when unsupported."""
+    name = path.name.lower()
+    for suffix, kind in STREAM_SUFFIXES.items():
+        if name.endswith(suffix):
+            return kind
+    return SUFFIXES.get(path.suffix.lower())
 
 
 def _read_bytes(path: Path, settings: Settings) -> bytes:
@@ -47,10 +59,20 @@ def read_file(path: str | Path, settings: Settings | None = None) -> Iterator[Ra
     """Articles in one file (a .jsonl file holds many)."""
     settings = settings or Settings()
     path = Path(path)
-    kind = SUFFIXES.get(path.suffix.lower())
+    kind = file_kind(path)
+    if kind == "warc":
+        from .warc import read_warc
+        yield from read_warc(path, settings)
+        return
+    if kind == "jsonl.gz":
+        yield from read_jsonl_stream(path, settings)
+        return
     try:
         if kind is None:
-            raise UnsupportedFormatError(f"unsupported file type {path.suffix!r} (use .txt, .html or .jsonl)", path=str(path))
+            raise UnsupportedFormatError(
+                f"unsupported file type {path.suffix!r} (use .txt, .html, .jsonl, .jsonl.gz, .warc or .warc.gz)",
+                path=str(path),
+            )
         data = _read_bytes(path, settings)
         text = decode(data, path=str(path))
     except (InputError, OSError) as err:
@@ -71,9 +93,11 @@ def read_file(path: str | Path, settings: Settings | None = None) -> Iterator[Ra
         yield ReadFailure(str(path), err)
 
 
-def read_jsonl_lines(lines: Iterable[str], *, source: str, settings: Settings) -> Iterator[RawArticle | ReadFailure]:
+def read_jsonl_lines(
+    lines: Iterable[str], *, source: str, settings: Settings, first: int = 1
+) -> Iterator[RawArticle | ReadFailure]:
     """One article per line: ``{"id", "text", "title"?, "published"?, "url"?, "language"?}``."""
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=first):
         if not line.strip():
             continue
         where = f"{source}:{number}"
@@ -83,6 +107,30 @@ def read_jsonl_lines(lines: Iterable[str], *, source: str, settings: Settings) -
             yield ReadFailure(source, InputError(f"line {number}: not JSON ({err.msg})", path=source), offset=number)
         except InputError as err:
             yield ReadFailure(source, err, offset=number)
+
+
+def read_jsonl_stream(
+    path: str | Path, settings: Settings, *, select: Callable[[int], bool] | None = None
+) -> Iterator[RawArticle | ReadFailure]:
+    """A .jsonl or .jsonl.gz file read line by line (no size limit on the file, only on
+    each article); ``select(line_number)`` skips lines before they are parsed."""
+    path = Path(path)
+    source = str(path)
+    number = 0
+    try:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                if (select is not None and not select(number)) or not raw.strip():
+                    continue
+                try:
+                    line = decode(raw, path=f"{source}:{number}")
+                except InputError as err:
+                    yield ReadFailure(source, err, offset=number)
+                    continue
+                yield from read_jsonl_lines([line], source=source, settings=settings, first=number)
+    except (OSError, EOFError) as err:  # missing file, broken gzip stream
+        yield ReadFailure(source, InputError(f"cannot read after line {number}: {err}", path=source), offset=number or None)
 
 
 def record_to_article(record: object, *, where: str, settings: Settings, source: str | None = None) -> RawArticle:
@@ -110,7 +158,7 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and file_kind(f) is not None)
         else:
             yield p
 
