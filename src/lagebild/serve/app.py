@@ -1,0 +1,92 @@
+"""The FastAPI application: API, pages and static files from one read-only store."""
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from .db import StoreReader
+
+HERE = Path(__file__).resolve().parent
+
+#: No inline script or style, nothing from elsewhere: article text cannot run code even if unescaped.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def create_app(db_path: str | Path, *, title: str = "lagebild") -> FastAPI:
+    """The app for the store at ``db_path``, opened read-only.
+
+    Raises :class:`lagebild.errors.StoreError` (E040) when the store is missing, is
+    not a lagebild store, or cannot be opened (another process writing to it).
+    """
+    reader = StoreReader(db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):  # noqa: ANN202
+        yield
+        reader.close()
+
+    app = FastAPI(
+        title=f"{title} API", version=__version__, lifespan=lifespan,
+        description="Events from news articles: who did what to whom, when, where, who says so, how sure the text is.",
+        docs_url=None, redoc_url=None,  # both load scripts from a CDN; /api describes the API offline
+    )
+    app.state.reader = reader
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals.update(site_title=title, db_name=Path(db_path).name)
+    app.state.templates = templates
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # noqa: ANN001, ANN202
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        return response
+
+    def wants_html(request: Request) -> bool:
+        return not request.url.path.startswith(("/api/", "/static/", "/openapi"))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors()]
+        if wants_html(request):
+            return templates.TemplateResponse(request, "error.html", {"status": 422, "errors": errors,
+                                              "message": "Some parameters are not valid."}, status_code=422)
+        return JSONResponse({"detail": errors}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if wants_html(request) and exc.status_code in (404, 405):
+            return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "errors": [],
+                                              "message": str(exc.detail)}, status_code=exc.status_code)
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict:
+        return {"ok": True}
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    from . import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    return app

@@ -1,0 +1,73 @@
+"""The store, opened read-only for serving, and a small cache of parsed article records."""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import duckdb
+
+from ..errors import StoreError
+from ..records import Article
+from ..store.rows import TABLES
+
+
+class StoreReader:
+    """One read-only DuckDB connection; each request works on its own cursor.
+
+    DuckDB lets one process write a database file, so serving never takes the write
+    lock: ``lagebild ingest`` into another file, or stop the server to ingest.
+    """
+
+    def __init__(self, path: str | Path, *, cache_size: int = 512) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise StoreError("no such store; create it with `lagebild ingest ARTICLES --db PATH`", path=str(self.path))
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=True)
+        except duckdb.Error as err:
+            raise StoreError(f"cannot open the store read-only ({err})", path=str(self.path)) from err
+        have = {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        missing = [t for t in TABLES if t not in have]
+        if missing:
+            self.con.close()
+            raise StoreError(f"not a lagebild store: no table {', '.join(missing)}", path=str(self.path))
+        self._cache: OrderedDict[str, Article] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """FastAPI dependency: a cursor of its own for one request (cursors are per thread)."""
+        cur = self.con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    def records(self, cur: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> dict[str, Article]:
+        """Parsed article records by id (the store does not change while it is open read-only)."""
+        ids = list(dict.fromkeys(ids))
+        out: dict[str, Article] = {}
+        with self._lock:
+            for i in ids:
+                if i in self._cache:
+                    self._cache.move_to_end(i)
+                    out[i] = self._cache[i]
+        todo = [i for i in ids if i not in out]
+        if todo:
+            rows = cur.execute("SELECT id, record FROM articles WHERE id IN (SELECT unnest(?))", [todo]).fetchall()
+            parsed = {aid: Article.model_validate_json(record) for aid, record in rows}
+            out.update(parsed)
+            with self._lock:
+                for aid, art in parsed.items():
+                    self._cache[aid] = art
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return out
+
+    def record(self, cur: duckdb.DuckDBPyConnection, article_id: str) -> Article | None:
+        return self.records(cur, [article_id]).get(article_id)

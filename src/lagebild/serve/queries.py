@@ -1,0 +1,240 @@
+"""The SQL behind the API and the pages. Every value from a request is a bound parameter.
+
+The WHERE clause comes from :meth:`EventFilter.where` (fixed fragments, ``?`` for
+values); ORDER BY from the :data:`SORTS` whitelist; the timeline's bucket size from
+:data:`BUCKETS`. Nothing a user sends is formatted into SQL text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from duckdb import DuckDBPyConnection as Cursor
+
+from .filters import SORTS, EventFilter, like
+
+EVENT_COLUMNS = (
+    "article_id", "id", "type", "mode", "context", "actor_ids", "actor_names", "recipient_ids",
+    "recipient_names", "location_id", "location_name", "lat", "lon", "date", "date_start", "date_end",
+    "modality", "attribution_id", "source_kind", "source_text", "source_count", "evidence_start",
+    "evidence_end", "evidence_text", "trigger_text", "confidence", "language", "published",
+)
+_SELECT = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+
+#: granularity -> (date_trunc part, widest date range in days that still fits one bucket)
+BUCKETS = {"day": ("day", 1), "week": ("week", 7), "month": ("month", 31), "year": ("year", 366)}
+
+
+def _dicts(cur: Cursor, rows: list[tuple]) -> list[dict]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in rows]
+
+
+def list_events(cur: Cursor, f: EventFilter, sort: str = "-date", limit: int = 50, offset: int = 0) -> list[dict]:
+    where, params = f.where()
+    order = SORTS[sort]  # KeyError for anything not whitelisted
+    rows = cur.execute(
+        f"SELECT {_SELECT} FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
+    ).fetchall()
+    return _dicts(cur, rows)
+
+
+def count_events(cur: Cursor, f: EventFilter) -> int:
+    where, params = f.where()
+    return cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0]
+
+
+def facets(cur: Cursor, f: EventFilter, top: int = 20) -> dict:
+    """Event counts by type, modality, source kind, language and the most frequent actors."""
+    where, params = f.where()
+    out: dict = {"total": count_events(cur, f)}
+    for col in ("type", "modality", "source_kind", "language"):
+        rows = cur.execute(
+            f'SELECT coalesce("{col}", \'none\') k, count(*) n FROM events WHERE {where} GROUP BY k ORDER BY n DESC, k',
+            params,
+        ).fetchall()
+        out[col] = dict(rows)
+    for col in ("actor_names", "recipient_names"):
+        rows = cur.execute(
+            f'SELECT x, count(*) n FROM (SELECT unnest("{col}") x FROM events WHERE {where}) '
+            "GROUP BY x ORDER BY n DESC, x LIMIT ?", [*params, top],
+        ).fetchall()
+        out[col.split("_")[0]] = dict(rows)
+    return out
+
+
+def timeline(cur: Cursor, f: EventFilter, granularity: str = "auto", max_buckets: int = 120) -> dict:
+    """Event counts per bucket of event date (by modality) and, apart, per reporting date."""
+    where, params = f.where()
+    lo, hi, undated = cur.execute(
+        f"SELECT min(date_start), max(date_start), count(*) FILTER (WHERE date_start IS NULL) FROM events WHERE {where}",
+        params,
+    ).fetchone()
+    if granularity == "auto":
+        days = (hi - lo).days if lo and hi else 0
+        granularity = next(
+            (g for g, n in (("day", 1), ("week", 7), ("month", 30.4)) if days / n <= max_buckets), "year"
+        )
+    part, width = BUCKETS[granularity]
+    rows = cur.execute(
+        f"SELECT date_trunc('{part}', date_start)::DATE b, modality, count(*) FROM events "
+        f"WHERE {where} AND date_start IS NOT NULL AND date_end - date_start < {width} GROUP BY ALL ORDER BY b",
+        params,
+    ).fetchall()
+    coarse = cur.execute(
+        f"SELECT count(*) FROM events WHERE {where} AND date_start IS NOT NULL AND date_end - date_start >= {width}",
+        params,
+    ).fetchone()[0]
+    buckets: dict[dt.date, dict[str, int]] = {}
+    for b, modality, n in rows:
+        buckets.setdefault(b, {})[modality] = n
+    published = cur.execute(
+        f"SELECT date_trunc('{part}', published)::DATE b, count(*) FROM events WHERE {where} AND published IS NOT NULL "
+        "GROUP BY b ORDER BY b", params,
+    ).fetchall()
+    return {
+        "granularity": granularity,
+        "buckets": [{"start": b, "end": bucket_end(b, granularity), "counts": c} for b, c in buckets.items()],
+        "published": [{"start": b, "end": bucket_end(b, granularity), "count": n} for b, n in published],
+        "undated": undated,
+        "coarser": coarse,
+    }
+
+
+def bucket_end(start: dt.date, granularity: str) -> dt.date:
+    if granularity == "day":
+        return start
+    if granularity == "week":
+        return start + dt.timedelta(days=6)
+    if granularity == "month":
+        nxt = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return dt.date(start.year, 12, 31)
+
+
+def map_places(cur: Cursor, f: EventFilter, limit: int = 2000) -> dict:
+    """Event places with counts by modality, and the other places the same articles name."""
+    where, params = f.where()
+    rows = cur.execute(
+        f"SELECT location_name, round(lat, 3) la, round(lon, 3) lo, modality, count(*) FROM events "
+        f"WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL GROUP BY ALL",
+        params,
+    ).fetchall()
+    places: dict[tuple, dict] = {}
+    for name, lat, lon, modality, n in rows:
+        p = places.setdefault((name, lat, lon), {"name": name, "lat": lat, "lon": lon, "count": 0, "modalities": {}})
+        p["count"] += n
+        p["modalities"][modality] = n
+    events = sorted(places.values(), key=lambda p: (-p["count"], p["name"] or ""))[:limit]
+    named = cur.execute(
+        "SELECT name, round(lat, 3), round(lon, 3), count(DISTINCT article_id) n FROM places "
+        f"WHERE lat IS NOT NULL AND lon IS NOT NULL AND article_id IN (SELECT article_id FROM events WHERE {where}) "
+        "GROUP BY ALL ORDER BY n DESC, name LIMIT ?", [*params, limit],
+    ).fetchall()
+    return {
+        "events": events,
+        "named": [{"name": n, "lat": la, "lon": lo, "articles": c} for n, la, lo, c in named],
+    }
+
+
+def network(cur: Cursor, f: EventFilter, max_nodes: int = 40) -> dict:
+    """Who acts on whom: actor -> recipient edges by event type, over the busiest actors."""
+    where, params = f.where()
+    rows = cur.execute(
+        "SELECT actor, recipient, type, count(*) n FROM ("
+        "  SELECT actor, unnest(recips) recipient, type FROM ("
+        f"    SELECT unnest(actor_names) actor, recipient_names recips, type FROM events WHERE {where}"
+        "    AND len(actor_names) > 0 AND len(recipient_names) > 0)) "
+        "WHERE actor <> recipient GROUP BY ALL ORDER BY n DESC, actor, recipient, type",
+        params,
+    ).fetchall()
+    weight: dict[str, int] = {}
+    for a, r, _, n in rows:
+        weight[a] = weight.get(a, 0) + n
+        weight[r] = weight.get(r, 0) + n
+    keep = sorted(weight, key=lambda k: (-weight[k], k))[:max_nodes]
+    kept = set(keep)
+    return {
+        "nodes": [{"id": k, "events": weight[k]} for k in keep],
+        "edges": [{"source": a, "target": r, "type": t, "count": n} for a, r, t, n in rows if a in kept and r in kept],
+        "nodes_total": len(weight),
+    }
+
+
+def article_list(cur: Cursor, q: str | None, language: str | None, limit: int, offset: int) -> tuple[list[dict], int]:
+    parts, params = ["TRUE"], []
+    if q:
+        parts.append("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\' OR id = ?)")
+        params += [like(q), like(q), q]
+    if language:
+        parts.append("language = ?")
+        params.append(language)
+    where = " AND ".join(parts)
+    total = cur.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0]
+    rows = cur.execute(
+        "SELECT id, title, language, published, url, path, outlet, n_events, length(text) AS chars FROM articles "
+        f"WHERE {where} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?", [*params, limit, offset],
+    ).fetchall()
+    return _dicts(cur, rows), total
+
+
+def article_titles(cur: Cursor, ids: list[str]) -> dict[str, dict]:
+    if not ids:
+        return {}
+    rows = cur.execute(
+        "SELECT id, title, url, path, outlet FROM articles WHERE id IN (SELECT unnest(?))", [list(set(ids))]
+    ).fetchall()
+    return {r[0]: dict(zip(("id", "title", "url", "path", "outlet"), r)) for r in rows}
+
+
+_ENTITY_EVENTS = (
+    "SELECT x AS name, count(*) FILTER (WHERE role = 'a') AS as_actor, count(*) FILTER (WHERE role = 'r') AS as_recipient "
+    "FROM (SELECT unnest(actor_names) x, 'a' AS role FROM events UNION ALL "
+    "      SELECT unnest(recipient_names) x, 'r' AS role FROM events) GROUP BY x"
+)
+
+
+def entity_list(cur: Cursor, q: str | None, etype: str | None, limit: int, offset: int) -> tuple[list[dict], int]:
+    parts, params = ["TRUE"], []
+    if q:
+        parts.append("name ILIKE ? ESCAPE '\\'")
+        params.append(like(q))
+    if etype:
+        parts.append("type = ?")
+        params.append(etype)
+    where = " AND ".join(parts)
+    total = cur.execute(f"SELECT count(*) FROM (SELECT DISTINCT name, type FROM entities WHERE {where})", params).fetchone()[0]
+    rows = cur.execute(
+        "WITH ent AS (SELECT name, type, any_value(qid) qid, any_value(country) country, any_value(sector) sector, "
+        f"  count(DISTINCT article_id) articles, sum(n_mentions)::BIGINT mentions FROM entities WHERE {where} GROUP BY name, type), "
+        f"ev AS ({_ENTITY_EVENTS}) "
+        "SELECT ent.*, coalesce(ev.as_actor, 0) as_actor, coalesce(ev.as_recipient, 0) as_recipient "
+        "FROM ent LEFT JOIN ev USING (name) "
+        "ORDER BY as_actor + as_recipient DESC, mentions DESC, name LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return _dicts(cur, rows), total
+
+
+def entity_detail(cur: Cursor, name: str) -> dict | None:
+    rows = cur.execute(
+        "SELECT e.article_id, e.id, e.type, e.qid, e.country, e.sector, e.n_mentions, a.title, a.published "
+        "FROM entities e JOIN articles a ON a.id = e.article_id WHERE e.name = ? "
+        "ORDER BY a.published DESC NULLS LAST, e.article_id",
+        [name],
+    ).fetchall()
+    mentions = _dicts(cur, rows)
+    roles = cur.execute(
+        "SELECT count(*) FILTER (WHERE list_contains(actor_names, ?)), count(*) FILTER (WHERE list_contains(recipient_names, ?)) "
+        "FROM events", [name, name],
+    ).fetchone()
+    if not rows and not any(roles):
+        return None
+    return {
+        "name": name,
+        "types": sorted({m["type"] for m in mentions}),
+        "qids": sorted({m["qid"] for m in mentions if m["qid"]}),
+        "actors": sorted({f"{m['country'] or '?'}/{m['sector'] or '?'}" for m in mentions if m["country"] or m["sector"]}),
+        "as_actor": roles[0],
+        "as_recipient": roles[1],
+        "articles": mentions,
+    }
