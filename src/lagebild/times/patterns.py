@@ -6,11 +6,14 @@ Template syntax (in ``rules[].pattern``, ``pre``, and in ``macros``):
   macro (regex) of the same name; ``{slot=name}`` uses class/macro ``name``;
   ``{#name}`` is the same without capturing;
 - a single space stands for one or more whitespace characters;
-- everything else is a regular expression (matched case-insensitively).
+- everything else is a regular expression, matched against the lower-cased text
+  (rules with ``"case": true`` against the original text, ignoring case).
 
-Each rule's groups are renamed ``r<i>_<slot>`` so that all rules can be joined into one
-alternation, which finds the leftmost candidate in one pass; at that position every rule
-is then tried and the longest match wins (ties: the earlier rule).
+Speed: class alternations are built as prefix tries; matching is only tried from word
+starts that have a trigger word (a class word or a literal word of a pattern) or a
+number among the next few words; there, one alternation of all rules tells whether
+any rule can start, and only then is every rule tried. The match reaching furthest
+wins (ties: the earlier start, then the earlier rule).
 """
 from __future__ import annotations
 
@@ -21,6 +24,10 @@ from typing import Any
 from ..errors import DataFileError
 
 _SLOT = re.compile(r"\{(#?)([a-z_][a-z_0-9]*)(?:=([a-z_0-9]+))?\}")
+_TOKEN = re.compile(r"\w+")
+_PUNCT = re.compile(r"[,(]")
+_PREFIX = 4
+_WINDOW = 3
 
 
 def _forms(words: dict[str, Any]) -> dict[str, Any]:
@@ -35,13 +42,36 @@ def _forms(words: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _alternation(words: dict[str, Any]) -> str:
-    keys = sorted(words, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(k).replace(r"\ ", " ") for k in keys) + ")"
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` as a prefix trie (longest alternatives first)."""
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends and body else body
+
+    return "(?:" + build(tree) + ")"
 
 
 def _spaces(pattern: str) -> str:
     return pattern.replace(" ", r"\s+")
+
+
+def lower(text: str) -> str:
+    """``text`` lower-cased, keeping every character's offset."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 @dataclass
@@ -56,6 +86,8 @@ class Rule:
     classes: dict[str, str] = field(default_factory=dict)
     """group name → class name (absent for macros)"""
     not_after: re.Pattern[str] | None = None
+    case: bool = False
+    """matched against the original text, ignoring case (else: the lower-cased text)"""
 
 
 class Patterns:
@@ -68,14 +100,17 @@ class Patterns:
             rules = data["rules"]
         except (KeyError, AttributeError) as err:
             raise DataFileError(f"times.json lacks {err}") from err
-        self._alts = {name: _alternation(words) for name, words in self.classes.items()}
+        self._alts = {name: _trie(sorted(words)) for name, words in self.classes.items()}
         self.rules: list[Rule] = []
         parts: list[str] = []
         for i, spec in enumerate(rules):
             rule, source = self._compile(i, spec)
             self.rules.append(rule)
-            parts.append(f"(?P<r{i}>{source})")
-        self.scanner = re.compile("|".join(parts), re.I)
+            if not rule.case:
+                parts.append(source)
+        self.case_rules = [r for r in self.rules if r.case]
+        self.scanner = re.compile("|".join(parts))
+        self.triggers = self._triggers(rules)
 
     def _piece(self, name: str) -> str:
         if name in self._alts:
@@ -109,46 +144,72 @@ class Patterns:
             name, norm = spec["name"], spec["norm"]
         except KeyError as err:
             raise DataFileError(f"times.json rule {i} lacks {err}") from err
-        source = rf"(?<![\w.,-]){pre}(?P<{prefix}_x>{pattern})(?![\w])"
-        if pre:
-            source = rf"(?<![\w]){pre}(?P<{prefix}_x>{pattern})(?![\w])"
+        left = r"(?<![\w])" if pre else r"(?<![\w.,-])"
+        source = rf"{left}{pre}(?P<{prefix}_x>{pattern})(?![\w])"
+        case = bool(spec.get("case"))
         try:
-            regex = re.compile(source, re.I)
+            regex = re.compile(source, re.I if case else 0)
             not_after = re.compile(_spaces(spec["not_after"]), re.I) if spec.get("not_after") else None
         except re.error as err:
             raise DataFileError(f"times.json rule {name!r}: {err}") from err
-        rule = Rule(i, name, norm, dict(spec.get("params", {})), regex, slots, classes, not_after)
-        return rule, source
+        rule = Rule(i, name, norm, dict(spec.get("params", {})), regex, slots, classes, not_after, case)
+        return rule, re.sub(r"\(\?P<[^>]+>", "(?:", source)
+
+    def _triggers(self, rules: list[dict[str, Any]]) -> frozenset[str]:
+        """The beginnings (up to four letters) of the words that can occur in an
+        expression: its class words and the literal words of the patterns."""
+        words: set[str] = set()
+        for forms in self.classes.values():
+            words.update(key.split()[-1] for key in forms)
+        for spec in rules:
+            words.update(re.findall(r"[^\W\d_]{4,}", _SLOT.sub(" ", spec["pattern"]).lower()))
+        return frozenset(w[:_PREFIX] for w in words)
+
+    def candidates(self, low: str) -> list[int]:
+        """Word starts (and commas) from which an expression may begin: those with a
+        trigger word or a number among the next few words."""
+        trig = self.triggers
+        tokens = list(_TOKEN.finditer(low))
+        hot = []
+        for t in tokens:
+            w = t.group(0)
+            hot.append(w[:4] in trig or w[:3] in trig or w[:2] in trig or not w.isalpha())
+        out: list[int] = []
+        for i, tok in enumerate(tokens):
+            if True in hot[i:i + _WINDOW]:
+                gap_start = tokens[i - 1].end() if i else 0
+                out.extend(m.start() for m in _PUNCT.finditer(low, gap_start, tok.start()))
+                out.append(tok.start())
+        return out
 
     def value(self, cls: str, text: str) -> Any:
         """The class value of a matched word (whitespace and case normalised)."""
         return self.classes[cls].get(" ".join(text.lower().split()))
 
-    def _at(self, text: str, pos: int) -> list[tuple[Rule, re.Match[str]]]:
+    def _at(self, text: str, low: str, pos: int, scan: bool) -> list[tuple[Rule, re.Match[str]]]:
         found = []
-        for rule in self.rules:
-            m = rule.regex.match(text, pos)
+        for rule in self.rules if scan else self.case_rules:
+            m = rule.regex.match(text if rule.case else low, pos)
             if m is not None and not (rule.not_after and rule.not_after.match(text, m.end())):
                 found.append((rule, m))
         return found
 
     def find(self, text: str) -> list[tuple[Rule, re.Match[str]]]:
-        """Non-overlapping matches, left to right. At the leftmost candidate position
-        (and at the expression starts of the candidates found there) the match reaching
-        furthest wins; ties go to the earlier start, then to the earlier rule."""
+        """Non-overlapping matches, left to right (matches of the lower-cased text, or
+        of ``text`` for case rules; offsets are the same)."""
+        low = lower(text)
         out: list[tuple[Rule, re.Match[str]]] = []
         pos = 0
-        while True:
-            m = self.scanner.search(text, pos)
-            if m is None:
-                return out
-            start = m.start()
-            cands = self._at(text, start)
-            for q in {c[1].start(f"r{c[0].index}_x") for c in cands} - {start}:
-                cands.extend(self._at(text, q))
-            if not cands:
-                pos = start + 1
+        for start in self.candidates(low):
+            if start < pos:
                 continue
+            scan = self.scanner.match(low, start) is not None
+            cands = self._at(text, low, start, scan)
+            if not cands:
+                continue
+            for q in {c[1].start(f"r{c[0].index}_x") for c in cands} - {start}:
+                cands.extend(self._at(text, low, q, True))
             best = max(cands, key=lambda c: (c[1].end(), -c[1].start(), -c[0].index))
             out.append(best)
-            pos = max(best[1].end(), start + 1)
+            pos = best[1].end()
+        return out
