@@ -188,7 +188,7 @@ def predicted_groups(doc, tokens: list[dict], sent_of: dict[int, int]) -> list[d
             continue
         quote = token_ids(tokens, spans_of(a.content))
         typ = {"direct": "Direct", "indirect": "Indirect", "reported": "Reported"}[a.form]
-        if typ == "Indirect" and len({sent_of.get(t) for t in quote}) > 1 and a.content.spans:
+        if typ == "Indirect" and a.cue is None:
             typ = "IndirectFreeIndirect"
         out.append({"quote": quote, "cue": token_ids(tokens, spans_of(a.cue)),
                     "speaker": token_ids(tokens, spans_of(a.source)), "type": typ,

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from ..lang import LanguageData
 from ..records import Attribution, AttributionSource, Span
-from .discourse import link_units, resolve_unit
+from .discourse import link_units, nested_quotes, resolve_unit
 from .lexicon import Lexicon
 from .prep import es_frames, no_comment_frames, prep_frames
 from .rules import Frame, find_cues, verb_frame
@@ -28,6 +28,7 @@ class AttributionsComponent:
         self.lang = LanguageData(nlp.lang)
         self.lex = Lexicon.load(self.lang)
         self.deps = self.lang.json("attribution").get("deps", {})
+        self.nested = bool(self.settings.get("attribution_nested_quotes", True))
 
     # --- finding ------------------------------------------------------------------------
     def frames(self, doc: Doc) -> tuple[View, list[Frame]]:
@@ -51,6 +52,8 @@ class AttributionsComponent:
                     taken.update(k for s, e in f.cue for k in range(s, e))
             frames.extend(resolve_unit(v, unit))
         frames = link_units(v, frames)
+        if self.nested:
+            frames = nested_quotes(v, frames)
         return v, frames
 
     def find(self, doc: Doc) -> list[Attribution]:
@@ -103,8 +106,7 @@ class AttributionsComponent:
             ante = f.extra.get("antecedent")
             if ante is not None and f.source is None and id(ante) in index:
                 a = out[index[id(ante)] - 1].source
-                rec.source = AttributionSource(kind=a.kind, entity=a.entity, count=a.count,
-                                               description=a.description)
+                rec.source = a.model_copy()
         return out
 
     @staticmethod
@@ -114,8 +116,13 @@ class AttributionsComponent:
             return False
         if f.source is None:
             return True
-        info = classify(v, f.source[0], f.source[1], entities)
-        return info.kind == "unknown" and info.entity is None
+        s, e = f.source
+        info = classify(v, s, e, entities)
+        if info.kind != "unknown" or info.entity is not None:
+            return False
+        # keep sources that look like a name: two capitalised words in a row
+        return not any(v.capital(k) and v.capital(k + 1) and v.texts[k].isalpha() and v.texts[k + 1][:1].isalpha()
+                       for k in range(s, e - 1))
 
     def set_annotations(self, doc: Doc, found: list[Attribution]) -> None:
         doc._.lb_attributions = found

@@ -80,10 +80,11 @@ def link_units(v: View, frames: list[Frame], window: int = 2) -> list[Frame]:
         if not uf:
             quotes = [q for q in dict.fromkeys(v.quotes[v.quote_of[k]] for k in range(lo, hi)
                                                if v.quote_of[k] != -1) if v.quote_of[q[0]] not in claimed]
-            long_quotes = [q for q in quotes if q[1] - q[0] >= 6 and (q[0] - lo) <= 3]
+            long_quotes = [q for q in quotes if (q[0] - lo) <= 3 and (
+                q[1] - q[0] >= 10 or v.texts[q[1] - 2] in (".", "!", "?", "…"))]
             if long_quotes and speaker is not None and u - speaker.unit <= window:
-                carry = Frame(form="direct", cue=[], source=None, content=[long_quotes[0]], unit=u,
-                              kind="carry", lemma=speaker.lemma)
+                carry = Frame(form="direct", cue=[], source=None, content=long_quotes, unit=u,
+                              kind="carry", lemma=speaker.lemma, according_to=speaker.according_to)
                 carry.extra["antecedent"] = speaker.extra.get("antecedent", speaker)
                 uf.append(carry)
                 speaker = carry
@@ -92,9 +93,16 @@ def link_units(v: View, frames: list[Frame], window: int = 2) -> list[Frame]:
                     and _unit_konj(v, u):
                 span = v.strip(lo, hi)
                 if span[1] > span[0]:
-                    continued.content.append(span)
+                    if continued.kind == "carry":
+                        s0 = continued.content[0][0]
+                        continued.content = [(s0, span[1])]
+                    else:
+                        cont = Frame(form="indirect", cue=[], source=None, content=[span], unit=u, kind="carry",
+                                     lemma=continued.lemma, according_to=continued.according_to)
+                        cont.extra["antecedent"] = continued.extra.get("antecedent", continued)
+                        out.append(cont)
+                        continued = cont
                     continued.extra["last_unit"] = u
-                    continued.extra["free_indirect"] = True
                 continue
             else:
                 continued = None
@@ -118,3 +126,25 @@ def link_units(v: View, frames: list[Frame], window: int = 2) -> list[Frame]:
         ind = [f for f in uf if f.form == "indirect" and f.kind in ("verb", "prep")]
         continued = ind[-1] if ind else None
     return out
+
+
+def nested_quotes(v: View, frames: list[Frame]) -> list[Frame]:
+    """Quoted words inside reported speech are also the source's direct words."""
+    out = []
+    for f in frames:
+        if f.form != "indirect" or f.kind not in ("verb", "prep"):
+            continue
+        for s, e in f.content:
+            seen = set()
+            for k in range(s, e):
+                q = v.quote_of[k]
+                if q == -1 or q in seen:
+                    continue
+                seen.add(q)
+                qs, qe = v.quotes[q]
+                if qs >= s and qe <= e and (qs, qe) != (s, e):
+                    n = Frame(form="direct", cue=list(f.cue), source=f.source, content=[(qs, qe)], unit=f.unit,
+                              kind="nested", lemma=f.lemma, according_to=f.according_to)
+                    n.extra = dict(f.extra)
+                    out.append(n)
+    return frames + out

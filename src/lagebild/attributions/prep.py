@@ -35,7 +35,8 @@ def prep_frames(v: View, u: int) -> list[Frame]:
             hit = (i, i + (1 if n > 1 and pat.get("source_from", n) < n else n), start)
             break
         if hit is None and low in lex.prep_before_suffix and i + 1 < hi:
-            if any(v.lowers[i + 1].endswith(s) for s in lex.prep_before_suffix[low]):
+            nxt = i + 2 if lex.has("prep_before_gap", v.lowers[i + 1]) and i + 2 < hi else i + 1
+            if any(v.lowers[nxt].endswith(s) for s in lex.prep_before_suffix[low]):
                 hit = (i, i + 1, i + 1)
         if hit is not None:
             cs, ce, start = hit
@@ -63,7 +64,9 @@ def prep_frames(v: View, u: int) -> list[Frame]:
                                  unit=u, kind="prep", lemma=low))
             break
         # ", so die beiden Personen." at the end of the unit
-        if lex.has("so_cue", low) and i > lo + 2 and v.texts[i - 1] == "," and i + 1 < hi:
+        if lex.has("so_cue", low) and i > lo + 2 and v.texts[i - 1] == "," and i + 1 < hi and not (
+                lex.has("clause_markers", v.lowers[i + 1]) or lex.has("subordinators", v.lowers[i + 1])
+                or v.is_punct(i + 1)):
             end = hi
             while end > i + 1 and v.is_punct(end - 1) and v.quote_of[end - 1] == -1:
                 end -= 1

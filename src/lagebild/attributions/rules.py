@@ -90,7 +90,7 @@ def _clause_after(v: View, p: int, hi: int) -> str | None:
     if v.lex.has("clause_markers", v.lowers[nxt]):
         return "marker"
     end = v.clause_end(nxt if v.quote_of[nxt] == -1 else v.quotes[v.quote_of[nxt]][1], hi)
-    if any(v.is_konj(k) for k in range(nxt, end) if v.quote_of[k] == -1):
+    if any(v.is_konj(k) for k in range(nxt, end)):
         return "konj"
     if v.quote_of[nxt] != -1:
         return "quote"

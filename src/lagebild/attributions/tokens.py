@@ -128,6 +128,9 @@ class View:
     def np_forward(self, s: int, hi: int, relative: bool = True) -> tuple[int, int]:
         """The noun phrase starting at ``s`` (POS when present, else case and word lists)."""
         lex = self.lex
+        while s < hi and (lex.has("aux", self.lowers[s]) or lex.has("np_stops", self.lowers[s])) \
+                and self.quote_of[s] == -1 and not self.capital(s):
+            s += 1
         i = s
         seen_head = False
         while i < hi:
