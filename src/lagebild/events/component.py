@@ -1,19 +1,70 @@
-"""spaCy component ``lagebild_events`` (skeleton: finds nothing yet)."""
+"""spaCy component ``lagebild_events``: PLOVER events with modality, date and attribution.
+
+Per sentence: clauses -> triggers (lexicon) -> embedded triggers absorbed by the verbal
+event that governs them ("threatened to shell" is one THREATEN) -> actor, recipient and
+location -> modality -> type adjustments (a planned SUPPORT is AGREE; a speaker's own
+conditional violence is a THREATEN) -> mode, context, date, attribution, confidence.
+Events of one sentence with the same type are merged; events with neither actor nor
+recipient are dropped (PLOVER codes no actorless events).
+"""
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
 
-from ..records import Event
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..lang import LanguageData
+from ..records import Event, Evidence, Span as RSpan
+from .arguments import ArgumentFinder, Arguments
+from .entities import EntityIndex
+from .lexicon import compile_lexicon, compile_modality
+from .modality import modality
+from .triggers import Clause, Trigger, TriggerFinder, clauses
+
+DATE_VALUE = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?(T.*)?$")
 
 
 class EventsComponent:
     def __init__(self, nlp: Language, name: str, settings: dict | None = None) -> None:
         self.name = name
         self.settings = dict(settings or {})
+        lang = LanguageData(nlp.lang)
+        self.lex = compile_lexicon(lang.json("events"))
+        self.cues = compile_modality(lang.json("modality"))
+        self.triggers = TriggerFinder(self.lex)
+        self.arguments = ArgumentFinder(self.lex)
 
+    # ------------------------------------------------------------------------------
     def find(self, doc: Doc) -> list[Event]:
-        return []
+        if not doc.has_annotation("SENT_START"):
+            return []
+        parsed = doc.has_annotation("DEP")
+        parsed_pos = doc.has_annotation("POS")
+        has_lemma = doc.has_annotation("LEMMA")
+        idx = EntityIndex(doc)
+        found: list[tuple[Trigger, Event]] = []
+        for sent in doc.sents:
+            clist = clauses(sent, self.lex)
+            if not clist:
+                continue
+            trigs = self.triggers.find(sent, clist, parsed, parsed_pos, has_lemma, idx.weapon_tokens)
+            if not trigs:
+                continue
+            self._absorb(trigs, parsed)
+            cond = any(c.marker in self.cues.conditional for c in clist)
+            sent_events = []
+            for t in trigs:
+                if t.absorbed_by is not None:
+                    continue
+                ev = self._event(t, sent, clist, idx, parsed, cond)
+                if ev is not None:
+                    sent_events.append((t, ev))
+            found.extend(self._merge_sentence(sent_events))
+        events = self._merge_document(found)
+        for i, ev in enumerate(events, 1):
+            ev.id = f"v{i}"
+        return events
 
     def set_annotations(self, doc: Doc, events: list[Event]) -> None:
         doc._.lb_events = events
@@ -21,6 +72,173 @@ class EventsComponent:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
         return doc
+
+    # ------------------------------------------------------------------------------
+    def _absorb(self, trigs: list[Trigger], parsed: bool) -> None:
+        """Mark triggers that are the content of a governing verbal event."""
+        for t in trigs:
+            if parsed:
+                d, h = 0, t.token
+                while h.head.i != h.i and d < 20:
+                    h, d = h.head, d + 1
+                t.depth = d
+        for b in trigs:
+            for a in trigs:
+                if a is b or not a.entry.governs or b.absorbed_by is not None:
+                    continue
+                if parsed:
+                    h, hops = b.token, 0
+                    while h.head.i != h.i and hops < 8:
+                        h, hops = h.head, hops + 1
+                        if h.i == a.token.i:
+                            b.absorbed_by = a
+                            break
+                        if h.lemma_.lower() in self.lex.reporting:
+                            break
+                else:
+                    same = a.clause is b.clause
+                    nxt = b.clause.index == a.clause.index + 1 and b.clause.marker is None
+                    if same or nxt:
+                        b.absorbed_by = a
+
+    def _event(self, t: Trigger, sent: Span, clist: list[Clause], idx: EntityIndex,
+               parsed: bool, cond: bool) -> Event | None:
+        doc = sent.doc
+        args = self.arguments.parsed(t, idx) if parsed else Arguments()
+        if not args.actor and not args.recipient:
+            args = self.arguments.unparsed(t, clist, idx)
+        mod = modality(t, clist, self.cues, self.lex, parsed, cond)
+        type_, mode = t.type, t.mode
+        att = idx.attribution_at(t.token.idx)
+        if mod in ("planned",):
+            fut = t.entry.future or self.lex.future_types.get(type_)
+            if fut:
+                type_, mode = fut, None
+        if type_ in self.lex.threat_modes and mod in ("planned", "hypothetical") and \
+                self._own_threat(t, args, att, idx):
+            type_, mode, mod = "THREATEN", self.lex.threat_modes[type_], "asserted"
+            src = att.source.entity if att and att.source else None
+            if src and src not in args.actor:
+                args.actor.insert(0, src)
+        if t.entry.reciprocal and type_ == t.type:
+            args.actor += [r for r in args.recipient if r not in args.actor]
+            args.recipient = []
+        if not args.actor and not args.recipient:
+            return None
+        if mode is None:
+            mode = self._mode(type_, sent)
+        tokens = [t.token, *t.tokens]
+        start = min(doc[t.clause.start].idx, *(x.idx for x in tokens))
+        end = max(doc[t.clause.end - 1].idx + len(doc[t.clause.end - 1]),
+                  *(x.idx + len(x) for x in tokens))
+        first, last = min(tokens, key=lambda x: x.i), max(tokens, key=lambda x: x.i)
+        trig_span = RSpan(start=first.idx, end=last.idx + len(last), text=doc.text[first.idx:last.idx + len(last)])
+        if len(t.tokens) > 1 and last.i - first.i + 1 > len(t.tokens):
+            trig_span.spans = [(x.idx, x.idx + len(x)) for x in sorted(t.tokens, key=lambda x: x.i)]
+        return Event(
+            id="v0", type=type_, mode=mode, context=self._context(sent),
+            actor=args.actor, recipient=[r for r in args.recipient if r not in args.actor],
+            location=args.location, date=self._date(t, sent, clist, doc),
+            modality=mod, attribution=att.id if att else None,
+            evidence=Evidence(start=start, end=end),
+            confidence=self._confidence(t, args, parsed), trigger=trig_span,
+        )
+
+    def _own_threat(self, t: Trigger, args: Arguments, att, idx: EntityIndex) -> bool:
+        """A conflict act its own side says it may or will carry out is a threat."""
+        src = att.source.entity if att and att.source else None
+        if src is None:
+            return False
+        if src in args.actor or (args.pronoun_actor and not args.actor):
+            return True
+        if args.pronoun_actor:
+            return True
+        sc = idx.country(src)
+        return bool(sc) and any(idx.country(a) == sc for a in args.actor)
+
+    def _mode(self, type_: str, sent: Span) -> str | None:
+        cues = self.lex.mode_cues.get(type_)
+        if not cues:
+            return None
+        low = [t.lower_ for t in sent]
+        for mode, words in cues.items():
+            for w in low:
+                if w in words or (self.lex.compound_heads and any(len(c) > 4 and c in w for c in words)):
+                    return mode
+        return None
+
+    def _context(self, sent: Span) -> list[str]:
+        toks = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        out = []
+        for ctx, words in self.lex.contexts.items():
+            if toks & words or (self.lex.compound_heads and any(
+                    len(w) > 5 and any(w in t for t in toks) for w in words)):
+                out.append(ctx)
+        return out[:3]
+
+    def _date(self, t: Trigger, sent: Span, clist: list[Clause], doc: Doc) -> str | None:
+        times = [x for x in (doc._.lb_times or []) if x.value and DATE_VALUE.match(x.value)
+                 and sent.start_char <= x.start < sent.end_char]
+        if not times:
+            return None
+        c = t.clause
+        cs, ce = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+        inside = [x for x in times if cs <= x.start < ce]
+        if inside:
+            return inside[0].value
+        own = {cl.index for cl in clist if cl.marker in self.lex.own_time_markers and cl is not c}
+        rest = []
+        for x in times:
+            cl = next((cl for cl in clist if doc[cl.start].idx <= x.start <= doc[cl.end - 1].idx), None)
+            if cl is None or cl.index not in own:
+                rest.append(x)
+        if not rest:
+            return None
+        return min(rest, key=lambda x: abs(x.start - t.token.idx)).value
+
+    def _confidence(self, t: Trigger, args: Arguments, parsed: bool) -> float:
+        c = t.entry.weight
+        c += 0.1 if args.actor else -0.15
+        c += 0.05 if args.recipient else 0.0
+        c -= 0.08 * min(t.depth, 4) if parsed else 0.05 * min(t.clause.index, 2)
+        c -= 0.0 if parsed else 0.05
+        c -= 0.05 if t.is_noun else 0.0
+        return round(max(0.05, min(0.99, c)), 2)
+
+    # ------------------------------------------------------------------------------
+    @staticmethod
+    def _merge_sentence(items: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
+        out: list[tuple[Trigger, Event]] = []
+        for t, ev in items:
+            twin = next((o for o in out if o[1].type == ev.type and o[1].modality == ev.modality and (
+                not ev.actor or not o[1].actor or set(ev.actor) & set(o[1].actor))), None)
+            if twin is None:
+                out.append((t, ev))
+                continue
+            o = twin[1]
+            if len(ev.actor) + len(ev.recipient) > len(o.actor) + len(o.recipient):
+                ev.date = ev.date or o.date
+                ev.mode = ev.mode or o.mode
+                ev.confidence = max(ev.confidence, o.confidence)
+                out[out.index(twin)] = (t, ev)
+            else:
+                o.date = o.date or ev.date
+                o.mode = o.mode or ev.mode
+                o.location = o.location or ev.location
+        return out
+
+    @staticmethod
+    def _merge_document(items: list[tuple[Trigger, Event]]) -> list[Event]:
+        out: list[Event] = []
+        for _, ev in items:
+            key = (ev.type, tuple(sorted(ev.actor)), tuple(sorted(ev.recipient)), ev.modality)
+            twin = next((o for o in out if (o.type, tuple(sorted(o.actor)), tuple(sorted(o.recipient)),
+                                            o.modality) == key and (o.date == ev.date or not ev.date)), None)
+            if twin is None:
+                out.append(ev)
+            else:
+                twin.confidence = max(twin.confidence, ev.confidence)
+        return out
 
 
 @Language.factory(

@@ -1,0 +1,202 @@
+"""Event and modality lexicons of one language, compiled once per component.
+
+``lang/<code>/events.json`` maps trigger words to PLOVER types; ``modality.json`` lists the
+cues of negation, condition, question, plan and doubt. Nothing here knows a language: every
+difference between languages lives in those two files.
+
+Trigger lists are keyed ``"TYPE"`` or ``"TYPE/mode"`` (``"CONSULT/phone": ["telephone"]``).
+``entries`` adds details to one lemma (recipient prepositions, object-dependent types, a
+separable particle, ...). ``forms`` maps a lemma to surface forms, for pipelines without a
+lemmatiser; ``case_sensitive`` keeps noun and verb forms apart where capitals tell them apart.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import PLOVER_TYPES
+
+POS_KEYS = {"verbs": "VERB", "nouns": "NOUN", "adjectives": "ADJ"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one trigger word means."""
+
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    """Prepositions (or ``obj``/``dat``) that mark the recipient."""
+    reciprocal: bool = False
+    """All participants are actors (meetings, talks, agreements between parties)."""
+    future: str | None = None
+    """Type when the event is only announced or planned (PLOVER: future SUPPORT is AGREE)."""
+    objects: dict = field(default_factory=dict, hash=False, compare=False)
+    """Object lemma -> {"type":..., "mode":...}: the object decides the type."""
+    requires: tuple[str, ...] = ()
+    """The trigger counts only with one of these words in its clause (``einsetzen`` + ``gegen``)."""
+    particle: str | None = None
+    """Separable particle that must follow a split finite form (``kündigte ... an``)."""
+    governs: bool = False
+    """Its content (an embedded event) is absorbed into this event."""
+    not_with: tuple[str, ...] = ()
+    """Words in the trigger's clause that cancel it (``ask whether`` is a question, not a request)."""
+    weight: float = 0.7
+
+
+@dataclass
+class Lexicon:
+    entries: dict[tuple[str, str], Entry]
+    """(lemma, POS) -> entry; the POS is VERB, NOUN or ADJ."""
+    forms: dict[str, list[tuple[str, str]]]
+    """surface form -> [(lemma, POS)]."""
+    split_forms: dict[str, list[str]]
+    """finite stem form of a separable verb -> [lemma]."""
+    phrases: dict[tuple[str, ...], Entry]
+    """word sequence (lemmas or lower-case forms) -> entry."""
+    case_sensitive: bool
+    compound_heads: bool
+    light_verbs: frozenset[str]
+    reversers: dict[str, dict]
+    reporting: frozenset[str]
+    role_nouns: frozenset[str]
+    actor_preps: frozenset[str]
+    between: frozenset[str]
+    conj_words: frozenset[str]
+    preps: frozenset[str]
+    dative_articles: frozenset[str]
+    passive_aux: frozenset[str]
+    pronouns: dict[str, str]
+    contexts: dict[str, frozenset[str]]
+    mode_cues: dict[str, dict[str, frozenset[str]]]
+    threat_modes: dict[str, str]
+    future_types: dict[str, str]
+    subordinators: frozenset[str]
+    relative_words: frozenset[str]
+    location_preps: frozenset[str] = frozenset()
+    obligation: frozenset[str] = frozenset()
+    own_time_markers: frozenset[str] = frozenset()
+    role_links: frozenset[str] = frozenset()
+    max_phrase: int = 1
+    noun_forms_lower: frozenset[str] = frozenset()
+
+    def key(self, text: str) -> str:
+        return text if self.case_sensitive else text.lower()
+
+
+def _entry(lemma: str, pos: str, type_mode: str, details: dict) -> Entry:
+    type_, _, mode = type_mode.partition("/")
+    if type_ not in PLOVER_TYPES:
+        raise ValueError(f"unknown PLOVER type {type_!r} for {lemma!r}")
+    d = dict(details)
+    return Entry(
+        lemma=lemma, pos=pos, type=type_, mode=d.pop("mode", mode or None),
+        context=tuple(d.pop("context", ())), recipient=tuple(d.pop("recipient", ())),
+        reciprocal=bool(d.pop("reciprocal", False)), future=d.pop("future", None),
+        objects=d.pop("objects", {}), requires=tuple(d.pop("requires", ())),
+        particle=d.pop("particle", None), governs=bool(d.pop("governs", False)),
+        not_with=tuple(d.pop("not_with", ())), weight=float(d.pop("weight", 0.7)),
+    )
+
+
+def compile_lexicon(events: dict) -> Lexicon:
+    """Build the lookup tables from a parsed ``events.json``."""
+    case_sensitive = bool(events.get("case_sensitive", False))
+    norm = (lambda s: s) if case_sensitive else str.lower
+    details: dict[str, dict] = events.get("entries", {})
+    defaults: dict[str, dict] = events.get("type_defaults", {})
+    entries: dict[tuple[str, str], Entry] = {}
+    for key, pos in POS_KEYS.items():
+        for type_mode, lemmas in events.get(key, {}).items():
+            type_ = type_mode.partition("/")[0]
+            for lemma in lemmas:
+                d = {**defaults.get(type_, {}), **details.get(f"{lemma}|{pos}", details.get(lemma, {}))}
+                if "type" in d:  # an entry may re-type a lemma listed elsewhere
+                    continue
+                entries[(norm(lemma), pos)] = _entry(norm(lemma), pos, type_mode, d)
+    phrases: dict[tuple[str, ...], Entry] = {}
+    for type_mode, items in events.get("phrases", {}).items():
+        type_ = type_mode.partition("/")[0]
+        for item in items:
+            d = {**defaults.get(type_, {}), **details.get(item, {})}
+            words = tuple(norm(w) for w in item.split())
+            phrases[words] = _entry(item, "PHRASE", type_mode, d)
+    forms: dict[str, list[tuple[str, str]]] = {}
+    split_forms: dict[str, list[str]] = {}
+    for lemma, fs in events.get("forms", {}).items():
+        lem = norm(lemma)
+        pos = next((p for (lm, p) in entries if lm == lem), None)
+        if pos is None:
+            continue
+        for f in fs:
+            forms.setdefault(norm(f), []).append((lem, pos))
+    for lemma, spec in events.get("separable", {}).items():
+        lem = norm(lemma)
+        for f in spec.get("finite", []):
+            split_forms.setdefault(norm(f), []).append(lem)
+        for f in spec.get("joined", []):
+            forms.setdefault(norm(f), []).append((lem, "VERB"))
+        if (lem, "VERB") in entries:
+            old = entries[(lem, "VERB")]
+            entries[(lem, "VERB")] = Entry(**{**old.__dict__, "particle": spec.get("particle")})
+    for (lem, pos) in entries:  # every lemma is a form of itself
+        forms.setdefault(lem, []).append((lem, pos))
+    noun_forms = frozenset(f.lower() for f, v in forms.items() if any(p == "NOUN" for _, p in v))
+    sets = lambda name: frozenset(norm(w) for w in events.get(name, []))  # noqa: E731
+    return Lexicon(
+        entries=entries, forms=forms, split_forms=split_forms, phrases=phrases,
+        case_sensitive=case_sensitive, compound_heads=bool(events.get("compound_heads", False)),
+        light_verbs=sets("light_verbs"), reversers=events.get("reversers", {}),
+        reporting=sets("reporting_verbs"), role_nouns=frozenset(w.lower() for w in events.get("role_nouns", [])),
+        actor_preps=frozenset(events.get("actor_preps", [])), between=frozenset(events.get("between", [])),
+        conj_words=frozenset(events.get("conjunctions", [])),
+        preps=frozenset(events.get("prepositions", [])),
+        dative_articles=frozenset(events.get("dative_articles", [])),
+        passive_aux=frozenset(events.get("passive_aux", [])),
+        pronouns=events.get("pronouns", {}),
+        contexts={c: frozenset(w.lower() for w in ws) for c, ws in events.get("contexts", {}).items()},
+        mode_cues={t: {m: frozenset(w.lower() for w in ws) for m, ws in modes.items()}
+                   for t, modes in events.get("mode_cues", {}).items()},
+        threat_modes=events.get("threat_modes", {}),
+        future_types=events.get("future_types", {}),
+        subordinators=frozenset(events.get("subordinators", [])),
+        relative_words=frozenset(events.get("relative_words", [])),
+        location_preps=frozenset(events.get("location_preps", [])),
+        obligation=frozenset(events.get("obligation", [])),
+        own_time_markers=frozenset(events.get("own_time_markers", [])),
+        role_links=frozenset(events.get("role_links", [])),
+        max_phrase=max((len(p) for p in phrases), default=1),
+        noun_forms_lower=noun_forms,
+    )
+
+
+@dataclass
+class ModalityCues:
+    negation: frozenset[str]
+    negation_prefixes: tuple[str, ...]
+    denial: frozenset[str]
+    hypothetical: frozenset[str]
+    conditional: frozenset[str]
+    question: frozenset[str]
+    planned: frozenset[str]
+    planned_governors: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    question_governors: frozenset[str]
+    uncertain: frozenset[str]
+    uncertain_governors: frozenset[str]
+    reported_future: frozenset[str]
+    modifier_only: frozenset[str]
+
+
+def compile_modality(data: dict) -> ModalityCues:
+    s = lambda name: frozenset(w.lower() for w in data.get(name, []))  # noqa: E731
+    return ModalityCues(
+        negation=s("negation"), negation_prefixes=tuple(data.get("negation_prefixes", [])),
+        denial=s("denial"), hypothetical=s("hypothetical"), conditional=s("conditional"),
+        question=s("question"), planned=s("planned"), planned_governors=s("planned_governors"),
+        hypothetical_governors=s("hypothetical_governors"), question_governors=s("question_governors"),
+        uncertain=s("uncertain"), uncertain_governors=s("uncertain_governors"),
+        reported_future=s("reported_future"), modifier_only=s("modifier_only"),
+    )

@@ -1,0 +1,96 @@
+"""Modality of an event: asserted, negated, uncertain, question, hypothetical or planned.
+
+The cues (``modality.json``) are looked for in the trigger's clause and in the clause that
+governs it (``fragte, ob ...``, ``unclear whether ...``). With a parse, negation must hang
+on the trigger or its verb; without one, it counts anywhere in the clause. Priority:
+negated > uncertain > question > hypothetical > planned > asserted.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon, ModalityCues
+from .triggers import Clause, Trigger
+
+NEG_DEPS = {"neg", "ng"}
+
+
+def _words(doc: Doc, c: Clause, lex: Lexicon) -> set[str]:
+    out: set[str] = set()
+    for t in doc[c.start:c.end]:
+        out.add(t.lower_)
+        if t.lemma_:
+            out.add(t.lemma_.lower())
+    return out
+
+
+def _negated_parsed(tok: Token, cues: ModalityCues) -> bool:
+    heads = [tok]
+    if tok.pos_ not in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX"):
+        heads.append(tok.head)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in NEG_DEPS or (c.dep_ == "det" and c.lower_ in cues.negation):
+                return True
+    return False
+
+
+def _governor_chain(tok: Token) -> list[Token]:
+    out, t = [], tok
+    for _ in range(6):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        out.append(t)
+    return out
+
+
+def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexicon,
+             parsed: bool, sentence_has_condition: bool) -> str:
+    doc = trig.token.doc
+    c = trig.clause
+    words = _words(doc, c, lex)
+    prev = _words(doc, clist[c.index - 1], lex) if c.index > 0 else set()
+    marker = c.marker
+    tok = trig.token
+    # negation
+    if parsed:
+        neg = _negated_parsed(tok, cues)
+    else:
+        neg = bool(words & cues.negation) or any(
+            t.lower_.startswith(cues.negation_prefixes) for t in doc[c.start:c.end]) if cues.negation_prefixes \
+            else bool(words & cues.negation)
+    chain = _governor_chain(tok) if parsed else []
+    chain_lemmas = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
+    if neg or chain_lemmas & cues.denial or (not parsed and words & cues.denial):
+        return "negated"
+    # uncertainty: "unklar, ob", "possibly", "potential" (only right before the trigger)
+    if words & cues.uncertain:
+        return "uncertain"
+    before = doc[max(c.start, tok.i - 2):tok.i]
+    if any(t.lower_ in cues.modifier_only or t.lemma_.lower() in cues.modifier_only for t in before):
+        return "uncertain"
+    if marker in cues.question and (prev & cues.uncertain_governors or chain_lemmas & cues.uncertain_governors):
+        return "uncertain"
+    # questions: "ob", "whether", a clause ending in "?"
+    if marker in cues.question and marker not in cues.conditional:
+        return "question"
+    if marker in cues.conditional and (prev & cues.question_governors or chain_lemmas & cues.question_governors):
+        return "question"
+    if c.end < len(doc) and doc[c.end].text == "?":
+        return "question"
+    if marker in cues.conditional:
+        return "hypothetical"
+    if words & cues.hypothetical:
+        return "hypothetical"
+    if words & cues.reported_future:
+        return "hypothetical" if sentence_has_condition else "planned"
+    if prev & cues.hypothetical_governors and c.marker is None:
+        return "hypothetical"
+    if words & cues.hypothetical_governors or chain_lemmas & cues.hypothetical_governors:
+        return "hypothetical"
+    if words & cues.planned or words & cues.planned_governors or chain_lemmas & cues.planned_governors:
+        return "planned"
+    if parsed and any(t.lemma_.lower() in cues.planned for c2 in chain for t in c2.children if t.dep_ == "aux"):
+        return "planned"
+    return "asserted"
