@@ -29,6 +29,7 @@ DEFAULT_CONF = {
     "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
     "spark.python.worker.reuse": "true",
     "spark.driver.memory": "1g",
+    "spark.ui.showConsoleProgress": "false",
 }
 
 
@@ -46,7 +47,9 @@ def spark_session(master: str | None = "local[2]", conf: dict[str, str] | None =
         builder = builder.master(master)
     for key, value in {**DEFAULT_CONF, **(conf or {})}.items():
         builder = builder.config(key, value)
-    return builder.getOrCreate()
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
 
 
 def _partition(tasks: Iterator[list[Shard]], settings_json: str, run_id: str) -> Iterator[tuple[str, tuple]]:

@@ -78,33 +78,57 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def ingest(
-        paths: list[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .parquet batch output) or folders."),
+        paths: list[Path] = typer.Argument(
+            None, help="Files (.txt, .html, .jsonl, .jsonl.gz, .warc), folders, or `lagebild batch` output folders."),
         db: Path = typer.Option(Path("lagebild.duckdb"), "--db", help="DuckDB store."),
         published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for every article."),
         lang: Lang = typer.Option(Lang.auto, "--lang"),
+        feed: list[str] = typer.Option(None, "--feed", help="RSS/Atom feed URL (repeatable): new entries are "
+                                       "fetched politely, conditionally, de-duplicated by URL and content."),
+        interval: float = typer.Option(1.0, "--interval", help="Seconds between two requests to one host (--feed)."),
         verbose: bool = typer.Option(False, "--verbose", "-v"),
     ) -> None:
-        """Analyse articles into the store. Re-ingesting the same article changes nothing."""
+        """Analyse articles into the store. Re-ingesting the same article changes nothing.
+
+        A folder written by `lagebild batch` is loaded as it is (no second analysis).
+        """
+        from ..batch import is_batch_output, load_batch_output
         from ..store import Store
         from ..store.duck import IngestResult
 
         setup(verbose)
+        paths, feeds = list(paths or []), list(feed or [])
+        if not paths and not feeds:
+            raise typer.BadParameter("give files or folders to ingest, or --feed URL")
+        outputs = [p for p in paths if is_batch_output(p)]
+        files = [p for p in paths if p not in outputs]
         settings = Settings()
         parse_date_option(published)
         pipeline = Pipeline(settings)
         total, failures, batch = IngestResult(), 0, []
         try:
-            with Store(db) as store, progress("ingesting", _count(paths)) as bar:
-                for result in tracked(pipeline.analyze_many(_articles(paths, published, lang, settings)), bar):
-                    if isinstance(result, ReadFailure):
-                        report_failure(result)
-                        failures += 1
-                        continue
-                    batch.append(result)
-                    if len(batch) >= settings.batch_size:
+            with Store(db) as store:
+                for out in outputs:
+                    loaded = load_batch_output(out, store)
+                    err_console.print(f"{out}: batch output, {loaded.added + loaded.replaced + loaded.unchanged} "
+                                      f"articles loaded", highlight=False)
+                    total += loaded
+                if files:
+                    with progress("ingesting", _count(files)) as bar:
+                        for result in tracked(pipeline.analyze_many(_articles(files, published, lang, settings)), bar):
+                            if isinstance(result, ReadFailure):
+                                report_failure(result)
+                                failures += 1
+                                continue
+                            batch.append(result)
+                            if len(batch) >= settings.batch_size:
+                                total += store.ingest(batch)
+                                batch = []
                         total += store.ingest(batch)
-                        batch = []
-                total += store.ingest(batch)
+                for url in feeds:
+                    done, failed = _ingest_feed(url, store, pipeline, settings, interval, lang)
+                    total += done
+                    failures += failed
                 merged = store.merge()
                 counts = store.counts()
         except LagebildError as err:
@@ -155,3 +179,33 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(code=2)
         with Store(db, read_only=True) as store:
             print_summary(store, limit)
+
+
+def _ingest_feed(url: str, store, pipeline: Pipeline, settings: Settings, interval: float, lang: Lang):
+    """One feed into the store; returns (IngestResult, failures)."""
+    from ..read.feeds import FeedState, PoliteClient, read_feed
+    from ..records import Article
+    from ..store.duck import IngestResult
+
+    state = FeedState(store.con)
+    with PoliteClient(min_interval=interval) as client:
+        fetched = read_feed(url, state, client, settings)
+    if lang is not Lang.auto:
+        for raw in fetched.articles:
+            raw.language = lang.value
+    failures = list(fetched.failures)
+    articles: list[Article] = []
+    for result in pipeline.analyze_many(fetched.articles):
+        if isinstance(result, ReadFailure):
+            failures.append(result)
+        else:
+            articles.append(result)
+    for failure in failures:
+        report_failure(failure)
+    stored = store.ingest(articles) if articles else IngestResult()
+    state.save(fetched, stored={a.id for a in articles})
+    what = "not modified" if fetched.not_modified else (
+        f"{fetched.entries} entries, {len(fetched.articles)} new, {fetched.seen} seen before, "
+        f"{len(fetched.duplicates)} duplicate content")
+    err_console.print(f"{url}: {what}", highlight=False)
+    return stored, len(failures)
