@@ -83,8 +83,10 @@ def _year(s: dict[str, Any], ctx: Context) -> tuple[int | None, Any]:
 def _daypart(value: str, s: dict[str, Any]) -> str:
     if s.get("hour") is not None:
         hour, minute = _int(s["hour"]) or 0, _int(s.get("minute")) or 0
-        if s.get("daypart") in ("AF", "EV", "NI") and hour < 12:
+        if (s.get("daypart") in ("AF", "EV", "NI") or s.get("ampm") == "PM") and hour < 12:
             hour += 12
+        elif s.get("ampm") == "AM" and hour == 12:
+            hour = 0
         return f"{value}T{hour:02d}:{minute:02d}"
     if s.get("daypart"):
         return f"{value}T{s['daypart']}"
@@ -117,6 +119,14 @@ def norm_date(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | No
     year, anchor = _year(s, ctx)
     month = _int(s.get("month"))
     day = _int(s.get("day"))
+    if month is None and day is not None:  # "on the 4th": the month in focus
+        base = _base_day(ctx if ctx.near else Context(ctx.published, None, None, ctx.tense), "D")
+        if base is None:
+            return Result(f"XXXX-XX-{day:02d}")
+        ref, anchor, known = base
+        if not valid(ref.year, ref.month, day):
+            return None
+        return Result(f"{ref.year if known else 'XXXX'}-{ref.month:02d}-{day:02d}", "date", mod, anchor)
     if month is None:
         if year is None:
             return None
@@ -235,6 +245,8 @@ def norm_anaphoric(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result
 def norm_ago(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
     n, unit = _num(s.get("num")), s.get("unit")
     sign = int(p.get("sign", -1))
+    if n == "X":
+        return Result(REF_BY_SIGN[sign], "date", s.get("approx"))
     if not isinstance(n, float) or unit is None:
         return None
     if ctx.published is None:
@@ -316,6 +328,8 @@ def norm_decade(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | 
     d = _int(s.get("decade"))
     if d is None:
         return None
+    if 100 <= d < 1000:  # already a decade ("199")
+        return Result(f"{d:03d}", "date", s.get("mod_adj"))
     if d < 100:
         ref_year = ctx.published.year if ctx.published else 1999
         d += 2000 if 2000 + d <= ref_year else 1900
@@ -347,10 +361,19 @@ def norm_quarter(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result |
     return Result(f"{year:04d}-{unit}{n}", "date", None, anchor)
 
 
+def norm_holiday(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    """A fixed-date feast: the class value is "MM-DD"."""
+    m = re.fullmatch(r"(\d\d)-(\d\d)", str(s.get("holiday") or ""))
+    if m is None:
+        return None
+    return norm_date({**s, "month": int(m.group(1)), "day": int(m.group(2))}, p, ctx)
+
+
 NORMALISERS: dict[str, Callable[[dict[str, Any], dict[str, Any], Context], Result | None]] = {
     "date": norm_date, "weekday": norm_weekday, "deictic": norm_deictic,
     "relative": norm_relative, "anaphoric": norm_anaphoric, "ago": norm_ago,
     "duration": norm_duration, "fixed": norm_fixed, "set": norm_set, "ref": norm_ref,
     "clock": norm_clock, "daypart": norm_daypart, "season": norm_season,
     "decade": norm_decade, "century": norm_century, "quarter": norm_quarter,
+    "holiday": norm_holiday,
 }

@@ -3,7 +3,8 @@
 The tense decides which occurrence a bare weekday, month or weekend means: past tense →
 the last one, future tense → the next one. Cues are counted in the clause around the
 expression (its sentence, cut at the clause breaks the data give); a past participle
-counts only with a perfect/passive auxiliary in the same clause.
+counts only with a perfect/passive auxiliary in the same clause; words matching
+``past_pattern`` (English "-ed") count as past unless they are future cues.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class Tense:
         self.future = frozenset(w.lower() for w in data.get("future", []))
         self.aux = frozenset(w.lower() for w in data.get("past_aux", []))
         self.participle = re.compile(data["participle"]) if data.get("participle") else None
+        self.past_pattern = re.compile(data["past_pattern"]) if data.get("past_pattern") else None
         self.not_participle = frozenset(w.lower() for w in data.get("participle_not", []))
         self.default = data.get("default", "past")
         self.breaks = re.compile(data["clause_breaks"], re.I) if data.get("clause_breaks") else None
@@ -67,13 +69,13 @@ class Tense:
             if exclude[0] <= m.start() < exclude[1]:
                 continue
             w = m.group(0).lower()
-            if w in self.past:
-                past += 1
             if w in self.future:
                 future += 1
+            elif w in self.past or (self.past_pattern and self.past_pattern.match(w)):
+                past += 1
             if w in self.aux:
                 aux = True
-            if self.participle and w not in self.not_participle and self.participle.match(w):
+            elif self.participle and w not in self.not_participle and self.participle.match(w):
                 participles += 1
         if aux:
             past += participles
