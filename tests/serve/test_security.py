@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import re
 import socket
-import threading
-import time
 from html.parser import HTMLParser
 
 import pytest
@@ -81,38 +79,19 @@ def test_article_ids_are_data_not_paths(client):
     assert client.get("/api/articles/%2e%2e%2fserve%2fapp.py").status_code == 404
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.network
-def test_raw_dot_segments_over_http(app):
+def test_raw_dot_segments_over_http(live_server):
     """Browsers and httpx normalise '..' away; a raw request does not, and must still get nothing."""
-    import uvicorn
-
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        for _ in range(100):
-            if server.started:
-                break
-            time.sleep(0.05)
-        for raw in ("/static/../app.py", "/static/../../store/duck.py", "/static/../../../../../../etc/passwd"):
-            with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
-                s.sendall(f"GET {raw} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
-                data = b""
-                while chunk := s.recv(65536):
-                    data += chunk
-            head = data.split(b"\r\n", 1)[0]
-            assert b" 404 " in head or b" 400 " in head, (raw, head)
-            assert b"create_app" not in data and b"root:" not in data and b"class Store" not in data
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    port = int(live_server.rsplit(":", 1)[1])
+    for raw in ("/static/../app.py", "/static/../../store/duck.py", "/static/../../../../../../etc/passwd"):
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+            s.sendall(f"GET {raw} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+            data = b""
+            while chunk := s.recv(65536):
+                data += chunk
+        head = data.split(b"\r\n", 1)[0]
+        assert b" 404 " in head or b" 400 " in head, (raw, head)
+        assert b"create_app" not in data and b"root:" not in data and b"class Store" not in data
 
 
 def test_default_bind_is_localhost():

@@ -61,7 +61,7 @@ def highlight(text: str, marks: list[Mark], lo: int = 0, hi: int | None = None, 
         labels = list(dict.fromkeys(m.label for m in active if m.label))
         ident = ""
         if anchor and not anchored and anchor in kinds:
-            ident, anchored = f' id="{escape(anchor)}"', True
+            ident, anchored = f' id="hl-{escape(anchor)}"', True
         out.append(
             f'<mark class="{escape(" ".join("hl-" + k for k in kinds))}"{ident} title="{escape("; ".join(labels))}">'
             f"{piece}</mark>"

@@ -145,7 +145,7 @@ def article_page(request: Request, cur: Cur, article_id: Annotated[str, Path(max
     art = request.app.state.reader.record(cur, article_id)
     if art is None:
         raise HTTPException(404, "no such article")
-    body = highlight(art.text, article_marks(art, focus=event), anchor="hl-focus")
+    body = highlight(art.text, article_marks(art, focus=event), anchor="focus")
     evs = cards(request, cur, [{"article_id": art.id, "id": v.id} for v in art.events])
     names = {e.id: e.name for e in art.entities}
     return render(request, "article.html", art=art, body=body, events=evs, names=names, focus=event,
