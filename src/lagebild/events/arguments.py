@@ -198,19 +198,36 @@ class ArgumentFinder:
         return None
 
     # --- unparsed ------------------------------------------------------------------
-    def _free(self, doc: Doc, i: int, start: int) -> bool:
-        """Is token i not governed by a preposition or an oblique article (within 3 tokens)?"""
+    def _np_word(self, tok: Token) -> bool:
+        """Can this token sit between a preposition/article and its noun (an adjective)?"""
+        w = tok.lower_
+        if tok.text[:1].isupper() or tok.is_punct or w in self.lex.forms or w in self.lex.split_forms:
+            return False
+        return not w.endswith(self.lex.finite_endings)
+
+    def _free(self, doc: Doc, i: int, start: int, idx: EntityIndex | None = None) -> bool:
+        """Is token i not governed by a preposition or an oblique article?"""
+        if idx is not None and self._genitive(doc, i, idx):
+            return False
         j = i - 1
         while j >= start and j >= i - 4:
             w = doc[j].lower_
-            if w in self.lex.preps:
-                return False
-            if w in self.lex.dative_articles:
+            if w in self.lex.preps or w in self.lex.dative_articles:
                 return False
             if w in self.lex.conj_words or doc[j].is_punct:
                 return True
+            if not (w in self.lex.determiners or self._np_word(doc[j]) or (idx and idx.of(doc[j]))):
+                return True
             j -= 1
         return True
+
+    def _genitive(self, doc: Doc, i: int, idx: EntityIndex) -> bool:
+        """``Trumps Entscheidung``: a possessor, not the subject."""
+        t = doc[i]
+        if not self.lex.genitive_suffix or not t.text.endswith(self.lex.genitive_suffix):
+            return False
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        return bool(nxt is not None and nxt.text[:1].isupper() and not idx.of(nxt))
 
     def _free_entities(self, doc: Doc, c: Clause, idx: EntityIndex, skip: set[int]) -> list[tuple[int, str]]:
         out, seen = [], set()
@@ -218,11 +235,12 @@ class ArgumentFinder:
             e = idx.of(doc[i])
             if e and e not in seen and i not in skip and (i == c.start or idx.of(doc[i - 1]) != e):
                 seen.add(e)
-                if self._free(doc, i, c.start):
+                if self._free(doc, i, c.start, idx):
                     out.append((i, e))
         return out
 
-    def unparsed(self, trig: Trigger, sent_clauses: list[Clause], idx: EntityIndex) -> Arguments:
+    def unparsed(self, trig: Trigger, sent_clauses: list[Clause], idx: EntityIndex,
+                 others: frozenset[int] = frozenset()) -> Arguments:
         doc = trig.token.doc
         lex = self.lex
         args = Arguments()
@@ -232,7 +250,10 @@ class ArgumentFinder:
         rprep = set(trig.entry.recipient)
         # prepositional recipients and agents, and "zwischen X und Y"
         passive = any(doc[i].lower_ in lex.passive_aux for i in range(c.start, c.end))
-        for i in range(c.start, c.end):
+        stop = c.end
+        if trig.is_noun:
+            stop = min([c.end, ti + 9] + [o for o in others if o > ti])
+        for i in range(c.start, stop):
             w = doc[i].lower_
             if w in lex.between:
                 for k in range(i + 1, min(c.end, i + 12)):
@@ -242,7 +263,7 @@ class ArgumentFinder:
                         if e not in args.actor:
                             args.actor.append(e)
             elif w in rprep or (w in lex.actor_preps and (passive or trig.is_noun)):
-                ents = self._pp_entities(doc, i, c.end, idx)
+                ents = self._pp_entities(doc, i, stop, idx)
                 if not ents:
                     continue
                 if w in lex.actor_preps and (passive or trig.is_noun) and w not in rprep:
@@ -281,6 +302,12 @@ class ArgumentFinder:
                 pron = self._pronoun_in(doc, prev, idx, args)
                 if pron:
                     args.actor += pron
+                    break
+        if not args.recipient and "obj" in rprep:
+            for i in range(c.start, c.end):
+                e = idx.of(doc[i])
+                if e and e not in args.actor and self._genitive(doc, i, idx):
+                    args.recipient.append(e)
                     break
         if not args.recipient and ("dat" in rprep or "obj" in rprep):
             for i, e in self._oblique_entities(doc, c, idx):

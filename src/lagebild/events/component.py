@@ -57,7 +57,7 @@ class EventsComponent:
             for t in trigs:
                 if t.absorbed_by is not None:
                     continue
-                ev = self._event(t, sent, clist, idx, parsed, cond)
+                ev = self._event(t, sent, clist, idx, parsed, cond, frozenset(x.token.i for x in trigs))
                 if ev is not None:
                     sent_events.append((t, ev))
             found.extend(self._merge_sentence(sent_events))
@@ -102,11 +102,11 @@ class EventsComponent:
                         b.absorbed_by = a
 
     def _event(self, t: Trigger, sent: Span, clist: list[Clause], idx: EntityIndex,
-               parsed: bool, cond: bool) -> Event | None:
+               parsed: bool, cond: bool, others: frozenset[int] = frozenset()) -> Event | None:
         doc = sent.doc
         args = self.arguments.parsed(t, idx) if parsed else Arguments()
         if not args.actor and not args.recipient:
-            args = self.arguments.unparsed(t, clist, idx)
+            args = self.arguments.unparsed(t, clist, idx, others)
         mod = modality(t, clist, self.cues, self.lex, parsed, cond)
         type_, mode = t.type, t.mode
         att = idx.attribution_at(t.token.idx)
@@ -185,7 +185,7 @@ class EventsComponent:
         cs, ce = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
         inside = [x for x in times if cs <= x.start < ce]
         if inside:
-            return inside[0].value
+            return min(inside, key=lambda x: abs(x.start - t.token.idx)).value
         own = {cl.index for cl in clist if cl.marker in self.lex.own_time_markers and cl is not c}
         rest = []
         for x in times:
@@ -211,7 +211,7 @@ class EventsComponent:
         out: list[tuple[Trigger, Event]] = []
         for t, ev in items:
             twin = next((o for o in out if o[1].type == ev.type and o[1].modality == ev.modality and (
-                not ev.actor or not o[1].actor or set(ev.actor) & set(o[1].actor))), None)
+                not ev.actor or not o[1].actor or set(ev.actor) == set(o[1].actor))), None)
             if twin is None:
                 out.append((t, ev))
                 continue

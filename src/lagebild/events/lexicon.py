@@ -76,6 +76,9 @@ class Lexicon:
     subordinators: frozenset[str]
     relative_words: frozenset[str]
     location_preps: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    finite_endings: tuple[str, ...] = ()
+    genitive_suffix: tuple[str, ...] = ()
     obligation: frozenset[str] = frozenset()
     own_time_markers: frozenset[str] = frozenset()
     role_links: frozenset[str] = frozenset()
@@ -164,6 +167,9 @@ def compile_lexicon(events: dict) -> Lexicon:
         subordinators=frozenset(events.get("subordinators", [])),
         relative_words=frozenset(events.get("relative_words", [])),
         location_preps=frozenset(events.get("location_preps", [])),
+        determiners=frozenset(events.get("determiners", [])),
+        finite_endings=tuple(events.get("finite_endings", [])),
+        genitive_suffix=tuple(events.get("genitive_suffix", [])),
         obligation=frozenset(events.get("obligation", [])),
         own_time_markers=frozenset(events.get("own_time_markers", [])),
         role_links=frozenset(events.get("role_links", [])),

@@ -53,6 +53,15 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
     prev = _words(doc, clist[c.index - 1], lex) if c.index > 0 else set()
     marker = c.marker
     tok = trig.token
+    fronted = not parsed and trig.is_noun and tok.i - c.start <= 3 and doc[c.start].lower_ in lex.preps
+    if fronted:  # "Bei einem Treffen ... kündigte X an": the framing PP keeps its own modality
+        end = min(c.end, tok.i + 10)
+        words = {t.lower_ for t in doc[c.start:end]}
+        if words & cues.negation:
+            return "negated"
+        if words & (cues.uncertain | cues.hypothetical):
+            return "hypothetical" if words & cues.hypothetical else "uncertain"
+        return "asserted"
     # negation
     if parsed:
         neg = _negated_parsed(tok, cues)

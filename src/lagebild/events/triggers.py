@@ -48,7 +48,7 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
     out: list[Clause] = []
     start, marker = sent.start, None
     for tok in sent:
-        cut = tok.text in BOUNDARY
+        cut = tok.text in BOUNDARY or tok.is_space
         opener = lex.key(tok.text) in lex.subordinators or tok.lower_ in lex.subordinators
         if (cut or opener) and tok.i > start:
             out.append(Clause(start, tok.i, marker))
