@@ -14,7 +14,7 @@ from ..lang import LanguageData
 from ..records import Attribution, AttributionSource, Span
 from .discourse import link_units, nested_quotes, resolve_unit
 from .lexicon import Lexicon
-from .prep import es_frames, no_comment_frames, prep_frames
+from .prep import es_frames, headline_frame, no_comment_frames, prep_frames
 from .rules import Frame, find_cues, verb_frame
 from .sources import classify, is_anaphoric, medium_for
 from .tokens import View
@@ -28,7 +28,9 @@ class AttributionsComponent:
         self.lang = LanguageData(nlp.lang)
         self.lex = Lexicon.load(self.lang)
         self.deps = self.lang.json("attribution").get("deps", {})
-        self.nested = bool(self.settings.get("attribution_nested_quotes", True))
+        data = self.lang.json("attribution")
+        self.nested = bool(data.get("nested_quotes", True))
+        self.headline = bool(data.get("headline_colon", False))
 
     # --- finding ------------------------------------------------------------------------
     def frames(self, doc: Doc) -> tuple[View, list[Frame]]:
@@ -46,7 +48,10 @@ class AttributionsComponent:
                 if f is not None:
                     unit.append(f)
                     taken.update(k for s, e in f.cue for k in range(s, e))
-            for f in prep_frames(v, u) + es_frames(v, u):
+            extra = prep_frames(v, u) + es_frames(v, u)
+            if self.headline and not unit:
+                extra += headline_frame(v, u, doc._.lb_entities or [])
+            for f in extra:
                 if not any(k in taken for s, e in f.cue for k in range(s, e)):
                     unit.append(f)
                     taken.update(k for s, e in f.cue for k in range(s, e))

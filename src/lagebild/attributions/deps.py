@@ -26,9 +26,17 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
     tok = v.doc[i]
     content_labels = set(deps.get("content", []))
     kids = [c for c in tok.children if c.dep_ in content_labels and lo <= c.i < hi]
-    if not kids:
-        return None
-    content = _nonempty(_subtree(v, kids[0], lo, hi))
+    default = "indirect"
+    if kids:
+        content = _nonempty(_subtree(v, kids[0], lo, hi))
+    else:
+        objs = [c for c in tok.children if c.dep_ in set(deps.get("object", [])) and lo <= c.i < hi]
+        if not objs:
+            return None
+        a, _ = _subtree(v, objs[0], lo, hi)
+        _, b = _subtree(v, objs[-1], lo, hi)
+        content = _nonempty((a, b))
+        default = "reported"
     if content is None:
         return None
     subj_labels = set(deps.get("subject", []))
@@ -50,5 +58,5 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
         src = _left_source(v, v.clause_start(cs, lo), cs, lo)
     cue_spans = [(cs, ce)] + ([(part, part + 1)] if part is not None else [])
     konj = any(v.is_konj(k) for k in range(cs, ce))
-    return Frame(form=_form_for(v, [content], "indirect"), cue=cue_spans, source=src, content=[content],
+    return Frame(form=_form_for(v, [content], default), cue=cue_spans, source=src, content=[content],
                  unit=u, cue_kind=cue.kind, lemma=cue.lemma, konj_cue=konj)

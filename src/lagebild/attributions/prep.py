@@ -141,3 +141,24 @@ def no_comment_frames(v: View, u: int) -> list[Frame]:
             out.append(Frame(form="no_comment", cue=[(cs, ce)], source=src, content=[], unit=u,
                              kind="no_comment", lemma="no_comment"))
     return out
+
+
+def headline_frame(v: View, u: int, entities: list) -> list[Frame]:
+    """"Trump: We will win" — a named speaker, a colon, then what they said."""
+    from .sources import entity_for
+
+    lo, hi = v.units[u]
+    s, e = v.strip(lo, hi)
+    for k in range(s + 1, min(e, s + 5)):
+        if v.texts[k] != ":":
+            continue
+        if v.quote_of[k] != -1 or k + 1 >= e:
+            return []
+        doc = v.doc
+        ent = entity_for(entities, doc[s].idx, doc[k - 1].idx + len(doc[k - 1]))
+        if ent is None or ent.type not in ("PER", "ORG"):
+            return []
+        content = [v.strip(k + 1, e)]
+        return [Frame(form="indirect" if v.quote_of[k + 1] == -1 else "direct", cue=[(k, k + 1)],
+                      source=(s, k), content=content, unit=u, kind="verb", lemma=":")]
+    return []
