@@ -60,7 +60,7 @@ class EntityFinder:
             rec = self.ln.table.get(m.entry.target)
             typ = rec.type if rec else "LOC"
             f = Found(m.start, m.end, m.entry.target, typ, m.entry.kind,
-                      geo=self.ln.fixed_places.get(m.entry.target) if rec is None else None)
+                      geo=self.ln.fixed_places.get(m.entry.target) if rec is None else self.ln.actor_geo(m.entry))
             if self.gov_re and m.entry.kind in ("name", "demonym") and typ in ("PER", "LOC"):
                 g = self.gov_re.match(text, m.end)
                 country = rec.country if rec else None

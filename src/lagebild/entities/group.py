@@ -140,7 +140,7 @@ def context_of(found: list[Found], ln: Linker) -> Context:
             cand = ln.gaz.country(f.target.split(":", 1)[1])
             if cand is not None:
                 ctx.add(cand)
-        elif f.geo is not None:
+        elif f.geo is not None and f.geo.feature != "PCLI":
             ctx.add(f.geo, 0.5)
     return ctx
 

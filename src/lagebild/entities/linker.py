@@ -101,6 +101,14 @@ class Linker:
                 return self.keys[hit[0]]
         return None
 
+    def actor_geo(self, entry: Entry):
+        """The place an actor mention also names: a seat of power its capital, the EU Europe."""
+        if entry.kind == "seat":
+            country = self.gaz.country(entry.target.split(":", 1)[1])
+            return self.gaz.capital(country.country) if country else None
+        key = self.gaz.data.get("actor_places", {}).get(entry.target)
+        return self.gaz.regions.get(key) if key else None
+
     def roles_sector(self, offices) -> str | None:
         for office in sorted(offices):
             if office in self.office_sector:

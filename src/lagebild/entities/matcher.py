@@ -110,6 +110,6 @@ def _adjacent(text: str, words: list[tuple[int, int, str]], i: int, n: int) -> b
     """Words of one name are separated by spaces, hyphens or abbreviation dots only."""
     for k in range(i, i + n - 1):
         gap = text[words[k][1]:words[k + 1][0]]
-        if len(gap) > 3 or any(c not in " .-'’\u00a0" for c in gap):
+        if len(gap) > 3 or any(c not in " .,-'’\u00a0" for c in gap):
             return False
     return True

@@ -69,10 +69,11 @@ class Gazetteer:
             infos = {}
         self.country_info = infos
         capitals: dict[str, str] = {}
+        country_names: dict[str, set[str]] = {}
         for iso2, c in gc.get_countries().items():
             info = infos.get(iso2, {})
-            latlng = info.get("latlng") or [None, None]
-            lat, lon = (latlng + [None, None])[:2] if isinstance(latlng, list) else (None, None)
+            latlng = self.data.get("country_coords", {}).get(iso2) or info.get("latlng") or []
+            lat, lon = (list(latlng) + [None, None])[:2]
             cand = Candidate(c["name"], int(c["geonameid"]), lat, lon, iso2, "PCLI", int(c.get("population") or 0))
             self.countries[iso2] = cand
             self.iso3_to_iso2[c["iso3"]] = iso2
@@ -82,8 +83,7 @@ class Gazetteer:
             de = (info.get("translations") or {}).get("de")
             if de:
                 names.add(de)
-            for n in names:
-                self._add(n, cand if n == c["name"] else _alt(cand))
+            country_names[iso2] = names
         for city in gc.get_cities().values():
             pop = int(city.get("population") or 0)
             if pop < min_population:
@@ -100,16 +100,35 @@ class Gazetteer:
             best = self.by_name.get((fold(city["name"]), iso2))
             if best is None or (best.feature, best.population) < (feature, pop) and best.feature != "PPLC":
                 self.by_name[(fold(city["name"]), iso2)] = cand
+        self.states: dict[str, Candidate] = {}
         for code, st in gc.get_us_states().items():
             lat, lon = self.data["us_states"].get(code, [None, None])
             cand = Candidate(st["name"], int(st["geonameid"]), lat, lon, "US", "ADM1", 1_000_000, admin1=code)
             self._add(st["name"], cand)
+            self.states[code] = cand
             self.by_name.setdefault((fold(st["name"]), "US"), cand)
+        self.capitals = {iso2: self.by_name[(cap, iso2)] for iso2, cap in capitals.items() if (cap, iso2) in self.by_name}
+        for c in list(self.countries.values()):  # no coordinates: use the capital's
+            if c.lat is None:
+                cap = self.by_name.get((capitals.get(c.country, ""), c.country))
+                if cap is not None:
+                    self.countries[c.country] = Candidate(c.name, c.geonameid, cap.lat, cap.lon, c.country, "PCLI",
+                                                          c.population)
+        for iso2, names in country_names.items():
+            cand = self.countries[iso2]
+            for n in names:
+                self._add(n, cand if n == cand.name else _alt(cand))
+        for abbr, code in self.data.get("us_state_abbreviations", {}).items():
+            st = self.states.get(code)
+            if st is not None:
+                self._add(abbr, st)
         for key, r in self.data["regions"].items():
             cand = Candidate(r["name"], r.get("geonameid"), r.get("lat"), r.get("lon"), r.get("country"),
                              r.get("feature", "RGN"), 5_000_000)
             self.regions[key] = cand
             self._add(r["name"], cand)
+            for n in r.get("names", []):
+                self._add(n, _alt(cand))
         for old, (new, iso2) in self.data["renamed"].items():
             cand = self.find(new, iso2)
             if cand is not None:
@@ -152,6 +171,9 @@ class Gazetteer:
         if len(code) == 3:
             code = self.iso3_to_iso2.get(code, "")
         return self.countries.get(code)
+
+    def capital(self, iso2: str | None) -> Candidate | None:
+        return self.capitals.get(iso2 or "")
 
     def qid(self, cand: Candidate) -> str | None:
         return self.data.get("qids", {}).get(f"{cand.name}|{cand.country}")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..entities.names import fold
 from ..lang import LanguageData
-from .gazetteer import Candidate, Gazetteer
+from .gazetteer import Candidate, Gazetteer, distance_km
 
 _FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 3.0, "ADM1": 2.0, "PPLC": 1.5, "RGN": 1.5, "TERR": 1.5, "SEA": 1.0}
 
@@ -24,12 +24,25 @@ class Context:
 
     countries: Counter = field(default_factory=Counter)
     admin1: Counter = field(default_factory=Counter)
+    points: list = field(default_factory=list)
 
     def add(self, cand: Candidate, weight: float = 1.0) -> None:
         if cand.country:
             self.countries[cand.country] += weight
-        if cand.feature == "ADM1" and cand.admin1:
+        if cand.admin1:
             self.admin1[(cand.country, cand.admin1)] += weight
+        if cand.feature not in ("PCLI", "CONT", "RGN", "OCN", "SEA") and cand.lat is not None:
+            self.points.append((cand.lat, cand.lon))
+
+    def near(self, cand: Candidate) -> float:
+        """Closeness to the other places of the article: 1 within 150 km, 0.5 within 500 km."""
+        best = 0.0
+        for lat, lon in self.points:
+            if (lat, lon) == (cand.lat, cand.lon):
+                continue
+            d = distance_km(lat, lon, cand.lat, cand.lon)
+            best = max(best, 1.0 if d <= 150 else 0.5 if d <= 500 else 0.0)
+        return best
 
 
 class Resolver:
@@ -47,6 +60,22 @@ class Resolver:
             cand = gazetteer.country(iso3)
             if cand is not None:
                 self.fixed[fold(name)] = cand
+        endings = data.get("demonym_endings", [])
+        for stem, iso3 in data.get("demonyms", {}).items():
+            cand = gazetteer.country(iso3)
+            if cand is not None:
+                for form in [stem] + [stem + e for e in endings]:
+                    self.fixed.setdefault(fold(form), cand)
+        if not endings:
+            for iso2, info in gazetteer.country_info.items():
+                dem, cand = info.get("demonym"), gazetteer.countries.get(iso2)
+                if dem and cand is not None:
+                    self.fixed.setdefault(fold(dem), cand)
+        for seat, iso3 in data.get("seats", {}).items():
+            country = gazetteer.country(iso3)
+            capital = gazetteer.capital(country.country) if country else None
+            if capital is not None:
+                self.fixed[fold(seat)] = capital
         for name, key in data.get("regions", {}).items():
             cand = gazetteer.regions.get(key)
             if cand is not None and cand.lat is not None:
@@ -69,8 +98,9 @@ class Resolver:
             total = sum(ctx.countries.values()) or 1.0
             if cand.country in ctx.countries:
                 s += 2.5 + 2.0 * ctx.countries[cand.country] / total
-            if cand.admin1 and (cand.country, cand.admin1) in ctx.admin1:
+            if cand.admin1 and cand.feature != "ADM1" and (cand.country, cand.admin1) in ctx.admin1:
                 s += 2.0
+            s += 2.5 * ctx.near(cand)
         return s
 
     def resolve(self, name: str, ctx: Context | None = None) -> Candidate | None:

