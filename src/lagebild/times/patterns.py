@@ -200,15 +200,23 @@ class Patterns:
         low = lower(text)
         out: list[tuple[Rule, re.Match[str]]] = []
         pos = 0
-        for start in self.candidates(low):
+        starts = self.candidates(low)
+        for k, start in enumerate(starts):
             if start < pos:
                 continue
             scan = self.scanner.match(low, start) is not None
             cands = self._at(text, low, start, scan)
             if not cands:
                 continue
-            for q in {c[1].start(f"r{c[0].index}_x") for c in cands} - {start}:
+            # a rule with left context ("vor" + expression) competes with the rules
+            # that start inside that context or at the expression itself
+            reach = max(c[1].start(f"r{c[0].index}_x") for c in cands)
+            for q in starts[k + 1:]:
+                if q > reach:
+                    break
                 cands.extend(self._at(text, low, q, True))
+            if reach not in starts:
+                cands.extend(self._at(text, low, reach, True))
             best = max(cands, key=lambda c: (c[1].end(), -c[1].start(), -c[0].index))
             out.append(best)
             pos = best[1].end()
