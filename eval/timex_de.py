@@ -136,12 +136,15 @@ def main() -> int:
             if htext != text:
                 print(f"warning: HeidelTime text differs for {gold_file.name}", file=sys.stderr)
             docs.append((gold_file.name, dct, text, gold, hsys))
-    elapsed = 0.0
-    for name, dct, text, gold, hsys in docs:
-        published = datetime.date.fromisoformat(dct[:10])
+    # speed: best of three timed passes over all documents (the machine is shared)
+    elapsed = float("inf")
+    for _ in range(3):
         t0 = time.perf_counter()
-        times = tagger.tag(text, published)
-        elapsed += time.perf_counter() - t0
+        for _, dct, text, _, _ in docs:
+            tagger.tag(text, datetime.date.fromisoformat(dct[:10]))
+        elapsed = min(elapsed, time.perf_counter() - t0)
+    for name, dct, text, gold, hsys in docs:
+        times = tagger.tag(text, datetime.date.fromisoformat(dct[:10]))
         system = [{"start": t.start, "end": t.end, "value": t.value or "", "type": TYPES[t.kind],
                    "text": t.text} for t in times]
         pairs = ours.add(gold, system)
@@ -168,7 +171,8 @@ def main() -> int:
         print(f"{key:<16}{mo[key]:>10.3f}{mh[key]:>12.3f}")
     print(f"{'system count':<16}{ours.system:>10d}{heidel.system:>12d}")
     dps = len(docs) / elapsed if elapsed else float("inf")
-    print(f"lagebild speed: {dps:.0f} documents/s ({elapsed:.3f} s for {len(docs)} documents, single thread)")
+    print(f"lagebild speed: {dps:.0f} documents/s ({elapsed:.3f} s for {len(docs)} documents, "
+          "single thread, best of 3 passes)")
     if args.json:
         print(json.dumps({"lagebild": mo, "heideltime": mh, "docs_per_s": dps}, indent=1))
     return 0

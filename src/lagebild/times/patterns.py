@@ -5,7 +5,8 @@ Template syntax (in ``rules[].pattern``, ``pre``, and in ``macros``):
 - ``{slot}``: a capturing group named ``slot`` over the class (word → value map) or
   macro (regex) of the same name; ``{slot=name}`` uses class/macro ``name``;
   ``{#name}`` is the same without capturing;
-- a single space stands for one or more whitespace characters;
+- a single space stands for one or more whitespace characters, `` ?`` for optional
+  whitespace;
 - everything else is a regular expression, matched against the lower-cased text
   (rules with ``"case": true`` against the original text, ignoring case).
 
@@ -63,7 +64,7 @@ def _trie(words: list[str]) -> str:
 
 
 def _spaces(pattern: str) -> str:
-    return pattern.replace(" ", r"\s+")
+    return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
 
 
 def lower(text: str) -> str:

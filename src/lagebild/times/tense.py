@@ -3,8 +3,10 @@
 The tense decides which occurrence a bare weekday, month or weekend means: past tense →
 the last one, future tense → the next one. Cues are counted in the clause around the
 expression (its sentence, cut at the clause breaks the data give); a past participle
-counts only with a perfect/passive auxiliary in the same clause; words matching
-``past_pattern`` (English "-ed") count as past unless they are future cues.
+counts only with a perfect/passive auxiliary in the same clause. Listed past forms
+outvoting future cues make a clause past; else any future cue (a modal such as
+"wird"/"will") makes it future; else a past participle or a word matching
+``past_pattern`` (English "-ed") makes it past.
 """
 from __future__ import annotations
 
@@ -62,7 +64,7 @@ class Tense:
     def of(self, text: str, span: tuple[int, int], exclude: tuple[int, int]) -> tuple[str, bool]:
         """("past" | "future", explicit) for the clause ``span`` (minus ``exclude``);
         without a cue (``explicit`` False) the data's default tense."""
-        past = future = 0
+        past = weak = future = 0
         aux = False
         participles = 0
         for m in _WORD.finditer(text, span[0], span[1]):
@@ -71,16 +73,20 @@ class Tense:
             w = m.group(0).lower()
             if w in self.future:
                 future += 1
-            elif w in self.past or (self.past_pattern and self.past_pattern.match(w)):
+            elif w in self.past:
                 past += 1
-            if w in self.aux:
-                aux = True
+            elif self.past_pattern and self.past_pattern.match(w):
+                weak += 1
             elif self.participle and w not in self.not_participle and self.participle.match(w):
                 participles += 1
+            if w in self.aux:
+                aux = True
         if aux:
-            past += participles
+            weak += participles
         if past > future:
             return "past", True
-        if future > past:
+        if future:
             return "future", True
+        if weak:
+            return "past", True
         return self.default, False
