@@ -216,7 +216,8 @@ class ArgumentFinder:
                 return False
             if w in self.lex.conj_words or doc[j].is_punct:
                 return True
-            if not (w in self.lex.determiners or self._np_word(doc[j]) or (idx and idx.of(doc[j]))):
+            title = j == i - 1 and doc[j].text[:1].isupper() and not doc[j].is_sent_start
+            if not (w in self.lex.determiners or self._np_word(doc[j]) or (idx and idx.of(doc[j])) or title):
                 return True
             j -= 1
         return True

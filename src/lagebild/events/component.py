@@ -138,7 +138,7 @@ class EventsComponent:
         return Event(
             id="v0", type=type_, mode=mode, context=self._context(sent),
             actor=args.actor, recipient=[r for r in args.recipient if r not in args.actor],
-            location=args.location, date=self._date(t, sent, clist, doc),
+            location=args.location, date=self._date(t, sent, clist, doc, others),
             modality=mod, attribution=att.id if att else None,
             evidence=Evidence(start=start, end=end),
             confidence=self._confidence(t, args, parsed), trigger=trig_span,
@@ -176,14 +176,23 @@ class EventsComponent:
                 out.append(ctx)
         return out[:3]
 
-    def _date(self, t: Trigger, sent: Span, clist: list[Clause], doc: Doc) -> str | None:
+    def _date(self, t: Trigger, sent: Span, clist: list[Clause], doc: Doc,
+              others: frozenset[int] = frozenset()) -> str | None:
         times = [x for x in (doc._.lb_times or []) if x.value and DATE_VALUE.match(x.value)
                  and sent.start_char <= x.start < sent.end_char]
         if not times:
             return None
         c = t.clause
         cs, ce = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
-        inside = [x for x in times if cs <= x.start < ce]
+        nouns = [o for o in others if o != t.token.i]
+
+        def own(x) -> bool:  # "Gesprächs mit X am 4. Juli war Trumps Telefonat": the time is the talk's
+            sp = doc.char_span(x.start, x.end, alignment_mode="expand")
+            if sp is None:
+                return True
+            k = sp.start
+            return not any(o < k and k - o <= 4 and not (o < t.token.i < k) and t.token.i > k for o in nouns)
+        inside = [x for x in times if cs <= x.start < ce and own(x)]
         if inside:
             return min(inside, key=lambda x: abs(x.start - t.token.idx)).value
         own = {cl.index for cl in clist if cl.marker in self.lex.own_time_markers and cl is not c}
