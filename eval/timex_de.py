@@ -112,6 +112,40 @@ class Score:
         return out
 
 
+def seed(tagger) -> float | None:
+    """Print the seed article's expected times (seed/gold.json "times") against ours.
+
+    Each gold expression is found in the text (first occurrence, whole words) and is
+    right when one of our times overlaps it with the same value (and kind/mod where the
+    gold gives them). Returns the share right, or None without the seed."""
+    import datetime
+
+    folder = DATA.parent / "seed"
+    gold_file = folder / "gold.json"
+    if not gold_file.exists():
+        return None
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    text_file = next(iter(sorted(folder.glob("*.txt"))), None)
+    if text_file is None or not gold.get("times"):
+        return None
+    text = text_file.read_text(encoding="utf-8")
+    published = datetime.date.fromisoformat(str(gold.get("published", "2025-07-15"))[:10])
+    times = tagger.tag(text, published)
+    right = 0
+    print(f"seed {text_file.name} (published {published}):")
+    for g in gold["times"]:
+        m = re.search(rf"(?<!\w){re.escape(g['text'])}(?!\w)", text)
+        ours = [t for t in times if m and t.start < m.end() and t.end > m.start()]
+        t = ours[0] if ours else None
+        ok = t is not None and t.value == g["value"] and (
+            "kind" not in g or t.kind == g["kind"]) and ("mod" not in g or t.mod == g["mod"])
+        right += ok
+        got = f"{t.text!r} {t.value} {t.kind} mod={t.mod} anchor={t.anchor}" if t else "-"
+        print(f"  {'ok ' if ok else 'BAD'} {g['text']!r:28} gold={g['value']:<10} ours: {got}")
+    print(f"seed: {right}/{len(gold['times'])} right")
+    return right / len(gold["times"])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", action="store_true", help="print our misses and wrong values")
@@ -173,8 +207,10 @@ def main() -> int:
     dps = len(docs) / elapsed if elapsed else float("inf")
     print(f"lagebild speed: {dps:.0f} documents/s ({elapsed:.3f} s for {len(docs)} documents, "
           "single thread, best of 3 passes)")
+    seed_ok = seed(tagger)
     if args.json:
-        print(json.dumps({"lagebild": mo, "heideltime": mh, "docs_per_s": dps}, indent=1))
+        print(json.dumps({"lagebild": mo, "heideltime": mh, "docs_per_s": dps, "seed_correct": seed_ok},
+                         indent=1))
     return 0
 
 
