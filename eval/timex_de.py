@@ -146,14 +146,11 @@ def seed(tagger) -> float | None:
     return right / len(gold["times"])
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--errors", action="store_true", help="print our misses and wrong values")
-    ap.add_argument("--json", action="store_true", help="print the metrics as JSON too")
-    args = ap.parse_args()
+def run(errors: bool = False) -> dict | None:
+    """Score ours and HeidelTime on KRAUTS (printing the table); None without the data."""
     if not DATA.is_dir():
         print(f"KRAUTS data not found at {DATA}; nothing to evaluate.")
-        return 0
+        return None
     sys.path.insert(0, str(ROOT / "src"))
     import datetime
 
@@ -183,21 +180,8 @@ def main() -> int:
                    "text": t.text} for t in times]
         pairs = ours.add(gold, system)
         heidel.add(gold, hsys)
-        if args.errors:
-            matched_g = {id(g) for g, _ in pairs}
-            matched_s = {id(s) for _, s in pairs}
-            for g in gold:
-                if id(g) not in matched_g:
-                    print(f"MISS {name} {dct} {g['text']!r} {g['value']} | {text[max(0, g['start'] - 40):g['start']]!r}")
-            for s in system:
-                if id(s) not in matched_s:
-                    print(f"FP   {name} {dct} {s['text']!r} {s['value']} | {text[max(0, s['start'] - 40):s['start']]!r}")
-            for g, s in pairs:
-                if g["value"] != s["value"]:
-                    print(f"VAL  {name} {dct} {g['text']!r}/{s['text']!r} gold={g['value']} ours={s['value']}"
-                          f" | {text[max(0, g['start'] - 50):g['start']]!r}")
-                elif (g["start"], g["end"]) != (s["start"], s["end"]):
-                    print(f"EXT  {name} {g['text']!r} ours={s['text']!r}")
+        if errors:
+            print_errors(name, dct, text, gold, system, pairs)
     mo, mh = ours.metrics(), heidel.metrics()
     print(f"KRAUTS Dolomiten-100 + Dolomiten-42: {len(docs)} documents, {ours.gold} gold TIMEX3 (DCT excluded)")
     print(f"{'metric':<16}{'lagebild':>10}{'HeidelTime':>12}")
@@ -208,9 +192,47 @@ def main() -> int:
     print(f"lagebild speed: {dps:.0f} documents/s ({elapsed:.3f} s for {len(docs)} documents, "
           "single thread, best of 3 passes)")
     seed_ok = seed(tagger)
-    if args.json:
-        print(json.dumps({"lagebild": mo, "heideltime": mh, "docs_per_s": dps, "seed_correct": seed_ok},
-                         indent=1))
+    out = dict(mo)
+    out["docs_per_s"] = dps
+    out["relaxed_f1_over_heideltime"] = mo["relaxed_f1"] - mh["relaxed_f1"]
+    out["value_f1_over_heideltime"] = mo["value_f1"] - mh["value_f1"]
+    if seed_ok is not None:
+        out["seed_correct"] = seed_ok
+    return {"lagebild": out, "heideltime": mh}
+
+
+def print_errors(name: str, dct: str, text: str, gold: list[dict], system: list[dict],
+                 pairs: list[tuple[dict, dict]]) -> None:
+    matched_g = {id(g) for g, _ in pairs}
+    matched_s = {id(s) for _, s in pairs}
+    for g in gold:
+        if id(g) not in matched_g:
+            print(f"MISS {name} {dct} {g['text']!r} {g['value']} | {text[max(0, g['start'] - 40):g['start']]!r}")
+    for s in system:
+        if id(s) not in matched_s:
+            print(f"FP   {name} {dct} {s['text']!r} {s['value']} | {text[max(0, s['start'] - 40):s['start']]!r}")
+    for g, s in pairs:
+        if g["value"] != s["value"]:
+            print(f"VAL  {name} {dct} {g['text']!r}/{s['text']!r} gold={g['value']} ours={s['value']}"
+                  f" | {text[max(0, g['start'] - 50):g['start']]!r}")
+        elif (g["start"], g["end"]) != (s["start"], s["end"]):
+            print(f"EXT  {name} {g['text']!r} ours={s['text']!r}")
+
+
+def evaluate() -> dict | None:
+    """Our figures for the floors gate (eval/floors.py), or None without the data."""
+    result = run()
+    return result["lagebild"] if result else None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", action="store_true", help="print our misses and wrong values")
+    ap.add_argument("--json", action="store_true", help="print the metrics as JSON too")
+    args = ap.parse_args()
+    result = run(args.errors)
+    if result and args.json:
+        print(json.dumps(result, indent=1))
     return 0
 
 
