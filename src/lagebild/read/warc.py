@@ -49,6 +49,15 @@ def decode_html(body: bytes, content_type: str | None) -> str:
         return body.decode("utf-8", errors="replace")
 
 
+def _blank_tail(path: str | Path, end: int, size: int) -> bool:
+    """Only the blank lines that close an uncompressed WARC's last record follow ``end``."""
+    if size - end > 16:
+        return False
+    with open(path, "rb") as fh:
+        fh.seek(end)
+        return not fh.read().strip()
+
+
 def read_warc(
     path: str | Path,
     settings: Settings | None = None,
@@ -81,29 +90,40 @@ def iter_warc(
     except OSError as err:
         yield 0, ReadFailure(source, InputError(f"cannot open: {err}", path=source))
         return
-    offset = 0
-    index = -1
+    offset, end, index = 0, None, -1
+    size = Path(path).stat().st_size
     try:
         records = ArchiveIterator(stream)
         for record in records:
-            offset = records.get_record_offset()
+            # warcio knows a record's offset only once the record is read to its end
+            if end is not None:
+                offset = end
+            end = None
             if record.rec_type != "response" or record.http_headers is None:
+                end = records.get_record_offset() + records.get_record_length()
                 continue
             status = record.http_headers.get_statuscode()
             ctype = record.http_headers.get_header("Content-Type") or ""
             if status != "200" or not ctype.lower().startswith(_HTML_TYPES):
+                end = records.get_record_offset() + records.get_record_length()
                 continue
             index += 1
             if select is not None and not select(index):
+                end = records.get_record_offset() + records.get_record_length()
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
-            where = f"{source}@{offset}"
+            warc_date = record.rec_headers.get_header("WARC-Date")
             try:
                 body = record.content_stream().read(settings.max_chars * 10 + 1)
+            finally:
+                offset = records.get_record_offset()
+                end = offset + records.get_record_length()
+            where = f"{source}@{offset}"
+            try:
                 article = read_html(decode_html(body, ctype), path=where, settings=settings, url=url)
                 if article.published is None:
                     try:
-                        article.published = parse_published(record.rec_headers.get_header("WARC-Date"), path=where)
+                        article.published = parse_published(warc_date, path=where)
                     except InputError:
                         pass
                 article.path = source
@@ -113,6 +133,11 @@ def iter_warc(
             except Exception as err:  # noqa: BLE001 - a broken record must not end the file
                 yield offset, ReadFailure(source, InputError(f"cannot read record: {err!r}", path=where),
                                           offset=offset, extra={"url": url})
+        if end is not None and end < size and not _blank_tail(path, end, size):
+            # warcio ends quietly at a cut-off gzip member
+            yield end, ReadFailure(source, InputError(
+                f"the last {size - end:,} bytes are not a complete WARC record (file cut short?)", path=source),
+                offset=end)
     except Exception as err:  # noqa: BLE001 - warcio raises ArchiveLoadFailed, zlib/EOF errors, ...
         yield offset, ReadFailure(
             source, InputError(f"broken WARC after byte {offset}, rest of the file skipped: {err}", path=source),
