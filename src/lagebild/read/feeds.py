@@ -30,6 +30,10 @@ from .html import read_html
 USER_AGENT = "lagebild/0.1 (news event extraction; feed reader; +https://pypi.org/project/lagebild/)"
 
 
+class TransientFetchError(InputError):
+    """A fetch that may work later (network error, timeout, HTTP 429 or 5xx)."""
+
+
 class PoliteClient:
     """HTTP GET with manners. ``transport`` is for tests (an httpx transport)."""
 
@@ -93,7 +97,9 @@ class PoliteClient:
         try:
             resp = self._raw_get(url, headers)
         except httpx.HTTPError as err:
-            raise InputError(f"cannot fetch: {err!r}", path=url) from err
+            raise TransientFetchError(f"cannot fetch: {err!r}", path=url) from err
+        if resp.status_code == 429 or resp.status_code >= 500:
+            raise TransientFetchError(f"HTTP {resp.status_code}, try again later", path=url)
         if len(resp.content) > self.max_bytes:
             raise InputError(f"{len(resp.content):,} bytes, more than the limit of {self.max_bytes:,}", path=url)
         return resp
@@ -125,20 +131,24 @@ class FeedState:
                                 [content_hash]).fetchone() is not None
 
     def save(self, result: "FeedResult", stored: set[str] | None = None) -> None:
-        """Remember the feed's validators and the entries taken (``stored``: article ids that
-        went into the store; None means all). Entries whose article was not stored are
-        not remembered, so the next run tries them again — and then the feed must be
-        fetched unconditionally, so validators are kept only when nothing was left out."""
+        """Remember the feed's validators and the entries done with (``stored``: ids of the
+        articles that went into the store; None means all).
+
+        Done with: stored articles, duplicates, and entries that failed for good (no
+        article text, 404, robots.txt). Entries that failed for the moment (timeouts, 5xx,
+        429) and articles not stored are not remembered: they are tried again the next
+        time the feed is fetched with changes.
+        """
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-        complete = not result.failures and (stored is None or all(a.id in stored for a in result.articles))
-        etag, modified = (result.etag, result.last_modified) if complete else (None, None)
-        if result.status != 304:
+        if result.status == 200:
             self.con.execute(
                 "INSERT OR REPLACE INTO feed_state VALUES (?, ?, ?, ?, ?)",
-                [result.url, etag, modified, result.status, now],
+                [result.url, result.etag, result.last_modified, result.status, now],
             )
         rows = [(a.url, a.id, result.url, now) for a in result.articles if stored is None or a.id in stored]
         rows += [(u, h, result.url, now) for u, h in result.duplicates]
+        rows += [(f.source, None, result.url, now) for f in result.failures
+                 if f.offset is not None and f.source != result.url and not f.extra.get("retry")]
         for row in rows:
             self.con.execute("INSERT OR REPLACE INTO feed_seen VALUES (?, ?, ?, ?)", list(row))
 
@@ -217,7 +227,8 @@ def read_feed(url: str, state: FeedState, client: PoliteClient, settings: Settin
                 raise InputError(f"page answered HTTP {page.status_code}", path=link)
             article = read_html(page.text, path=link, settings=settings, url=link)
         except InputError as err:
-            result.failures.append(ReadFailure(link, err, offset=offset, extra={"feed": url}))
+            result.failures.append(ReadFailure(link, err, offset=offset,
+                                               extra={"feed": url, "retry": isinstance(err, TransientFetchError)}))
             continue
         digest = article_id(article.text)
         if digest in taken or state.seen_content(digest):
