@@ -36,7 +36,7 @@ def _prep_objects(tok: Token) -> list[tuple[str, Token]]:
     """(preposition, object) pairs attached to ``tok`` in either label scheme."""
     out = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent"):
+        if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP":
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.append((c.lower_, g))

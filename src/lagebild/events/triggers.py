@@ -196,9 +196,12 @@ class TriggerFinder:
         doc = sent.doc
         cl = clause_of(clist, tok.i)
         ctoks = doc[cl.start:cl.end]
-        words = {lex.key(t.lemma_) for t in ctoks} | {lex.key(t.text) for t in ctoks} | {t.lower_ for t in ctoks}
-        if e.not_with and words & {lex.key(w) for w in e.not_with}:
-            return None
+        if e.not_with:
+            nxt = next((c for c in clist if c.index == cl.index + 1), None)
+            scope = doc[cl.start:nxt.end] if nxt is not None else ctoks
+            words = {lex.key(t.lemma_) for t in scope} | {t.lower_ for t in scope}
+            if words & {lex.key(w) for w in e.not_with}:
+                return None
         type_, mode = e.type, e.mode
         toks = [tok]
         if e.objects:
