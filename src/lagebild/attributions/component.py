@@ -31,6 +31,7 @@ class AttributionsComponent:
         data = self.lang.json("attribution")
         self.nested = bool(data.get("nested_quotes", True))
         self.headline = bool(data.get("headline_colon", False))
+        self.merge_runs = bool(data.get("merge_quote_runs", False))
 
     # --- finding ------------------------------------------------------------------------
     def frames(self, doc: Doc) -> tuple[View, list[Frame]]:
@@ -56,7 +57,7 @@ class AttributionsComponent:
                     unit.append(f)
                     taken.update(k for s, e in f.cue for k in range(s, e))
             frames.extend(resolve_unit(v, unit))
-        frames = link_units(v, frames)
+        frames = link_units(v, frames, merge_runs=self.merge_runs)
         if self.nested:
             frames = nested_quotes(v, frames)
         return v, frames

@@ -60,7 +60,7 @@ def _unit_konj(v: View, u: int) -> bool:
     return any(v.quote_of[k] == -1 and v.is_konj(k) for k in range(lo, hi))
 
 
-def link_units(v: View, frames: list[Frame], window: int = 2) -> list[Frame]:
+def link_units(v: View, frames: list[Frame], window: int = 2, merge_runs: bool = False) -> list[Frame]:
     by_unit: dict[int, list[Frame]] = {}
     for f in frames:
         by_unit.setdefault(f.unit, []).append(f)
@@ -82,6 +82,12 @@ def link_units(v: View, frames: list[Frame], window: int = 2) -> list[Frame]:
                                                if v.quote_of[k] != -1) if v.quote_of[q[0]] not in claimed]
             long_quotes = [q for q in quotes if (q[0] - lo) <= 3 and (
                 q[1] - q[0] >= 10 or v.texts[q[1] - 2] in (".", "!", "?", "…"))]
+            if long_quotes and speaker is not None and merge_runs and speaker.form == "direct" \
+                    and u - speaker.extra.get("last_unit", speaker.unit) == 1:
+                speaker.content = speaker.content + long_quotes
+                speaker.extra["last_unit"] = u
+                continued = None
+                continue
             if long_quotes and speaker is not None and u - speaker.unit <= window:
                 carry = Frame(form="direct", cue=[], source=None, content=long_quotes, unit=u,
                               kind="carry", lemma=speaker.lemma, according_to=speaker.according_to)
