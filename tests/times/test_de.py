@@ -150,7 +150,8 @@ def test_references(de, text, expr, value):
 @pytest.mark.parametrize("text,expr,value", [
     ("Der Zug kam um 20.30 Uhr an.", "20.30 Uhr", "2025-07-15T20:30"),
     ("Heute ab 17 Uhr ist geöffnet.", "17 Uhr", "2025-07-15T17:00"),
-    ("Die Feier beginnt gegen 3 Uhr nachts.", "3 Uhr", "2025-07-15T03:00"),
+    ("Die Feier beginnt gegen 3 Uhr nachts.", "3 Uhr nachts", "2025-07-15T03:00"),
+    ("Die Feier beginnt um 8 Uhr abends.", "8 Uhr abends", "2025-07-15T20:00"),
 ])
 def test_clock_times(de, text, expr, value):
     t = by_text(de, text, PUB)[expr]
@@ -206,3 +207,16 @@ def test_offsets_point_into_text(de):
     text = "Am 4. Juli 2025 und gestern Abend."
     for t in de.tag(text, PUB):
         assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize("text,expr,value", [
+    ("Zu Ostern 2024 war es kalt.", "Ostern 2024", "2024-03-31"),
+    ("Fronleichnam 2015 fiel auf einen Donnerstag.", "Fronleichnam 2015", "2015-06-04"),
+    ("Zu Weihnachten wird gefeiert.", "Weihnachten", "2025-12-25"),
+])
+def test_holidays(de, text, expr, value):
+    assert by_text(de, text, PUB)[expr].value == value
+
+
+def test_age_thresholds_are_not_durations(de):
+    assert by_text(de, "Wählen dürfen Jugendliche ab 16 Jahren.", PUB) == {}

@@ -361,12 +361,41 @@ def norm_quarter(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result |
     return Result(f"{year:04d}-{unit}{n}", "date", None, anchor)
 
 
+def easter(year: int) -> datetime.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return datetime.date(year, month, day + 1)
+
+
 def norm_holiday(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
-    """A fixed-date feast: the class value is "MM-DD"."""
-    m = re.fullmatch(r"(\d\d)-(\d\d)", str(s.get("holiday") or ""))
+    """A feast: the class value is "MM-DD" (fixed) or "E+N" (N days after Easter)."""
+    code = str(s.get("holiday") or "")
+    m = re.fullmatch(r"(\d\d)-(\d\d)", code)
+    if m is not None:
+        return norm_date({**s, "month": int(m.group(1)), "day": int(m.group(2))}, p, ctx)
+    m = re.fullmatch(r"E([+-]\d+)", code)
     if m is None:
         return None
-    return norm_date({**s, "month": int(m.group(1)), "day": int(m.group(2))}, p, ctx)
+    year, anchor = _year(s, ctx)
+    if year is None:
+        if ctx.published is None:
+            return Result("XXXX-XX-XX")
+        year, anchor = ctx.published.year, "published"
+    d = easter(year) + datetime.timedelta(days=int(m.group(1)))
+    return Result(Day.of(d).value(), "date", None, anchor)
+
+
+def norm_none(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    """A blocking rule: what it matches is no time expression (e.g. an age)."""
+    return None
 
 
 NORMALISERS: dict[str, Callable[[dict[str, Any], dict[str, Any], Context], Result | None]] = {
@@ -375,5 +404,5 @@ NORMALISERS: dict[str, Callable[[dict[str, Any], dict[str, Any], Context], Resul
     "duration": norm_duration, "fixed": norm_fixed, "set": norm_set, "ref": norm_ref,
     "clock": norm_clock, "daypart": norm_daypart, "season": norm_season,
     "decade": norm_decade, "century": norm_century, "quarter": norm_quarter,
-    "holiday": norm_holiday,
+    "holiday": norm_holiday, "none": norm_none,
 }
