@@ -83,7 +83,8 @@ def _year(s: dict[str, Any], ctx: Context) -> tuple[int | None, Any]:
 def _daypart(value: str, s: dict[str, Any]) -> str:
     if s.get("hour") is not None:
         hour, minute = _int(s["hour"]) or 0, _int(s.get("minute")) or 0
-        if (s.get("daypart") in ("AF", "EV", "NI") or s.get("ampm") == "PM") and hour < 12:
+        part = s.get("daypart")
+        if (part in ("AF", "EV") or s.get("ampm") == "PM" or (part == "NI" and hour >= 6)) and hour < 12:
             hour += 12
         elif s.get("ampm") == "AM" and hour == 12:
             hour = 0
