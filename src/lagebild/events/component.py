@@ -60,7 +60,7 @@ class EventsComponent:
                 ev = self._event(t, sent, clist, idx, parsed, cond, frozenset(x.token.i for x in trigs))
                 if ev is not None:
                     sent_events.append((t, ev))
-            found.extend(self._merge_sentence(sent_events))
+            found.extend((t, e) for t, e in self._merge_sentence(sent_events) if e.actor or e.recipient)
         events = self._merge_document(found)
         for i, ev in enumerate(events, 1):
             ev.id = f"v{i}"
@@ -123,8 +123,6 @@ class EventsComponent:
         if t.entry.reciprocal and type_ == t.type:
             args.actor += [r for r in args.recipient if r not in args.actor]
             args.recipient = []
-        if not args.actor and not args.recipient:
-            return None
         if mode is None:
             mode = self._mode(type_, sent)
         tokens = [t.token, *t.tokens]
@@ -225,6 +223,8 @@ class EventsComponent:
                 out.append((t, ev))
                 continue
             o = twin[1]
+            lo, hi = min(o.evidence.start, ev.evidence.start), max(o.evidence.end, ev.evidence.end)
+            o.evidence = ev.evidence = Evidence(start=lo, end=hi)
             if len(ev.actor) + len(ev.recipient) > len(o.actor) + len(o.recipient):
                 ev.date = ev.date or o.date
                 ev.mode = ev.mode or o.mode
