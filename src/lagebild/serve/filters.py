@@ -67,11 +67,11 @@ class EventFilter:
         parts: list[str] = []
         params: list = []
         if self.actor:
-            parts.append("array_to_string(actor_names, chr(31)) ILIKE ? ESCAPE '\\'")
-            params.append(like(self.actor))
+            parts.append("contains(lower(array_to_string(actor_names, chr(31))), ?)")
+            params.append(self.actor.lower())
         if self.recipient:
-            parts.append("array_to_string(recipient_names, chr(31)) ILIKE ? ESCAPE '\\'")
-            params.append(like(self.recipient))
+            parts.append("contains(lower(array_to_string(recipient_names, chr(31))), ?)")
+            params.append(self.recipient.lower())
         if self.entity:
             parts.append("(list_contains(actor_names, ?) OR list_contains(recipient_names, ?))")
             params += [self.entity, self.entity]
@@ -105,11 +105,8 @@ class EventFilter:
             parts.append("location_name = ?")
             params.append(self.place)
         if self.q:
-            parts.append(
-                "(evidence_text ILIKE ? ESCAPE '\\' OR array_to_string(actor_names, chr(31)) ILIKE ? ESCAPE '\\'"
-                " OR array_to_string(recipient_names, chr(31)) ILIKE ? ESCAPE '\\')"
-            )
-            params += [like(self.q)] * 3
+            parts.append("contains(lower(evidence_text), ?)")
+            params.append(self.q.lower())
         return (" AND ".join(parts) or "TRUE"), params
 
     def query_items(self, **override) -> list[tuple[str, str]]:
@@ -161,7 +158,7 @@ def event_filter(
     language: Annotated[str | None, Query(pattern=r"^([a-z]{2,3})?$")] = None,
     article: Annotated[str | None, Query(max_length=300, description="Article id.")] = None,
     place: Annotated[str | None, Query(max_length=200, description="Exact place name.")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Free text in the evidence and names.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Words in the evidence text (case-insensitive).")] = None,
 ) -> EventFilter:
     """FastAPI dependency: the event filter of a request (shared by the API and the pages)."""
     return EventFilter(

@@ -65,15 +65,20 @@ def facets(cur: Cursor, f: EventFilter, top: int = 20) -> dict:
 def timeline(cur: Cursor, f: EventFilter, granularity: str = "auto", max_buckets: int = 120) -> dict:
     """Event counts per bucket of event date (by modality) and, apart, per reporting date."""
     where, params = f.where()
-    lo, hi, undated = cur.execute(
-        f"SELECT min(date_start), max(date_start), count(*) FILTER (WHERE date_start IS NULL) FROM events WHERE {where}",
+    lo, hi, undated, dated, *wider = cur.execute(
+        "SELECT min(date_start), max(date_start), count(*) FILTER (WHERE date_start IS NULL), count(date_start), "
+        + ", ".join(f"count(*) FILTER (WHERE date_end - date_start >= {w})" for _, w in BUCKETS.values())
+        + f" FROM events WHERE {where}",
         params,
     ).fetchone()
     if granularity == "auto":
+        # the finest bucket that keeps the bars few and draws at least 80% of the dated events
         days = (hi - lo).days if lo and hi else 0
-        granularity = next(
-            (g for g, n in (("day", 1), ("week", 7), ("month", 30.4)) if days / n <= max_buckets), "year"
-        )
+        granularity = "year"
+        for (g, (_, width)), n_wider in zip(BUCKETS.items(), wider):
+            if days / width <= max_buckets and n_wider <= 0.2 * dated:
+                granularity = g
+                break
     part, width = BUCKETS[granularity]
     rows = cur.execute(
         f"SELECT date_trunc('{part}', date_start)::DATE b, modality, count(*) FROM events "

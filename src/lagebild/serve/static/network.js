@@ -17,7 +17,7 @@ document.addEventListener("DOMContentLoaded", function () {
     const svg = L.svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "actor network" }, box);
     const defs = L.svg("defs", {}, svg);
     Object.values(QUAD).filter(function (v, i, a) { return a.indexOf(v) === i; }).forEach(function (q) {
-      const m = L.svg("marker", { id: "arrow-" + q, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 5, markerHeight: 5, orient: "auto-start-reverse" }, defs);
+      const m = L.svg("marker", { id: "arrow-" + q, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" }, defs);
       L.svg("path", { d: "M0 0L10 5L0 10z", class: "q-" + q }, m).classList.add("arrowhead");
     });
     const pos = {};

@@ -1,0 +1,187 @@
+"""Latency of the events API on a store of 100,000 synthetic events.
+
+Builds the store in a temporary folder through the normal ingest path (synthetic
+``lagebild.Article`` records, 10 events each), then times ``GET /api/events`` with
+several filter combinations through FastAPI's TestClient (routing, validation, SQL,
+JSON) and prints p50/p99 per combination. Target: p99 < 200 ms.
+
+    .venv/bin/python bench/api.py [--events 100000] [--runs 200]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lagebild.records import (
+    Actor, Article, Attribution, AttributionSource, Entity, Event, Evidence, Mention, Place, SourceInfo, Span, Time,
+)
+from lagebild.store import Store
+
+ACTORS = [("Vladimir Putin", "RUS", "GOV"), ("Donald Trump", "USA", "GOV"), ("Volodymyr Zelenskyy", "UKR", "GOV"),
+          ("Friedrich Merz", "DEU", "GOV"), ("Emmanuel Macron", "FRA", "GOV"), ("Xi Jinping", "CHN", "GOV"),
+          ("NATO", "IGO", "MIL"), ("Hamas", "PSE", "REB"), ("Israeli army", "ISR", "MIL"), ("Russian forces", "RUS", "MIL"),
+          ("Ukrainian army", "UKR", "MIL"), ("European Union", "IGO", "GOV"), ("Kremlin", "RUS", "GOV"),
+          ("Pentagon", "USA", "MIL"), ("Iran", "IRN", None), ("protesters", None, "CVL")]
+ACTORS += [(f"Minister {i}", "XXX", "GOV") for i in range(200)]
+PLACES = [("Kyiv", 50.45, 30.52, "UA"), ("Kharkiv", 49.98, 36.25, "UA"), ("Moscow", 55.75, 37.62, "RU"),
+          ("Berlin", 52.52, 13.41, "DE"), ("Gaza", 31.5, 34.47, "PS"), ("Tehran", 35.69, 51.42, "IR"),
+          ("Washington", 38.9, -77.04, "US"), ("Brussels", 50.85, 4.35, "BE"), ("Beijing", 39.9, 116.4, "CN")]
+TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+         "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+VERBS = {"ASSAULT": "attacked", "CONSULT": "met", "THREATEN": "threatened", "ACCUSE": "accused", "AID": "sent drones to"}
+MODALITIES = ["asserted"] * 6 + ["negated", "hypothetical", "planned", "uncertain", "question"]
+SOURCES = [None, None, ("anonymous", "two officials familiar with the talks", 2), ("person", "a spokesman", None),
+           ("institution", "the ministry", None), ("social_media", "a post on X", None)]
+
+
+def synthetic_article(i: int, rng: random.Random, n_events: int) -> Article:
+    published = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(1000))
+    text, entities, times, attrs, events, places = "", {}, [], [], [], {}
+    language = "de" if i % 3 == 0 else "en"
+
+    def entity(name: str, country: str | None, sector: str | None, start: int) -> str:
+        eid = entities.setdefault(name, Entity(id=f"e{len(entities) + 1}", name=name, type="ORG",
+                                               actor=Actor(country=country, sector=sector) if country or sector else None)).id
+        entities[name].mentions.append(Mention(start=start, end=start + len(name), text=name))
+        return eid
+
+    for k in range(n_events):
+        typ = rng.choice(TYPES)
+        a, r = rng.sample(ACTORS, 2)
+        place = rng.choice(PLACES) if rng.random() < 0.6 else None
+        date = published - dt.timedelta(days=rng.randrange(10))
+        s0 = len(text)
+        text += a[0] + " "
+        aid = entity(*a, s0)
+        verb = VERBS.get(typ, typ.lower() + "ed")
+        trig = Span(start=len(text), end=len(text) + len(verb), text=verb)
+        text += verb + " "
+        rid = entity(*r, len(text))
+        text += r[0]
+        lid = None
+        if place:
+            text += " in "
+            lid = entity(place[0], None, None, len(text))
+            places[lid] = Place(entity=lid, name=place[0], lat=place[1], lon=place[2], country=place[3])
+            text += place[0]
+        text += " on "
+        times.append(Time(start=len(text), end=len(text) + 10, text=date.isoformat(), value=date.isoformat()))
+        text += date.isoformat()
+        ev_end = len(text)
+        src = rng.choice(SOURCES)
+        att = None
+        if src:
+            text += ", " + src[1]
+            att = f"a{len(attrs) + 1}"
+            attrs.append(Attribution(id=att, form="indirect", content=Span(start=s0, end=ev_end),
+                                     source=AttributionSource(kind=src[0], text=src[1], count=src[2],
+                                                              start=len(text) - len(src[1]), end=len(text))))
+            text += " said"
+        text += ". "
+        events.append(Event(id=f"v{k + 1}", type=typ, actor=[aid], recipient=[rid], location=lid,
+                            date=date.isoformat() if rng.random() < 0.85 else None, modality=rng.choice(MODALITIES),
+                            attribution=att, evidence=Evidence(start=s0, end=ev_end), trigger=trig,
+                            confidence=round(rng.random(), 2)))
+    return Article(id=f"syn-{i:06d}", language=language, published=published.isoformat(), text=text,
+                   source=SourceInfo(title=f"Synthetic article {i}"), entities=list(entities.values()),
+                   places=list(places.values()), times=times, attributions=attrs, events=events)
+
+
+def build(path: Path, n_events: int, per_article: int = 10) -> float:
+    rng = random.Random(8)
+    t0 = time.perf_counter()
+    with Store(path) as store:
+        batch = []
+        for i in range(n_events // per_article):
+            batch.append(synthetic_article(i, rng, per_article))
+            if len(batch) == 1000:
+                store.ingest(batch)
+                batch = []
+        store.ingest(batch)
+        assert store.counts()["events"] == n_events
+    return time.perf_counter() - t0
+
+
+CASES = [
+    ("no filter, newest first", {}),
+    ("type=ASSAULT", {"type": "ASSAULT"}),
+    ("asserted_only, 2 types, one month", {"asserted_only": 1, "type": ["CONSULT", "AGREE"],
+                                           "date_from": "2024-03-01", "date_to": "2024-03-31"}),
+    ("actor substring 'putin'", {"actor": "putin"}),
+    ("free text q='drones'", {"q": "drones"}),
+    ("anonymous, de, by confidence", {"source_kind": "anonymous", "language": "de", "sort": "-confidence"}),
+    ("entity exact + year", {"entity": "Donald Trump", "date_from": "2024-01-01", "date_to": "2024-12-31"}),
+    ("place=Kyiv, modality planned", {"place": "Kyiv", "modality": "planned"}),
+    ("deep page offset=20000", {"offset": 20000, "sort": "date"}),
+    ("no total (count skipped)", {"total": "false", "type": "SANCTION"}),
+]
+OTHERS = [
+    ("/api/facets (filtered)", "/api/facets", {"type": "ASSAULT"}),
+    ("/api/timeline", "/api/timeline", {}),
+    ("/api/network (asserted)", "/api/network", {"asserted_only": 1}),
+    ("/api/map", "/api/map", {}),
+    ("page / (HTML, 25 cards)", "/", {"type": "ASSAULT"}),
+]
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, max(0, round(p / 100 * len(xs)) - 1))]
+
+
+def measure(client, url: str, params: dict, runs: int) -> tuple[float, float, int]:  # noqa: ANN001
+    for _ in range(5):
+        r = client.get(url, params=params)
+        assert r.status_code == 200, r.text
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        r = client.get(url, params=params)
+        times.append((time.perf_counter() - t0) * 1000)
+    total = r.json().get("total") if url.startswith("/api/events") else None
+    return pct(times, 50), pct(times, 99), total
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=200)
+    ap.add_argument("--db", type=Path, help="Keep the synthetic store here (reused when it exists).")
+    args = ap.parse_args()
+    from fastapi.testclient import TestClient
+
+    from lagebild.serve import create_app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.db or Path(tmp) / "bench.duckdb"
+        if path.exists():
+            print(f"store: reusing {path}")
+        else:
+            secs = build(path, args.events)
+            size = path.stat().st_size / 1e6
+            print(f"store: {args.events:,} events in {args.events // 10:,} articles, built in {secs:.1f} s, {size:.0f} MB")
+        with TestClient(create_app(path)) as client:
+            print(f"\nGET /api/events (limit 50, with total unless said), {args.runs} runs each, ms")
+            print(f"{'filters':<38} {'matches':>8} {'p50':>7} {'p99':>7}")
+            worst = 0.0
+            for name, params in CASES:
+                p50, p99, total = measure(client, "/api/events", params, args.runs)
+                worst = max(worst, p99)
+                print(f"{name:<38} {total if total is not None else '-':>8} {p50:7.1f} {p99:7.1f}")
+            print(f"\nother endpoints, {args.runs // 4} runs each, ms")
+            for name, url, params in OTHERS:
+                p50, p99, _ = measure(client, url, params, max(20, args.runs // 4))
+                print(f"{name:<38} {'':>8} {p50:7.1f} {p99:7.1f}")
+    verdict = "meets" if worst < 200 else "MISSES"
+    print(f"\nworst p99 of the events query: {worst:.1f} ms ({verdict} the 200 ms target)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
