@@ -4,9 +4,10 @@ The tense decides which occurrence a bare weekday, month or weekend means: past 
 the last one, future tense → the next one. Cues are counted in the clause around the
 expression (its sentence, cut at the clause breaks the data give); a past participle
 counts only with a perfect/passive auxiliary in the same clause. Listed past forms
-outvoting future cues make a clause past; else any future cue (a modal such as
+outvoting future cues (or as many, the nearest being past) make a clause past; else any future cue (a modal such as
 "wird"/"will") makes it future; else a past participle or a word matching
-``past_pattern`` (English "-ed") makes it past.
+``past_pattern`` (English "-ed") or listed in ``past_weak`` (forms that are also
+participles: "held", "said") makes it past.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class Tense:
         self.aux = frozenset(w.lower() for w in data.get("past_aux", []))
         self.participle = re.compile(data["participle"]) if data.get("participle") else None
         self.past_pattern = re.compile(data["past_pattern"]) if data.get("past_pattern") else None
+        self.past_weak = frozenset(w.lower() for w in data.get("past_weak", []))
         self.not_participle = frozenset(w.lower() for w in data.get("participle_not", []))
         self.default = data.get("default", "past")
         self.breaks = re.compile(data["clause_breaks"], re.I) if data.get("clause_breaks") else None
@@ -67,15 +69,19 @@ class Tense:
         past = weak = future = 0
         aux = False
         participles = 0
+        near_past = near_future = len(text)
         for m in _WORD.finditer(text, span[0], span[1]):
             if exclude[0] <= m.start() < exclude[1]:
                 continue
             w = m.group(0).lower()
+            gap = abs(m.start() - exclude[0])
             if w in self.future:
                 future += 1
+                near_future = min(near_future, gap)
             elif w in self.past:
                 past += 1
-            elif self.past_pattern and self.past_pattern.match(w):
+                near_past = min(near_past, gap)
+            elif w in self.past_weak or (self.past_pattern and self.past_pattern.match(w)):
                 weak += 1
             elif self.participle and w not in self.not_participle and self.participle.match(w):
                 participles += 1
@@ -83,7 +89,7 @@ class Tense:
                 aux = True
         if aux:
             weak += participles
-        if past > future:
+        if past > future or (past and past == future and near_past < near_future):
             return "past", True
         if future:
             return "future", True
