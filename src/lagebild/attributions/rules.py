@@ -106,6 +106,11 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
             break
         prev = v.clause_start(s - 1, lo)
         k = prev
+        if prev - 1 > lo and v.texts[prev - 1] == "," and 0 < s - 1 - prev <= 5 and all(
+                v.capital(x) or v.is_punct(x) for x in range(prev, s - 1)):
+            head = v.clause_start(prev - 1, lo)
+            if head < prev - 1 and not v.lex.has("subject_blockers", v.lowers[head]):
+                return _trim(v, v.strip(head, i))
         if k < s - 1 and (v.lex.has("relative_pronouns", v.lowers[k]) or
                           (k + 1 < s - 1 and v.lex.has("relative_pronouns", v.lowers[k + 1]))):
             if prev - 1 > lo and v.texts[prev - 1] == ",":
@@ -116,21 +121,33 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
         return None
     if v.lex.has("subject_blockers", v.lowers[s]):
         return None
+    if i - s == 1 and v.lex.has("object_pronouns", v.lowers[s]):
+        return None
     if s + 1 < i and (v.lex.has("clause_markers", v.lowers[s]) or (
             v.lex.has("relative_pronouns", v.lowers[s]) and s > lo and v.texts[s - 1] == ","
             and not (v.lex.case_sensitive and v.capital(s + 1)))):
         return _nonempty(v.np_forward(s + 1, i, relative=False))
     e = i
     for k in range(s, i):
-        if k > s and (v.quote_of[k] != -1 or v.lex.has("aux", v.lowers[k]) or v.lex.has("konjunktiv", v.lowers[k])):
+        if k > s and v.quote_of[k] == -1 and (v.lex.has("aux", v.lowers[k]) or v.lex.has("konjunktiv", v.lowers[k])):
             e = k
             break
     if i - 1 >= s and v.lowers[i - 1] in ("und", "and"):
         return _nonempty(v.np_forward(s, i, relative=False))
-    span = v.strip(s, e)
+    span = _trim(v, v.strip(s, e))
     if span[1] - span[0] > 25:
         return None
     return _nonempty(span)
+
+
+def _trim(v: View, span: tuple[int, int]) -> tuple[int, int]:
+    """Drop adverbs at the edges of a source ("Die Kanadier hingegen", "schon die WHO")."""
+    s, e = span
+    while e > s + 1 and v.lex.has("trailing_adverbs", v.lowers[e - 1]) and v.quote_of[e - 1] == -1:
+        e -= 1
+    while s < e - 1 and v.lex.has("trailing_adverbs", v.lowers[s]) and v.quote_of[s] == -1:
+        s += 1
+    return v.strip(s, e)
 
 
 def _passive_agent(v: View, ls: int, i: int) -> tuple[int, int] | None:
@@ -184,8 +201,11 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
                         content, form = _quotes_in(v, *content[0]), "direct"
                     return Frame(form=form, source=src, content=content, **base)
     # --- WIE: "wie X mitteilte" -------------------------------------------------------
+    if ls + 1 < cs and not lex.has("wie_cue", v.lowers[ls]) and lex.has("wie_cue", v.lowers[ls + 1]) \
+            and lex.has("subordinators", v.lowers[ls]) is False and v.lowers[ls] in ("denn", "doch", "aber", "und", "but", "and"):
+        ls += 1
     if lex.has("wie_cue", v.lowers[ls]) and ls < cs:
-        src = _nonempty(v.strip(ls + 1, cs))
+        src = _trim(v, v.strip(ls + 1, cs))
         if ls > lo:
             content = [_nonempty(v.strip(lo, ls))]
         else:

@@ -146,6 +146,13 @@ class View:
             if i > s and lex.has("np_continuers", low) and i + 1 < hi and not self.is_punct(i + 1):
                 if seen_head:
                     i += 1
+                    # genitive/apposition: "des russischen Zivilschutzministeriums"
+                    k = i
+                    while k < hi and k - i < 3 and not self.capital(k) and not self.is_punct(k) \
+                            and not lex.has("np_stops", self.lowers[k]):
+                        k += 1
+                    if k < hi and self.capital(k) and k > i:
+                        i = k
                     continue
             if i > s and lex.has("np_stops", low):
                 break
@@ -173,13 +180,25 @@ class View:
 
     def np_backward(self, e: int, lo: int, limit: int = 8) -> tuple[int, int]:
         """The noun phrase ending just before ``e`` (for postpositions like "zufolge")."""
+        lex = self.lex
         i = e
+        loose = 0
         while i > lo and e - i < limit:
             j = i - 1
             if self.quote_of[j] != -1:
                 i = self.quotes[self.quote_of[j]][0]
                 continue
-            if self.is_punct(j) or (self.lex.has("np_stops", self.lowers[j]) and not self.lex.has("np_continuers", self.lowers[j])):
+            low = self.lowers[j]
+            if self.is_punct(j) or (lex.has("np_stops", low) and not lex.has("np_continuers", low)):
                 break
+            if lex.has("determiners", low) and not lex.has("np_continuers", low):
+                i = j
+                break
+            if not self.capital(j) and not lex.has("np_continuers", low):
+                loose += 1
+                if loose > 1 or (self.has_pos and self.doc[j].pos_ not in ("ADJ", "DET", "NUM")):
+                    break
+            elif self.capital(j):
+                loose = 0
             i = j
         return self.strip(i, e)
