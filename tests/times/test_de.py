@@ -220,3 +220,18 @@ def test_holidays(de, text, expr, value):
 
 def test_age_thresholds_are_not_durations(de):
     assert by_text(de, "Wählen dürfen Jugendliche ab 16 Jahren.", PUB) == {}
+
+
+def test_bare_month_takes_the_year_in_focus(de):
+    times = de.tag("Im März 1992 begann der Krieg. Im April wurde die Stadt belagert.", PUB)
+    assert [(t.text, t.value, t.anchor) for t in times] == [
+        ("März 1992", "1992-03", None), ("April", "1992-04", "t0")]
+
+
+def test_age_in_years_is_not_a_duration(de):
+    assert by_text(de, "Er starb im Alter von 87 Jahren.", PUB) == {}
+
+
+def test_today_in_the_generic_sense(de):
+    assert by_text(de, "Das gilt auch heute.", PUB)["heute"].value == "PRESENT_REF"
+    assert by_text(de, "Heute wurde gewählt.", PUB)["Heute"].value == "2025-07-15"

@@ -39,6 +39,8 @@ class Context:
     """() → ("past" | "future", whether the clause had an explicit cue)"""
     near: bool = True
     """whether ``last_day`` was mentioned in this sentence or the one before"""
+    year_focus: tuple[int, int] | None = None
+    """(index, year) of an absolute year given in this sentence or the one before"""
 
 
 def _sign(n: int) -> int:
@@ -140,6 +142,8 @@ def norm_date(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | No
             year = ref.year + (direction if (month - ref.month) * direction <= 0 else 0)
         elif direction == "same" and ctx.last_year:
             year, anchor = ctx.last_year[1], ("t", ctx.last_year[0])
+        elif direction is None and ctx.year_focus:  # "im März 1992 … im April"
+            year, anchor = ctx.year_focus[1], ("t", ctx.year_focus[0])
         else:
             year = _closest_year(ref, month, day or 15, ctx.tense())
     if day is None:

@@ -83,6 +83,7 @@ class TimeTagger:
         times: list[Time] = []
         last_day: tuple[int, Day] | None = None
         last_year: tuple[int, int] | None = None
+        abs_year: tuple[int, int] | None = None
         for rule, m in matches:
             slots = self._slots(rule, m)
             for (start, end), piece in self._pieces(rule, m, slots):
@@ -93,7 +94,11 @@ class TimeTagger:
 
                 near = last_day is not None and (
                     bisect_right(starts, start) - bisect_right(starts, times[last_day[0]].start) <= 1)
-                ctx = Context(published, last_day, last_year, tense, near)
+                focus = None
+                if abs_year is not None and (
+                        bisect_right(starts, start) - bisect_right(starts, times[abs_year[0]].start) <= 1):
+                    focus = abs_year
+                ctx = Context(published, last_day, last_year, tense, near, focus)
                 res = NORMALISERS[rule.norm]({**rule.params, **piece}, rule.params, ctx)
                 if res is None or not res.value:
                     continue
@@ -112,4 +117,6 @@ class TimeTagger:
                 year = _YEAR.match(res.value)
                 if year:
                     last_year = (index, int(year.group(1)))
+                    if res.anchor is None and (published is None or last_year[1] != published.year):
+                        abs_year = last_year
         return times
