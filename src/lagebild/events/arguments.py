@@ -167,6 +167,14 @@ class ArgumentFinder:
             args.recipient += [e for e in self._entities(t, idx) if e not in args.actor + args.recipient]
         if not args.recipient and verb is not None and (trig.entry.governs or "obj" in rprep):
             args.recipient += self._complement_entity(verb, tok, idx, args, trig.entry.governs)
+        if not args.recipient and trig.type in self.lex.purpose_types:
+            for head in (tok, verb):
+                if head is None or args.recipient:
+                    continue
+                for c in head.children:
+                    if c.dep_ in ("advcl", "xcomp", "acl") and not args.recipient:
+                        args.recipient += [e for e in self._complement_entity(c, c, idx, args, False)
+                                           or self._subtree_entity(c, idx, args)]
         args.location = self._location_parsed(tok, verb, idx, args)
         return args
 
@@ -184,6 +192,13 @@ class ArgumentFinder:
                 e = idx.of(t)
                 if e and e not in args.actor and not (idx.is_place(e) and t.head.lower_ in self.lex.location_preps):
                     return [e]
+        return []
+
+    def _subtree_entity(self, head: Token, idx: EntityIndex, args: Arguments) -> list[str]:
+        for t in head.subtree:
+            e = idx.of(t)
+            if e and e not in args.actor and not (t.dep_ == "pobj" and t.head.lower_ in self.lex.location_preps):
+                return [e]
         return []
 
     def _location_parsed(self, tok: Token, verb: Token | None, idx: EntityIndex, args: Arguments) -> str | None:

@@ -77,6 +77,7 @@ class Lexicon:
     relative_words: frozenset[str]
     location_preps: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
+    purpose_types: frozenset[str] = frozenset()
     finite_endings: tuple[str, ...] = ()
     genitive_suffix: tuple[str, ...] = ()
     obligation: frozenset[str] = frozenset()
@@ -168,6 +169,7 @@ def compile_lexicon(events: dict) -> Lexicon:
         relative_words=frozenset(events.get("relative_words", [])),
         location_preps=frozenset(events.get("location_preps", [])),
         determiners=frozenset(events.get("determiners", [])),
+        purpose_types=frozenset(events.get("purpose_types", [])),
         finite_endings=tuple(events.get("finite_endings", [])),
         genitive_suffix=tuple(events.get("genitive_suffix", [])),
         obligation=frozenset(events.get("obligation", [])),
