@@ -179,3 +179,18 @@ def test_offsets_point_into_text(en):
     assert times
     for t in times:
         assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize("text,value", [
+    ("He signed a declaration on Thursday that will serve as a constitution.", "2025-07-10"),
+    ("There is another meeting in Paris on Wednesday.", "2025-07-16"),
+    ("The summit will be held on Friday.", "2025-07-18"),
+    ("The summit was held on Friday.", "2025-07-11"),
+])
+def test_weekday_nearest_verb_decides(en, text, value):
+    assert en.tag(text, PUB)[0].value == value
+
+
+def test_ordinal_second_and_fall_of(en):
+    assert by_text(en, "A second ship left after the fall of Assad.", PUB) == {}
+    assert by_text(en, "It rained in the fall of 2024.", PUB)["the fall of 2024"].value == "2024-FA"

@@ -1,13 +1,13 @@
 """Sentence spans and the tense of a clause, from word lists in ``times.json`` ("tense").
 
 The tense decides which occurrence a bare weekday, month or weekend means: past tense →
-the last one, future tense → the next one. Cues are counted in the clause around the
-expression (its sentence, cut at the clause breaks the data give); a past participle
-counts only with a perfect/passive auxiliary in the same clause. Listed past forms
-outvoting future cues (or as many, the nearest being past) make a clause past; else any future cue (a modal such as
-"wird"/"will") makes it future; else a past participle or a word matching
-``past_pattern`` (English "-ed") or listed in ``past_weak`` (forms that are also
-participles: "held", "said") makes it past.
+the last one, future tense → the next one. The clause is the expression's sentence, cut
+at the clause breaks the data give; in it, the cue word nearest to the expression
+decides: a future cue (a modal such as "wird"/"will"), a past form (listed, listed as
+``past_weak`` or matching ``past_pattern`` such as English "-ed", unless right after
+a word of ``weak_after`` such as "be"), or a past
+participle, which counts only with a perfect/passive auxiliary in the clause. Without
+any cue the data's default tense is used (``explicit`` False).
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ class Tense:
         self.participle = re.compile(data["participle"]) if data.get("participle") else None
         self.past_pattern = re.compile(data["past_pattern"]) if data.get("past_pattern") else None
         self.past_weak = frozenset(w.lower() for w in data.get("past_weak", []))
+        self.weak_after = frozenset(w.lower() for w in data.get("weak_after", []))
         self.not_participle = frozenset(w.lower() for w in data.get("participle_not", []))
         self.default = data.get("default", "past")
         self.breaks = re.compile(data["clause_breaks"], re.I) if data.get("clause_breaks") else None
@@ -66,33 +67,35 @@ class Tense:
     def of(self, text: str, span: tuple[int, int], exclude: tuple[int, int]) -> tuple[str, bool]:
         """("past" | "future", explicit) for the clause ``span`` (minus ``exclude``);
         without a cue (``explicit`` False) the data's default tense."""
-        past = weak = future = 0
+        nearest: tuple[int, str] | None = None
         aux = False
-        participles = 0
-        near_past = near_future = len(text)
+        participles: list[int] = []
+        previous = ""
         for m in _WORD.finditer(text, span[0], span[1]):
+            w = m.group(0).lower()
+            before, previous = previous, w
             if exclude[0] <= m.start() < exclude[1]:
                 continue
-            w = m.group(0).lower()
-            gap = abs(m.start() - exclude[0])
+            gap = exclude[0] - m.end() if m.end() <= exclude[0] else m.start() - exclude[1]
             if w in self.future:
-                future += 1
-                near_future = min(near_future, gap)
+                cue = "future"
             elif w in self.past:
-                past += 1
-                near_past = min(near_past, gap)
-            elif w in self.past_weak or (self.past_pattern and self.past_pattern.match(w)):
-                weak += 1
-            elif self.participle and w not in self.not_participle and self.participle.match(w):
-                participles += 1
+                cue = "past"
+            elif (w in self.past_weak or (self.past_pattern and self.past_pattern.match(w))) \
+                    and before not in self.weak_after:  # "will be signed": "be" rules
+                cue = "past"
+            else:
+                if w in self.aux:
+                    aux = True
+                if self.participle and w not in self.not_participle and self.participle.match(w):
+                    participles.append(gap)
+                continue
             if w in self.aux:
                 aux = True
-        if aux:
-            weak += participles
-        if past > future or (past and past == future and near_past < near_future):
-            return "past", True
-        if future:
-            return "future", True
-        if weak:
-            return "past", True
-        return self.default, False
+            if nearest is None or gap < nearest[0]:
+                nearest = (gap, cue)
+        if aux and participles and (nearest is None or min(participles) < nearest[0]):
+            nearest = (min(participles), "past")
+        if nearest is None:
+            return self.default, False
+        return nearest[1], True
