@@ -129,7 +129,7 @@ def link_units(v: View, frames: list[Frame], window: int = 2, merge_runs: bool =
         tops = [f for f in uf if f.kind == "verb" and f.according_to is None and not f.konj_cue and f.source]
         if tops:
             reporter = tops[-1]
-        ind = [f for f in uf if f.form == "indirect" and f.kind in ("verb", "prep")]
+        ind = [f for f in uf if f.kind in ("verb", "prep") and f.form != "no_comment" and f.according_to is None]
         continued = ind[-1] if ind else None
     return out
 

@@ -29,7 +29,7 @@ class Lexicon:
     case_sensitive: bool
     quote_pairs: list[tuple[str, str]]
     joined: dict[str, Cue]
-    split: dict[str, Cue]
+    split: dict[str, list[Cue]]
     cue_pos: frozenset[str]
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     prep_before: list[dict] = field(default_factory=list)
@@ -59,9 +59,9 @@ class Lexicon:
         key = text if self.case_sensitive else text.lower()
         return self.joined.get(key)
 
-    def split_for(self, text: str) -> Cue | None:
+    def split_for(self, text: str) -> list[Cue]:
         key = text if self.case_sensitive else text.lower()
-        return self.split.get(key)
+        return self.split.get(key, [])
 
     @classmethod
     def load(cls, lang: LanguageData) -> Lexicon:
@@ -70,14 +70,14 @@ class Lexicon:
         case = bool(data.get("case_sensitive_cues", False))
         norm = (lambda w: w) if case else str.lower
         joined: dict[str, Cue] = {}
-        split: dict[str, Cue] = {}
+        split: dict[str, list[Cue]] = {}
         for lemma, entry in verbs.items():
             kind = entry.get("kind", "speech")
             particle = entry.get("particle")
             for form in entry.get("joined", []):
                 joined.setdefault(norm(form), Cue(lemma, kind))
             for form in entry.get("split", []):
-                split.setdefault(norm(form), Cue(lemma, kind, particle))
+                split.setdefault(norm(form), []).append(Cue(lemma, kind, particle))
         pairs = [tuple(p) for p in data.get("quote_pairs", [])]
         if any(len(p) != 2 for p in pairs):
             raise DataFileError("quote_pairs must be [open, close] pairs", path=str(lang.path / "attribution.json"))

@@ -35,8 +35,13 @@ def prep_frames(v: View, u: int) -> list[Frame]:
             hit = (i, i + (1 if n > 1 and pat.get("source_from", n) < n else n), start)
             break
         if hit is None and low in lex.prep_before_suffix and i + 1 < hi:
-            nxt = i + 2 if lex.has("prep_before_gap", v.lowers[i + 1]) and i + 2 < hi else i + 1
-            if any(v.lowers[nxt].endswith(s) for s in lex.prep_before_suffix[low]):
+            nxt = i + 1
+            while nxt < min(hi - 1, i + 3) and not v.capital(nxt) and (
+                    lex.has("prep_before_gap", v.lowers[nxt]) or lex.has("determiners", v.lowers[nxt])
+                    or v.lowers[nxt].endswith(("en", "er", "e"))):
+                nxt += 1
+            if (v.capital(nxt) or not lex.case_sensitive) and any(
+                    v.lowers[nxt].endswith(s) for s in lex.prep_before_suffix[low]):
                 hit = (i, i + 1, i + 1)
         if hit is not None:
             cs, ce, start = hit

@@ -57,13 +57,13 @@ def find_cues(v: View, lo: int, hi: int) -> list[tuple[int, int, int | None, Cue
         if cue is not None:
             out.append((i, i + 1, None, cue))
             continue
-        cue = lex.split_for(v.texts[i])
-        if cue is None or not cue.particle:
+        cues = {c.particle: c for c in lex.split_for(v.texts[i]) if c.particle}
+        if not cues:
             continue
         j = i + 1
         while j < hi and v.texts[j] not in (".", "!", "?", ";", ":") and v.quote_of[j] == -1:
-            if v.lowers[j] == cue.particle and (j == i + 1 or j + 1 >= hi or v.is_punct(j + 1)):
-                out.append((i, i + 1, j, cue))
+            if v.lowers[j] in cues and (j == i + 1 or j + 1 >= hi or v.is_punct(j + 1)):
+                out.append((i, i + 1, j, cues[v.lowers[j]]))
                 break
             if v.texts[j] == "," and not v.lex.has("relative_pronouns", v.lowers[min(j + 1, hi - 1)]):
                 break

@@ -30,6 +30,13 @@ def head_token(v: View, s: int, e: int) -> int:
         root = v.doc[cs:ce].root.i
         return root
     if v.lex.case_sensitive:
+        # German: the last capitalised word before a genitive attribute ("Der Leiter des ...")
+        for k in range(cs + 1, ce - 1):
+            if v.lowers[k] in ("der", "des", "von", "vom") and v.capital(k - 1) and \
+                    v.lowers[k - 1] not in v.lex.number_words and k - 1 > cs - 1:
+                if not (v.lowers[k - 1] in ("der", "die", "das")):
+                    ce = k
+                    break
         for k in range(ce - 1, cs - 1, -1):
             if v.capital(k) and v.texts[k].isalpha() or (v.capital(k) and "-" in v.texts[k]):
                 return k
@@ -63,6 +70,11 @@ def classify(v: View, s: int, e: int, entities: list[Entity]) -> SourceInfo:
     if ent is None and all(v.capital(k) or v.is_punct(k) for k in range(cs, ce)):
         ent = entity_for(entities, start_char, end_char)
     kind = "unknown"
+    if lex.head_class("document", head) and h + 2 < e and lex.has("np_continuers", v.lowers[h + 1]) \
+            and v.lowers[h + 1] != "und":
+        inner = classify(v, h + 2, e, entities)  # "Angaben der Polizei" speaks for the police
+        if inner.kind in ("institution", "person", "anonymous"):
+            return SourceInfo(inner.kind, inner.entity, inner.count, inner.description, inner.head)
     if ce - cs == 1 and v.lowers[cs] in lex.pronouns:
         kind = lex.pronouns[v.lowers[cs]]
     elif lex.head_class("anonymous", head) and not (ent is not None and ent.type == "PER"):
