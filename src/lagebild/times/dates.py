@@ -9,8 +9,6 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-#: units and the granularity a relative expression with them resolves to
-UNITS = ("MIN", "S", "H", "D", "WE", "W", "M", "Q", "H", "Y", "DE", "CE", "MI")
 _DUMMY_LEAP_YEAR = 2000
 
 
@@ -109,7 +107,7 @@ def weekend_near(ref: datetime.date, direction: int) -> datetime.date:
             else ref - datetime.timedelta(days=1)
     if direction == 0:
         return ref + datetime.timedelta(days=6 - ref.isoweekday())
-    return weekday_near(ref, 6, 2) if ref.isoweekday() < 6 else weekday_near(ref, 6, 2)
+    return weekday_near(ref, 6, 2)
 
 
 def duration(n: float | str, unit: str) -> str:
@@ -124,3 +122,17 @@ def duration(n: float | str, unit: str) -> str:
     if unit == "CE":
         return f"P{num}CE"
     return f"P{num}{unit}"
+
+
+def easter(year: int) -> datetime.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return datetime.date(year, month, day + 1)

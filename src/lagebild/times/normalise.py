@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .dates import Day, add_months, at, duration, shift, valid, weekday_near, weekend_near
+from .dates import Day, add_months, at, duration, easter, shift, valid, weekday_near, weekend_near
 
 REF_BY_SIGN = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -365,20 +365,6 @@ def norm_quarter(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result |
             return Result(f"XXXX-{unit}{n}")
         year, anchor = ctx.published.year, "published"
     return Result(f"{year:04d}-{unit}{n}", "date", None, anchor)
-
-
-def easter(year: int) -> datetime.date:
-    """Western Easter Sunday (anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return datetime.date(year, month, day + 1)
 
 
 def norm_holiday(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:

@@ -75,6 +75,10 @@ class TimeTagger:
     def tag(self, text: str, published: datetime.date | None,
             sentences: list[tuple[int, int]] | None = None) -> list[Time]:
         """Time expressions of ``text`` with values resolved against ``published``."""
+        if isinstance(published, datetime.datetime):
+            published = published.date()
+        elif isinstance(published, str):
+            published = datetime.date.fromisoformat(published[:10])
         matches = self.patterns.find(text)
         if not matches:
             return []
@@ -99,7 +103,10 @@ class TimeTagger:
                         bisect_right(starts, start) - bisect_right(starts, times[abs_year[0]].start) <= 1):
                     focus = abs_year
                 ctx = Context(published, last_day, last_year, tense, near, focus)
-                res = NORMALISERS[rule.norm]({**rule.params, **piece}, rule.params, ctx)
+                try:
+                    res = NORMALISERS[rule.norm]({**rule.params, **piece}, rule.params, ctx)
+                except (ValueError, OverflowError):  # a date off the calendar: no value
+                    continue
                 if res is None or not res.value:
                     continue
                 anchor = res.anchor
