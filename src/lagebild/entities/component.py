@@ -49,6 +49,7 @@ class EntitiesComponent:
                 cand = ln.resolver.resolve(text[f.start:f.end], ctx)
                 if cand is not None:
                     f.geo, f.target = cand, cand.key
+        group.approximate(found, text, ln)
         found += group.resolve_roles(roles, found, ln, published)
         return group.build(text, found, ln)
 

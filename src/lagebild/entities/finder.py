@@ -70,18 +70,38 @@ class EntityFinder:
         taken += [(f.start, f.end) for f in found]
         for start, end, label in ents:
             typ = _NER.get(label)
-            if typ is None or any(s < end and start < e for s, e in taken):
+            if typ is None:
                 continue
-            f = self._link_ner(text[start:end], start, end, typ)
+            inner = [f for f in found if start <= f.start and f.end <= end and (f.start, f.end) != (start, end)]
+            if typ in ("ORG", "LOC", "EVENT") and inner and all(f.type == "LOC" for f in inner) \
+                    and not any(s < end and start < e and not (start <= s and e <= end) for s, e in taken):
+                # "Syrian Observatory for Human Rights", "Washington Post": the name wins;
+                # the place inside it stays a toponym mention only
+                f = self._link_ner(text[start:end], start, end, typ)
+                if f is not None and f.target is None and typ != "LOC":
+                    for x in inner:
+                        found.remove(x)
+                        taken.remove((x.start, x.end))
+                        x.type = "EMBEDDED"
+                        found.append(x)
+                    found.append(f)
+                    taken.append((f.start, f.end))
+                    continue
+            if any(s < end and start < e for s, e in taken):
+                continue
+            prev = text[max(0, start - 12):start].split()
+            f = self._link_ner(text[start:end], start, end, typ, fold(prev[-1]) if prev else "")
             if f is not None:
                 found.append(f)
                 taken.append((f.start, f.end))
+                if f.type == "ORG" and f.target is None:
+                    found += self._embedded(text, words, f)
         found += self._heuristics(text, words, taken, bool(ents))
         found.sort(key=lambda f: f.start)
         role_found = [Found(r.start, r.end, None, "PER", "role", role=r) for r in roles]
         return found, role_found
 
-    def _link_ner(self, span: str, start: int, end: int, typ: str) -> Found | None:
+    def _link_ner(self, span: str, start: int, end: int, typ: str, prev: str = "") -> Found | None:
         # strip a leading article/determiner the model included ("the Kremlin")
         if typ in ("LOC", "ORG") and span.lower().startswith("the "):
             start, span = start + 4, span[4:]
@@ -102,10 +122,37 @@ class EntityFinder:
             rec = self.ln.table.get(aid) if aid else None
             if rec and rec.type in ("ORG", "WEAPON"):
                 return Found(start, end, aid, rec.type)
+            if typ == "ORG" and prev in self.ln.locative and self.ln.org_sector(span) is None:
+                cand = self.ln.resolver.resolve(span)  # "from Poltava" tagged ORG by a small model
+                if cand is not None and cand.primary:
+                    return self._link_ner(span, start, end, "LOC")
             return Found(start, end, None, "ORG") if typ == "ORG" else None
         if typ in ("EVENT", "MISC"):
             return Found(start, end, None, typ)
         return None
+
+    def _embedded(self, text: str, words: list, org: Found) -> list[Found]:
+        """Place names inside an organisation's name ("New Orleans Police Department")."""
+        idx = [k for k, w in enumerate(words) if org.start <= w[0] and w[1] <= org.end]
+        out, k = [], 0
+        while k < len(idx):
+            hit = None
+            for n in (3, 2, 1):
+                ws = idx[k:k + n]
+                if len(ws) < n or not all(words[j][2][:1].isupper() for j in ws):
+                    continue
+                span = text[words[ws[0]][0]:words[ws[-1]][1]]
+                cand = self.ln.resolver.resolve(span)
+                if cand is not None and cand.primary and fold(span) not in self.ln.title_words \
+                        and (cand.feature in ("PCLI", "ADM1", "PPLC") or cand.population >= 100000):
+                    hit = (n, Found(words[ws[0]][0], words[ws[-1]][1], cand.key, "EMBEDDED", "embedded", geo=cand))
+                    break
+            if hit:
+                out.append(hit[1])
+                k += hit[0]
+            else:
+                k += 1
+        return out
 
     def _heuristics(self, text: str, words: list, taken: list[tuple[int, int]], has_ner: bool) -> list[Found]:
         out: list[Found] = []

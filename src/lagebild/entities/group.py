@@ -127,10 +127,14 @@ def metonymy(text: str, found: list[Found], ln: Linker) -> None:
         if not genitive and prev in ln.locative:
             continue
         if genitive or start_of_sentence or prev in ln.agentive_before or prev in ln.clause_before \
-                or (after and after[0] in ln.agentive_after):
+                or (after and (after[0] in ln.agentive_after or _verb_like(words[j + 1][2], ln))):
             iso3 = ln.gaz.iso3(f.geo.country)
             if iso3 and f"country:{iso3}" in ln.table.records:
                 f.target, f.kind, f.type = f"country:{iso3}", "metonym", "LOC"
+
+
+def _verb_like(word: str, ln: Linker) -> bool:
+    return word[:1].islower() and len(word) > 4 and word.endswith(ln.agentive_suffixes) if ln.agentive_suffixes else False
 
 
 def context_of(found: list[Found], ln: Linker) -> Context:
@@ -149,9 +153,14 @@ def build(text: str, found: list[Found], ln: Linker) -> tuple[list[Entity], dict
     """Entity records (ids in order of first mention), each LOC entity's place, and the
     place of every toponym mention (start, end, candidate, kind)."""
     groups: dict[str, list[Found]] = {}
+    embedded: list = []
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         key = f.kind.split(":", 1)[1] if f.kind.startswith("surname:") else _key(f, text)
         if f.type in ("NORP", "PRODUCT"):
+            continue
+        if f.type == "EMBEDDED":
+            if f.geo is not None:
+                embedded.append((f.start, f.end, f.geo, "embedded"))
             continue
         groups.setdefault(key, []).append(f)
     entities: list[Entity] = []
@@ -164,7 +173,8 @@ def build(text: str, found: list[Found], ln: Linker) -> tuple[list[Entity], dict
         for f in fs:
             if (f.start, f.end) not in seen:
                 seen.add((f.start, f.end))
-                mentions.append(Mention(start=f.start, end=f.end, text=text[f.start:f.end]))
+                start = _with_determiner(text, f.start, ln)
+                mentions.append(Mention(start=start, end=f.end, text=text[start:f.end]))
         geo = next((f.geo for f in fs if f.geo is not None), None)
         if rec is not None:
             name, typ, qid, actor = rec.name, rec.type, rec.qid, rec.actor
@@ -190,7 +200,54 @@ def build(text: str, found: list[Found], ln: Linker) -> tuple[list[Entity], dict
         if typ == "LOC" and geo is not None:
             places[eid] = geo
         entities.append(Entity(id=eid, name=name, type=typ, qid=qid, actor=actor, mentions=mentions))
-    return entities, places, sorted(mention_geo, key=lambda x: x[0])
+    return entities, places, sorted(mention_geo + embedded, key=lambda x: x[0])
+
+
+def focus_of(found: list[Found]):
+    """The article's most-mentioned city or region (its local focus), or None."""
+    counts: dict[str, list] = {}
+    for f in found:
+        g = f.geo
+        if g is not None and g.lat is not None and g.feature in ("PPL", "PPLC", "ADM1") and f.type == "LOC":
+            counts.setdefault(g.key, [0, -f.start, g])[0] += 1
+    if not counts:
+        return None
+    return max(counts.values(), key=lambda v: (v[0], v[1]))[2]
+
+
+def approximate(found: list[Found], text: str, ln: Linker) -> None:
+    """Unresolved place names (streets, buildings, villages the gazetteer lacks) get the
+    article's focus as an approximate location, marked with feature APPROX."""
+    focus = focus_of(found)
+    if focus is None:
+        return
+    for f in found:
+        if f.type == "LOC" and f.target is None and f.geo is None:
+            last = fold(text[f.start:f.end]).split()[-1:] or [""]
+            if last[0].endswith(ln.place_heads) and (last[0] in ln.place_heads or len(last[0]) > 8):
+                f.geo = approx_candidate(text[f.start:f.end], focus)
+
+
+def approx_candidate(name: str, focus):
+    from ..places.gazetteer import Candidate
+
+    return Candidate(name, None, focus.lat, focus.lon, focus.country, "APPROX", 0, False, focus.admin1)
+
+
+def _with_determiner(text: str, start: int, ln: Linker) -> int:
+    """Include a sentence-initial article in the mention ("Das Weiße Haus", "The Kremlin")."""
+    head = text[max(0, start - 6):start]
+    parts = head.rstrip().rsplit(None, 1)
+    if not head.endswith(" ") or not parts:
+        return start
+    det = parts[-1]
+    if not det[:1].isupper() or fold(det) not in ln.determiners:
+        return start
+    begin = start - len(head) + head.rfind(det)
+    before = text[:begin].rstrip()
+    if before == "" or before[-1] in ".!?:\n„“\"":
+        return begin
+    return start
 
 
 def _org_actor(name: str, ln: Linker) -> Actor | None:

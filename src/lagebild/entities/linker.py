@@ -68,6 +68,11 @@ class Linker:
                 continue
             self.fixed_places[cand.key] = cand
             self._add(name, Entry(cand.key, "place", name))
+        min_pop = int(places.get("capital_min_population", 500000))
+        for cand in gazetteer.capitals.values():  # capitals by their own name, even without NER
+            if cand.population >= min_pop and cand.key not in self.fixed_places:
+                self.fixed_places[cand.key] = cand
+                self._add(cand.name, Entry(cand.key, "place", cand.name))
         for old, (new, iso2) in gazetteer.data.get("renamed", {}).items():
             cand = gazetteer.find(new, iso2)
             if cand is not None:
@@ -76,6 +81,8 @@ class Linker:
         self.locative = frozenset(fold(w) for w in places.get("locative_before", []))
         self.target_after = frozenset(fold(w) for w in places.get("target_after", []))
         self.agentive_after = frozenset(fold(w) for w in places.get("agentive_after", []))
+        self.agentive_suffixes = tuple(places.get("agentive_after_suffixes", []))
+        self.place_heads = tuple(fold(w) for w in places.get("place_heads", []))
         self.clause_before = frozenset(fold(w) for w in places.get("clause_before", []))
         self.agentive_before = frozenset(fold(w) for w in places.get("agentive_before", []))
         self.government_words = tuple(places.get("government_words", []))
