@@ -161,10 +161,12 @@ class Patterns:
         expression: its class words and the literal words of the patterns."""
         words: set[str] = set()
         for forms in self.classes.values():
-            words.update(key.split()[-1] for key in forms)
+            words.update(max(reversed(key.split()), key=len) for key in forms)
         for spec in rules:
             words.update(re.findall(r"[^\W\d_]{4,}", _SLOT.sub(" ", spec["pattern"]).lower()))
-        return frozenset(w[:_PREFIX] for w in words)
+        # words under three letters ("a", "of", "je") are never all of an expression;
+        # the word or number they come with is the trigger
+        return frozenset(w[:_PREFIX] for w in words if len(w) >= 3)
 
     def candidates(self, low: str) -> list[int]:
         """Word starts (and commas) from which an expression may begin: those with a
@@ -174,7 +176,7 @@ class Patterns:
         hot = []
         for t in tokens:
             w = t.group(0)
-            hot.append(w[:4] in trig or w[:3] in trig or w[:2] in trig or not w.isalpha())
+            hot.append(w[:4] in trig or w[:3] in trig or not w.isalpha())
         out: list[int] = []
         for i, tok in enumerate(tokens):
             if True in hot[i:i + _WINDOW]:
