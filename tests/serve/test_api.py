@@ -182,3 +182,14 @@ def test_store_is_opened_read_only(tmp_path):
     with pytest.raises(Exception, match="(?i)read.only"):
         app.state.reader.con.execute("DELETE FROM events")
     app.state.reader.close()
+
+
+@pytest.mark.parametrize("sort", ["date", "-date", "published", "-confidence", "type"])
+def test_deep_pages_come_out_the_same(client, monkeypatch, sort):
+    from lagebild.serve import queries
+
+    pages = lambda: [[e["id"] + e["article_id"] for e in client.get(  # noqa: E731
+        "/api/events", params={"sort": sort, "limit": 3, "offset": o}).json()["events"]] for o in (1, 4, 7)]
+    shallow = pages()
+    monkeypatch.setattr(queries, "DEEP_OFFSET", 1)  # every page now goes through the row-id path
+    assert pages() == shallow and sum(map(len, shallow)) == 8

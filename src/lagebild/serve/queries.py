@@ -20,6 +20,9 @@ EVENT_COLUMNS = (
 )
 _SELECT = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
 
+#: from this offset on, pages are cut from sorted row ids before the wide rows are read
+DEEP_OFFSET = 1000
+
 #: granularity -> (date_trunc part, widest date range in days that still fits one bucket)
 BUCKETS = {"day": ("day", 1), "week": ("week", 7), "month": ("month", 31), "year": ("year", 366)}
 
@@ -32,9 +35,12 @@ def _dicts(cur: Cursor, rows: list[tuple]) -> list[dict]:
 def list_events(cur: Cursor, f: EventFilter, sort: str = "-date", limit: int = 50, offset: int = 0) -> list[dict]:
     where, params = f.where()
     order = SORTS[sort]  # KeyError for anything not whitelisted
-    rows = cur.execute(
-        f"SELECT {_SELECT} FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
-    ).fetchall()
+    if offset < DEEP_OFFSET:
+        sql = f"SELECT {_SELECT} FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+    else:  # sort only row ids and the sort keys, then fetch the page's rows (late materialisation)
+        sql = (f"SELECT {_SELECT} FROM events WHERE rowid IN "
+               f"(SELECT rowid FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}")
+    rows = cur.execute(sql, [*params, limit, offset]).fetchall()
     return _dicts(cur, rows)
 
 
@@ -141,27 +147,29 @@ def map_places(cur: Cursor, f: EventFilter, limit: int = 2000) -> dict:
     }
 
 
-def network(cur: Cursor, f: EventFilter, max_nodes: int = 40) -> dict:
-    """Who acts on whom: actor -> recipient edges by event type, over the busiest actors."""
+def network(cur: Cursor, f: EventFilter, max_nodes: int = 40, max_edges: int = 1000) -> dict:
+    """Who acts on whom: actor -> recipient edges by event type, among the busiest actors."""
     where, params = f.where()
     rows = cur.execute(
-        "SELECT actor, recipient, type, count(*) n FROM ("
+        "WITH pairs AS (SELECT actor, recipient, type, count(*) n FROM ("
         "  SELECT actor, unnest(recips) recipient, type FROM ("
         f"    SELECT unnest(actor_names) actor, recipient_names recips, type FROM events WHERE {where}"
-        "    AND len(actor_names) > 0 AND len(recipient_names) > 0)) "
-        "WHERE actor <> recipient GROUP BY ALL ORDER BY n DESC, actor, recipient, type",
-        params,
+        "    AND len(actor_names) > 0 AND len(recipient_names) > 0)) WHERE actor <> recipient GROUP BY ALL), "
+        "w AS (SELECT name, sum(n)::BIGINT wt FROM (SELECT actor name, n FROM pairs UNION ALL "
+        "      SELECT recipient, n FROM pairs) GROUP BY name), "
+        "top AS (SELECT name, wt FROM w ORDER BY wt DESC, name LIMIT ?) "
+        "SELECT p.actor, p.recipient, p.type, p.n, a.wt, r.wt, (SELECT count(*) FROM w) FROM pairs p "
+        "JOIN top a ON a.name = p.actor JOIN top r ON r.name = p.recipient "
+        "ORDER BY p.n DESC, p.actor, p.recipient, p.type LIMIT ?",
+        [*params, max_nodes, max_edges],
     ).fetchall()
     weight: dict[str, int] = {}
-    for a, r, _, n in rows:
-        weight[a] = weight.get(a, 0) + n
-        weight[r] = weight.get(r, 0) + n
-    keep = sorted(weight, key=lambda k: (-weight[k], k))[:max_nodes]
-    kept = set(keep)
+    for a, r, _, _, wa, wr, _ in rows:
+        weight[a], weight[r] = wa, wr
     return {
-        "nodes": [{"id": k, "events": weight[k]} for k in keep],
-        "edges": [{"source": a, "target": r, "type": t, "count": n} for a, r, t, n in rows if a in kept and r in kept],
-        "nodes_total": len(weight),
+        "nodes": [{"id": k, "events": weight[k]} for k in sorted(weight, key=lambda k: (-weight[k], k))],
+        "edges": [{"source": a, "target": r, "type": t, "count": n} for a, r, t, n, *_ in rows],
+        "nodes_total": rows[0][6] if rows else 0,
     }
 
 
