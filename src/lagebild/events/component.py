@@ -121,8 +121,8 @@ class EventsComponent:
             if src and src not in args.actor:
                 args.actor.insert(0, src)
         if t.entry.reciprocal and type_ == t.type:
-            args.actor += [r for r in args.recipient if r not in args.actor]
-            args.recipient = []
+            args.actor += [r for r in args.partners if r not in args.actor]
+            args.recipient = [r for r in args.recipient if r not in args.partners]
         if mode is None:
             mode = self._mode(type_, sent)
         tokens = [t.token, *t.tokens]

@@ -78,6 +78,12 @@ class Lexicon:
     location_preps: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     purpose_types: frozenset[str] = frozenset()
+    purpose_preps: frozenset[str] = frozenset()
+    np_preps: frozenset[str] = frozenset()
+    genitive_preps: frozenset[str] = frozenset()
+    reciprocal_preps: frozenset[str] = frozenset()
+    default_recipient_preps: tuple[str, ...] = ()
+    location_recipient_types: frozenset[str] = frozenset()
     finite_endings: tuple[str, ...] = ()
     genitive_suffix: tuple[str, ...] = ()
     obligation: frozenset[str] = frozenset()
@@ -170,6 +176,12 @@ def compile_lexicon(events: dict) -> Lexicon:
         location_preps=frozenset(events.get("location_preps", [])),
         determiners=frozenset(events.get("determiners", [])),
         purpose_types=frozenset(events.get("purpose_types", [])),
+        purpose_preps=frozenset(events.get("purpose_preps", [])),
+        np_preps=frozenset(events.get("np_preps", [])),
+        genitive_preps=frozenset(events.get("genitive_preps", [])),
+        reciprocal_preps=frozenset(events.get("reciprocal_preps", [])),
+        default_recipient_preps=tuple(events.get("default_recipient_preps", [])),
+        location_recipient_types=frozenset(events.get("location_recipient_types", [])),
         finite_endings=tuple(events.get("finite_endings", [])),
         genitive_suffix=tuple(events.get("genitive_suffix", [])),
         obligation=frozenset(events.get("obligation", [])),

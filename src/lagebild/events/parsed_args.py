@@ -1,0 +1,217 @@
+"""Arguments from a dependency parse (ClearNLP labels of the English models, and UD).
+
+Verb triggers: subject, or passive agent (``by``); objects and the prepositions the lexicon
+names for the trigger mark the recipient; a trigger without subject climbs xcomp/conj/advcl
+to the one it shares. Nominal triggers: possessor or adjectival entity (``Israeli raids``),
+``by``-phrase, else the subject of the verb they are the object of. Fallbacks for the
+recipient: prepositions on the object (``granted asylum to X``), the object's or complement's
+first entity (``threatened to cut off electricity to X``), a purpose clause or phrase
+(``in protest against X``), finally the event's location (PLOVER codes ``rebels shelled Juba``
+with Juba as recipient).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .entities import EntityIndex
+from .triggers import Trigger
+
+if TYPE_CHECKING:
+    from .arguments import ArgumentFinder, Arguments
+
+PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass"}
+SUBJ = {"nsubj", "csubj", "sb"}
+OBJ = {"dobj", "obj", "oa"}
+IOBJ = {"dative", "iobj", "da"}
+CLAUSAL_UP = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "oc", "prep", "acomp", "pobj"}
+CUT = {"relcl", "acl", "advcl", "ccomp", "punct", "cc", "parataxis", "appos"}
+PRUNE = {"relcl", "advcl", "parataxis", "ccomp"}
+
+
+def prep_objects(tok: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs attached to ``tok`` in either label scheme."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append((c.lower_, g))
+        elif c.dep_.startswith(("obl", "nmod")):
+            case = next((g for g in c.children if g.dep_ == "case"), None)
+            if case is not None:
+                out.append((case.lower_, c))
+    return out
+
+
+def core_range(tok: Token, np_preps: frozenset[str]) -> list[Token]:
+    """The tokens of a noun phrase, without its clauses and coordinated parts."""
+    toks, stack = [tok], [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in CUT or c.dep_ == "conj":
+                continue
+            if c.dep_ == "prep" and c.lower_ not in np_preps:
+                continue
+            toks.append(c)
+            stack.append(c)
+    return toks
+
+
+def pruned(head: Token):
+    """The subtree of ``head`` without embedded clauses."""
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(c for c in reversed(list(t.children)) if c.dep_ not in PRUNE)
+
+
+def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: Arguments) -> Arguments:
+    lex = f.lex
+    tok = trig.token
+    rprep = set(trig.entry.recipient) or set(lex.default_recipient_preps)
+    partner_preps = lex.between | lex.reciprocal_preps
+    actor_toks: list[Token] = []
+    recip_toks: list[Token] = []
+    partner_toks: list[Token] = []
+
+    def add_recipient(p: str, o: Token) -> None:
+        (partner_toks if p in partner_preps else recip_toks).append(o)
+
+    verb = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else None
+    if verb is None:  # nominal trigger
+        for c in tok.children:
+            if c.dep_ in ("poss", "nmod:poss") or (c.dep_ in ("compound", "amod", "nmod") and idx.of(c)):
+                actor_toks.append(c)
+        for p, o in _noun_preps(tok):
+            if p in lex.actor_preps or (p in lex.genitive_preps and not actor_toks and idx.of(o)
+                                        and not idx.is_place(idx.of(o))):
+                actor_toks.append(o)
+            elif p in rprep or p in lex.between:
+                add_recipient(p, o)
+        if not actor_toks and tok.dep_ in ("dobj", "obj", "pobj", "attr", "oa", "nsubjpass"):
+            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                verb = None
+    if verb is not None and not actor_toks:
+        v = verb
+        for _ in range(5):
+            subs = [c for c in v.children if c.dep_ in SUBJ]
+            pas = [c for c in v.children if c.dep_ in PASS_SUBJ]
+            agents = [o for p, o in prep_objects(v) if p in lex.actor_preps]
+            if agents and pas:
+                actor_toks += agents
+                recip_toks += pas if not recip_toks and v is verb else []
+                break
+            if subs:
+                actor_toks += subs
+                break
+            if pas:
+                if v is verb:
+                    recip_toks += pas
+                actor_toks += agents
+                break
+            if v.dep_ == "relcl":
+                actor_toks.append(v.head)
+                break
+            if v.dep_ in CLAUSAL_UP and v.head.i != v.i:
+                v = v.head
+                continue
+            break
+        if verb is tok or not recip_toks:
+            for c in verb.children:
+                if c.dep_ in OBJ | IOBJ and c.i != tok.i and c.pos_ != "ADP" and \
+                        ("obj" in rprep or "dative" in rprep or not trig.entry.recipient):
+                    recip_toks.append(c)
+            for p, o in prep_objects(verb):
+                if o.i != tok.i and (p in rprep or p in lex.between):
+                    add_recipient(p, o)
+            # "granted asylum to X", "tighten the blockade of X": prepositions on the object
+            for c in verb.children:
+                if c.dep_ in OBJ and c.i != tok.i:
+                    for p, o in _noun_preps(c):
+                        if p in rprep and p not in lex.actor_preps:
+                            add_recipient(p, o)
+    if trig.entry.lemma == "<obligation>" and len(trig.tokens) > 1:
+        emb = trig.tokens[1]
+        recip_toks = [c for c in emb.children if c.dep_ in SUBJ | PASS_SUBJ | {"expl"}] or recip_toks
+    for t in actor_toks:
+        args.actor += [e for e in f.entities(t, idx, args) if e not in args.actor]
+    for t in partner_toks:
+        args.partners += [e for e in f.entities(t, idx) if e not in args.actor + args.partners]
+    for t in recip_toks:
+        args.recipient += [e for e in f.entities(t, idx) if e not in args.actor + args.recipient]
+    args.recipient += [e for e in args.partners if e not in args.recipient]
+    args.location = _location(f, tok, verb, idx, args)
+    if not args.recipient and verb is not None and (trig.entry.governs or "obj" in rprep):
+        args.recipient += _complement_entity(f, verb, tok, idx, args, trig.entry.governs)
+    if not args.recipient and trig.type in lex.purpose_types:
+        for head in (tok, verb):
+            if head is None or args.recipient:
+                continue
+            for c in head.children:
+                if args.recipient:
+                    break
+                if c.dep_ in ("advcl", "xcomp", "acl"):
+                    args.recipient += (_complement_entity(f, c, c, idx, args, False)
+                                       or _subtree_entity(f, c, idx, args))
+                elif c.dep_ == "prep":
+                    for t in pruned(c):
+                        if t.lower_ in lex.purpose_preps and t.dep_ == "prep":
+                            args.recipient += _subtree_entity(f, t, idx, args)
+                            break
+    if not args.recipient and args.location and trig.type in lex.location_recipient_types \
+            and not trig.entry.reciprocal:
+        args.recipient.append(args.location)
+    return args
+
+
+def _noun_preps(tok: Token) -> list[tuple[str, Token]]:
+    """Prepositions on a noun and on its ``of``-dependents (``withdrawal of forces from X``)."""
+    out = prep_objects(tok)
+    for _, o in list(out):
+        out += prep_objects(o)
+    return out
+
+
+def _complement_entity(f: ArgumentFinder, verb: Token, tok: Token, idx: EntityIndex, args: Arguments,
+                       clausal: bool) -> list[str]:
+    """First entity inside the object or complement of the verb (``threatened to cut off
+    electricity to Nakhichevan``, ``denounced Serbia's suppression``)."""
+    deps = OBJ | IOBJ | {"xcomp", "ccomp", "oc", "attr"} if clausal else OBJ | IOBJ | {"attr", "oprd"}
+    loc: list[str] = []
+    for c in verb.children:
+        if c.dep_ not in deps or (c.i == tok.i and not clausal):
+            continue
+        for t in pruned(c):
+            e = idx.of(t)
+            if not e or e in args.actor:
+                continue
+            if t.dep_ == "pobj" and t.head.lower_ in f.lex.location_preps:
+                loc = loc or [e]
+                continue
+            return [e]
+    return loc
+
+
+def _subtree_entity(f: ArgumentFinder, head: Token, idx: EntityIndex, args: Arguments) -> list[str]:
+    for t in pruned(head):
+        e = idx.of(t)
+        if e and e not in args.actor and not (t.dep_ == "pobj" and t.head.lower_ in f.lex.location_preps):
+            return [e]
+    return []
+
+
+def _location(f: ArgumentFinder, tok: Token, verb: Token | None, idx: EntityIndex, args: Arguments) -> str | None:
+    for head in (tok, verb):
+        if head is None:
+            continue
+        for p, o in prep_objects(head):
+            if p in f.lex.location_preps:
+                for e in f.entities(o, idx):
+                    if idx.is_place(e) and e not in args.recipient and e not in args.actor:
+                        return e
+    return None
