@@ -88,8 +88,8 @@ class AttributionsComponent:
                         if prev and prev.kind == "person" and prev.entity:
                             info.entity = prev.entity
                             break
-                src = AttributionSource(kind=info.kind, entity=info.entity, start=doc[s].idx,
-                                        end=doc[e - 1].idx + len(doc[e - 1]), text=doc[s:e].text,
+                cs, ce = v.chars(s, e)
+                src = AttributionSource(kind=info.kind, entity=info.entity, start=cs, end=ce, text=v.text[cs:ce],
                                         count=info.count, description=info.description)
             infos.append(info)
             medium = medium_for(v, f.lemma, lo, hi, f.source or (f.cue or f.content)[0])
@@ -100,8 +100,8 @@ class AttributionsComponent:
             rec = Attribution(
                 id=f"a{index[id(f)]}",
                 form=f.form,
-                content=_span(doc, f.content),
-                cue=_span(doc, f.cue, text=True),
+                content=_span(v, f.content),
+                cue=_span(v, f.cue, text=True),
                 source=src,
                 medium=medium,
                 according_to=f"a{index[f.according_to]}" if f.according_to in index else None,
@@ -138,14 +138,14 @@ class AttributionsComponent:
         return doc
 
 
-def _span(doc: Doc, spans: list[tuple[int, int]], text: bool = False) -> Span | None:
+def _span(v: View, spans: list[tuple[int, int]], text: bool = False) -> Span | None:
     spans = sorted(s for s in spans if s[1] > s[0])
     if not spans:
         return None
-    chars = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in spans]
+    chars = [v.chars(s, e) for s, e in spans]
     start, end = chars[0][0], max(c[1] for c in chars)
     if text:
-        words = " ".join(doc.text[a:b] for a, b in chars)
+        words = " ".join(v.text[a:b] for a, b in chars)
     else:
         words = None
     return Span(start=start, end=end, text=words, spans=chars if len(chars) > 1 else None)

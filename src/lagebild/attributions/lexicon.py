@@ -41,6 +41,15 @@ class Lexicon:
     pronouns: dict[str, str] = field(default_factory=dict)
     suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     quote_re: re.Pattern | None = None
+    first_words: frozenset[str] = frozenset()
+
+    def index(self) -> None:
+        """First words of every multi-word pattern, to skip tokens quickly."""
+        first = {p["tokens"][0] for p in self.prep_before} | {p["tokens"][0] for p in self.prep_after}
+        first |= {p[0] for p in self.es_cues} | set(self.prep_before_suffix)
+        for name in ("so_cue", "anaphoric_cues"):
+            first |= set(self.words.get(name, ()))
+        self.first_words = frozenset(first)
 
     def has(self, name: str, word: str) -> bool:
         return word in self.words.get(name, ())
@@ -103,7 +112,7 @@ class Lexicon:
             no_comment = [re.compile(p) for p in data.get("no_comment", [])]
         except re.error as err:
             raise DataFileError(f"bad no_comment pattern: {err}", path=str(lang.path / "attribution.json")) from err
-        return cls(
+        lex = cls(
             case_sensitive=case,
             quote_pairs=pairs,
             joined=joined,
@@ -120,3 +129,5 @@ class Lexicon:
             suffixes=suffixes,
             quote_re=quote_re,
         )
+        lex.index()
+        return lex

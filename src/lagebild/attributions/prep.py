@@ -21,6 +21,9 @@ def prep_frames(v: View, u: int) -> list[Frame]:
             i = v.quotes[v.quote_of[i]][1]
             continue
         low = v.lowers[i]
+        if low not in lex.first_words:
+            i += 1
+            continue
         hit = None
         for pat in lex.prep_before:
             toks = pat["tokens"]
@@ -96,11 +99,14 @@ def prep_frames(v: View, u: int) -> list[Frame]:
 def es_frames(v: View, u: int) -> list[Frame]:
     """Impersonal cues ("heißt es in einer Mitteilung", "it was reported")."""
     lo, hi = v.units[u]
-    out = []
+    out: list[Frame] = []
+    firsts = [i for i in range(lo, hi) if v.lowers[i] in v.lex.first_words]
+    if not firsts:
+        return out
     for pat in v.lex.es_cues:
         n = len(pat)
-        for i in range(lo, hi - n + 1):
-            if v.lowers[i:i + n] != list(pat) or v.quote_of[i] != -1:
+        for i in firsts:
+            if v.lowers[i] != pat[0] or v.lowers[i:i + n] != list(pat) or v.quote_of[i] != -1:
                 continue
             e = i + n
             src = None
@@ -125,8 +131,8 @@ def no_comment_frames(v: View, u: int) -> list[Frame]:
     if not v.lex.no_comment:
         return []
     doc = v.doc
-    start_char, end_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-    text = doc.text[start_char:end_char]
+    start_char, end_char = v.chars(lo, hi)
+    text = v.text[start_char:end_char]
     out = []
     for pat in v.lex.no_comment:
         for m in pat.finditer(text):
@@ -159,8 +165,7 @@ def headline_frame(v: View, u: int, entities: list) -> list[Frame]:
             continue
         if v.quote_of[k] != -1 or k + 1 >= e:
             return []
-        doc = v.doc
-        ent = entity_for(entities, doc[s].idx, doc[k - 1].idx + len(doc[k - 1]))
+        ent = entity_for(entities, *v.chars(s, k))
         if ent is None or ent.type not in ("PER", "ORG"):
             return []
         content = [v.strip(k + 1, e)]

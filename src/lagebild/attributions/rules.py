@@ -51,7 +51,7 @@ def find_cues(v: View, lo: int, hi: int) -> list[tuple[int, int, int | None, Cue
     for i in range(lo, hi):
         if v.quote_of[i] != -1:
             continue
-        if v.has_pos and lex.cue_pos and v.doc[i].pos_ not in lex.cue_pos:
+        if v.has_pos and lex.cue_pos and v.pos[i] not in lex.cue_pos:
             continue
         cue = lex.cue_for(v.texts[i])
         if cue is not None:
@@ -83,7 +83,7 @@ def _clause_after(v: View, p: int, hi: int) -> str | None:
     if p + 1 >= hi:
         return None
     nxt = p + 1
-    while nxt < hi and v.doc[nxt].is_space:
+    while nxt < hi and v.space[nxt]:
         nxt += 1
     if nxt >= hi:
         return None

@@ -64,8 +64,8 @@ def classify(v: View, s: int, e: int, entities: list[Entity]) -> SourceInfo:
     cs, ce = _chunk(v, s, e)
     h = head_token(v, s, e)
     head = v.texts[h]
-    start_char, end_char = doc[cs].idx, doc[ce - 1].idx + len(doc[ce - 1])
-    hs, he = doc[h].idx, doc[h].idx + len(doc[h])
+    start_char, end_char = v.chars(cs, ce)
+    hs, he = v.chars(h, h + 1)
     ent = entity_for(entities, hs, he)
     if ent is None and all(v.capital(k) or v.is_punct(k) for k in range(cs, ce)):
         ent = entity_for(entities, start_char, end_char)

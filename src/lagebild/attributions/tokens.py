@@ -38,11 +38,23 @@ class View:
     has_pos: bool
     has_dep: bool
     has_morph: bool
+    text: str = ""
+    starts: list[int] = None  # type: ignore[assignment]
+    ends: list[int] = None  # type: ignore[assignment]
+    punct: list[bool] = None  # type: ignore[assignment]
+    space: list[bool] = None  # type: ignore[assignment]
+    pos: list[str] = None  # type: ignore[assignment]
+    konj: list[bool] = None  # type: ignore[assignment]
+
+    def chars(self, s: int, e: int) -> tuple[int, int]:
+        return self.starts[s], self.ends[e - 1]
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicon) -> View:
-        texts = [t.text for t in doc]
-        quotes_chars = [(m.start(), m.end()) for m in lex.quote_re.finditer(doc.text)] if lex.quote_re else []
+        toks = list(doc)
+        texts = [t.text for t in toks]
+        text = doc.text
+        quotes_chars = [(m.start(), m.end()) for m in lex.quote_re.finditer(text)] if lex.quote_re else []
         quote_of = [-1] * len(doc)
         quotes: list[tuple[int, int]] = []
         for qs, qe in quotes_chars:
@@ -54,7 +66,7 @@ class View:
             for i in range(span.start, span.end):
                 quote_of[i] = qi
         starts = {sent.start for sent in doc.sents}
-        for i, tok in enumerate(doc):  # paragraph breaks always end a unit
+        for i, tok in enumerate(toks):  # paragraph breaks always end a unit
             if tok.is_space and "\n" in tok.text and i + 1 < len(doc):
                 starts.add(i + 1)
             elif i + 1 < len(doc) and tok.text.endswith(".") and len(tok.text) > 1 and \
@@ -76,22 +88,32 @@ class View:
                 units[-1] = (units[-1][0], e)
             else:
                 units.append((s, e))
-        return cls(doc, lex, texts, [t.lower() for t in texts], quote_of, quotes, units,
-                   doc.has_annotation("TAG") or doc.has_annotation("POS"), doc.has_annotation("DEP"),
-                   doc.has_annotation("MORPH"))
+        has_pos = doc.has_annotation("TAG") or doc.has_annotation("POS")
+        has_morph = doc.has_annotation("MORPH")
+        lowers = [t.lower() for t in texts]
+        konj = [("Sub" in t.morph.get("Mood")) if has_morph else False for t in toks]
+        konj = [k or lex.has("konjunktiv", w) for k, w in zip(konj, lowers)]
+        view = cls(doc, lex, texts, lowers, quote_of, quotes, units, has_pos,
+                   doc.has_annotation("DEP"), has_morph)
+        view.text = text
+        view.starts = [t.idx for t in toks]
+        view.ends = [t.idx + len(t.text) for t in toks]
+        view.punct = [t.is_punct for t in toks]
+        view.space = [t.is_space for t in toks]
+        view.pos = [t.pos_ for t in toks] if has_pos else [""] * len(toks)
+        view.konj = konj
+        return view
 
     # --- small predicates -------------------------------------------------------------
     def is_punct(self, i: int) -> bool:
-        return self.doc[i].is_punct
+        return self.punct[i]
 
     def is_boundary(self, i: int) -> bool:
         """A clause boundary token: comma, semicolon, colon, dash."""
         return self.texts[i] in (",", ";", ":", "–", "—")
 
     def is_konj(self, i: int) -> bool:
-        if self.has_morph and "Sub" in self.doc[i].morph.get("Mood"):
-            return True
-        return self.lex.has("konjunktiv", self.lowers[i])
+        return self.konj[i]
 
     def capital(self, i: int) -> bool:
         t = self.texts[i]
@@ -117,10 +139,10 @@ class View:
 
     def strip(self, s: int, e: int) -> tuple[int, int]:
         """Drop punctuation and spaces (but not quote marks of a quote) at both ends."""
-        doc = self.doc
-        while s < e and (doc[s].is_space or (self.is_punct(s) and self.quote_of[s] == -1)):
+        space, punct = self.space, self.punct
+        while s < e and (space[s] or (punct[s] and self.quote_of[s] == -1)):
             s += 1
-        while e > s and (doc[e - 1].is_space or (self.is_punct(e - 1) and self.quote_of[e - 1] == -1)):
+        while e > s and (space[e - 1] or (punct[e - 1] and self.quote_of[e - 1] == -1)):
             e -= 1
         return s, e
 
@@ -157,7 +179,7 @@ class View:
             if i > s and lex.has("np_stops", low):
                 break
             if self.has_pos:
-                pos = self.doc[i].pos_
+                pos = self.pos[i]
                 if pos not in _NP_POS and not (pos == "ADP" and lex.has("np_continuers", low)):
                     break
                 if pos == "PRON" and i > s:
@@ -165,7 +187,7 @@ class View:
             else:
                 if not self.capital(i) and seen_head and not low.isdigit():
                     break
-            if self.capital(i) or (self.has_pos and self.doc[i].pos_ in ("NOUN", "PROPN", "PRON")):
+            if self.capital(i) or (self.has_pos and self.pos[i] in ("NOUN", "PROPN", "PRON")):
                 seen_head = True
             i += 1
         while i > s and lex.has("np_continuers", self.lowers[i - 1]):
@@ -196,7 +218,7 @@ class View:
                 break
             if not self.capital(j) and not lex.has("np_continuers", low):
                 loose += 1
-                if loose > 1 or (self.has_pos and self.doc[j].pos_ not in ("ADJ", "DET", "NUM")):
+                if loose > 1 or (self.has_pos and self.pos[j] not in ("ADJ", "DET", "NUM")):
                     break
             elif self.capital(j):
                 loose = 0
