@@ -235,3 +235,16 @@ def test_age_in_years_is_not_a_duration(de):
 def test_today_in_the_generic_sense(de):
     assert by_text(de, "Das gilt auch heute.", PUB)["heute"].value == "PRESENT_REF"
     assert by_text(de, "Heute wurde gewählt.", PUB)["Heute"].value == "2025-07-15"
+
+
+@pytest.mark.parametrize("text,expr,value,mod", [
+    ("Ende letzten Jahres wurde gewählt.", "Ende letzten Jahres", "2024", "END"),
+    ("Mitte nächster Woche wird entschieden.", "Mitte nächster Woche", "2025-W30", "MID"),
+    ("Ende des Monats kam er.", "Ende des Monats", "2025-07", "END"),
+    ("Anfang der Woche traf er ihn.", "Anfang der Woche", "2025-W29", "START"),
+    ("Am 4.7. kam er.", "4.7.", "2025-07-04", None),
+    ("Bisher gibt es keine Einigung.", "Bisher", "PRESENT_REF", None),
+])
+def test_more_forms(de, text, expr, value, mod):
+    t = by_text(de, text, PUB)[expr]
+    assert (t.value, t.mod) == (value, mod)

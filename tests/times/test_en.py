@@ -194,3 +194,15 @@ def test_weekday_nearest_verb_decides(en, text, value):
 def test_ordinal_second_and_fall_of(en):
     assert by_text(en, "A second ship left after the fall of Assad.", PUB) == {}
     assert by_text(en, "It rained in the fall of 2024.", PUB)["the fall of 2024"].value == "2024-FA"
+
+
+@pytest.mark.parametrize("text,expr,value,mod", [
+    ("Talks resume in mid-July.", "mid-July", "2025-07", "MID"),
+    ("Prices peaked in mid-2024.", "mid-2024", "2024", "MID"),
+    ("It lasted from the mid-1500s on.", "the mid-1500s", "150", "MID"),
+    ("It was founded years ago.", "years ago", "PAST_REF", None),
+    ("The law passes later this month.", "this month", "2025-07", None),
+])
+def test_more_forms(en, text, expr, value, mod):
+    t = by_text(en, text, PUB)[expr]
+    assert (t.value, t.mod) == (value, mod)
