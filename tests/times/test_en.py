@@ -206,3 +206,14 @@ def test_ordinal_second_and_fall_of(en):
 def test_more_forms(en, text, expr, value, mod):
     t = by_text(en, text, PUB)[expr]
     assert (t.value, t.mod) == (value, mod)
+
+
+def test_month_day_range_gives_two_dates(en):
+    times = en.tag("The EU summit on March 20-21 will discuss it.", D(2025, 3, 14))
+    assert [(t.text, t.value) for t in times] == [("March 20", "2025-03-20"), ("21", "2025-03-21")]
+
+
+def test_old_year_does_not_capture_later_day_dates(en):
+    text = "The war began on Feb. 24, 2022. The Christmas truce held for two days."
+    found = by_text(en, text, D(2025, 3, 14))
+    assert found["Christmas"].value == "2024-12-25"

@@ -142,7 +142,7 @@ def norm_date(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | No
             year = ref.year + (direction if (month - ref.month) * direction <= 0 else 0)
         elif direction == "same" and ctx.last_year:
             year, anchor = ctx.last_year[1], ("t", ctx.last_year[0])
-        elif direction is None and ctx.year_focus and abs(ctx.year_focus[1] - ref.year) > 1:
+        elif direction is None and day is None and ctx.year_focus and abs(ctx.year_focus[1] - ref.year) > 1:
             # a narrative of a past year: "im März 1992 … im April"
             year, anchor = ctx.year_focus[1], ("t", ctx.year_focus[0])
         else:

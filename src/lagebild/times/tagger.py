@@ -57,19 +57,18 @@ class TimeTagger:
             return [(extent, slots)]
         groups = [g for g, s in rule.slots.items() if m.group(g) is not None]
         f_spans = [m.span(g) for g in groups if rule.slots[g].startswith("first_")]
-        rest = [m.span(g) for g in groups if not rule.slots[g][-1].isdigit()
-                and not rule.slots[g].startswith("first_")]
+        f_start, f_end = min(s for s, _ in f_spans), max(e for _, e in f_spans)
         base = {k: v for k, v in slots.items() if not k.startswith("first_") and not k[-1].isdigit()}
         first_slots = dict(base)
         first_slots.update({k[len("first_"):]: v for k, v in first.items()})
         if "first_minute" not in first:
             first_slots.pop("minute", None)
-        f_start = min(s for s, _ in f_spans)
-        for g in groups:  # a weekday before the first part belongs to it
-            if rule.slots[g][-1].isdigit():
-                f_start = min(f_start, m.start(g))
-        first_extent = (f_start, max(e for _, e in f_spans))
-        second_extent = (min(s for s, _ in rest), extent[1]) if rest else extent
+        # shared parts before the first item belong to it ("March 20-21", "Samstag, 16."),
+        # the second item starts with the first shared part after it ("17. Jänner")
+        others = [m.span(g) for g in groups if not rule.slots[g].startswith("first_")]
+        first_extent = (min([f_start] + [s for s, _ in others if s < f_start]), f_end)
+        after = [s for s, _ in others if s >= f_end]
+        second_extent = (min(after), extent[1]) if after else extent
         return [(first_extent, first_slots), (second_extent, base)]
 
     def tag(self, text: str, published: datetime.date | None,
