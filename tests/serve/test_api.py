@@ -193,3 +193,11 @@ def test_deep_pages_come_out_the_same(client, monkeypatch, sort):
     shallow = pages()
     monkeypatch.setattr(queries, "DEEP_OFFSET", 1)  # every page now goes through the row-id path
     assert pages() == shallow and sum(map(len, shallow)) == 8
+
+
+def test_aggregates_are_remembered_per_filter(app, client):
+    first = client.get("/api/facets", params={"type": "AID"}).json()
+    assert client.get("/api/facets", params={"type": "AID"}).json() == first
+    keys = [k for k in app.state.reader._memo if k[0] == "facets"]
+    assert any(k[1].type == ("AID",) for k in keys)
+    assert client.get("/api/facets", params={"type": "AGREE"}).json()["type"] == {"AGREE": 1}

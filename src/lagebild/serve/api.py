@@ -54,18 +54,19 @@ def event(cur: Cur, request: Request, article_id: ArticleId, event_id: Annotated
 
 
 @router.get("/facets", summary="Event counts by type, modality, source kind, language and actor")
-def facets(cur: Cur, f: Filter, top: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
-    return queries.facets(cur, f, top)
+def facets(cur: Cur, request: Request, f: Filter, top: Annotated[int, Query(ge=1, le=100)] = 20) -> dict:
+    return request.app.state.reader.memo(("facets", f, top), lambda: queries.facets(cur, f, top))
 
 
 @router.get("/timeline", summary="Event counts per event-date bucket by modality, and per reporting date")
-def timeline(cur: Cur, f: Filter, granularity: Literal["auto", "day", "week", "month", "year"] = "auto") -> dict:
-    return queries.timeline(cur, f, granularity)
+def timeline(cur: Cur, request: Request, f: Filter,
+             granularity: Literal["auto", "day", "week", "month", "year"] = "auto") -> dict:
+    return request.app.state.reader.memo(("timeline", f, granularity), lambda: queries.timeline(cur, f, granularity))
 
 
 @router.get("/map", summary="Event places (and other places the same articles name)")
-def map_(cur: Cur, f: Filter) -> dict:
-    return queries.map_places(cur, f)
+def map_(cur: Cur, request: Request, f: Filter) -> dict:
+    return request.app.state.reader.memo(("map", f), lambda: queries.map_places(cur, f))
 
 
 @router.get("/map/world", summary="Country outlines as SVG paths (x = lon + 180, y = 90 - lat)")
@@ -74,8 +75,8 @@ def world() -> dict:
 
 
 @router.get("/network", summary="Actor network: who acts on whom, by event type")
-def network(cur: Cur, f: Filter, nodes: Annotated[int, Query(ge=2, le=200)] = 40) -> dict:
-    return queries.network(cur, f, nodes)
+def network(cur: Cur, request: Request, f: Filter, nodes: Annotated[int, Query(ge=2, le=200)] = 40) -> dict:
+    return request.app.state.reader.memo(("network", f, nodes), lambda: queries.network(cur, f, nodes))
 
 
 @router.get("/articles", summary="Articles, newest first")

@@ -28,13 +28,16 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(db_path: str | Path, *, title: str = "lagebild") -> FastAPI:
+def create_app(db_path: str | Path, *, title: str = "lagebild", memo_size: int = 256) -> FastAPI:
     """The app for the store at ``db_path``, opened read-only.
+
+    ``memo_size`` aggregate answers (facets, timeline, map, network, page counts) are
+    remembered per filter, since a store opened read-only does not change; 0 turns that off.
 
     Raises :class:`lagebild.errors.StoreError` (E040) when the store is missing, is
     not a lagebild store, or cannot be opened (another process writing to it).
     """
-    reader = StoreReader(db_path)
+    reader = StoreReader(db_path, memo_size=memo_size)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # noqa: ANN202

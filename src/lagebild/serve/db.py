@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
 from ..errors import StoreError
 from ..records import Article
 from ..store.rows import TABLES
+
+T = TypeVar("T")
 
 
 class StoreReader:
@@ -20,7 +23,7 @@ class StoreReader:
     lock: ``lagebild ingest`` into another file, or stop the server to ingest.
     """
 
-    def __init__(self, path: str | Path, *, cache_size: int = 512) -> None:
+    def __init__(self, path: str | Path, *, cache_size: int = 256, memo_size: int = 256) -> None:
         self.path = Path(path)
         if not self.path.is_file():
             raise StoreError("no such store; create it with `lagebild ingest ARTICLES --db PATH`", path=str(self.path))
@@ -35,6 +38,8 @@ class StoreReader:
             raise StoreError(f"not a lagebild store: no table {', '.join(missing)}", path=str(self.path))
         self._cache: OrderedDict[str, Article] = OrderedDict()
         self._cache_size = cache_size
+        self._memo: OrderedDict[tuple, object] = OrderedDict()
+        self._memo_size = memo_size
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -68,6 +73,24 @@ class StoreReader:
                 while len(self._cache) > self._cache_size:
                     self._cache.popitem(last=False)
         return out
+
+    def memo(self, key: tuple, compute: Callable[[], T]) -> T:
+        """``compute()``, remembered by ``key``: aggregates of a read-only store never change.
+
+        Callers must not mutate what they get back.
+        """
+        if self._memo_size <= 0:
+            return compute()
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]  # type: ignore[return-value]
+        value = compute()
+        with self._lock:
+            self._memo[key] = value
+            while len(self._memo) > self._memo_size:
+                self._memo.popitem(last=False)
+        return value
 
     def record(self, cur: duckdb.DuckDBPyConnection, article_id: str) -> Article | None:
         return self.records(cur, [article_id]).get(article_id)

@@ -109,10 +109,11 @@ def _choices(f: EventFilter) -> dict:
 
 @router.get("/")
 def index(request: Request, cur: Cur, f: Filter, sort: SortParam = "-date", offset: Offset = 0) -> HTMLResponse:
+    memo = request.app.state.reader.memo
     rows = queries.list_events(cur, f, sort, PAGE, offset)
-    total = queries.count_events(cur, f)
-    tl = timeline_svg(queries.timeline(cur, f), f)
-    facets = queries.facets(cur, f, top=12)
+    total = memo(("count", f), lambda: queries.count_events(cur, f))
+    tl = timeline_svg(memo(("timeline", f, "auto"), lambda: queries.timeline(cur, f)), f)
+    facets = memo(("facets", f, 12), lambda: queries.facets(cur, f, top=12))
     return render(
         request, "events.html", cards=cards(request, cur, rows), total=total, offset=offset, page=PAGE, sort=sort,
         timeline=tl, facets=facets, **_choices(f),
