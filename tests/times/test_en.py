@@ -217,3 +217,12 @@ def test_old_year_does_not_capture_later_day_dates(en):
     text = "The war began on Feb. 24, 2022. The Christmas truce held for two days."
     found = by_text(en, text, D(2025, 3, 14))
     assert found["Christmas"].value == "2024-12-25"
+
+
+def test_age_decades_are_not_decades(en):
+    assert by_text(en, "Joseph, in his early 20s, was arrested.", PUB) == {}
+
+
+def test_approximate_later(en):
+    text = "The mission began on March 2, 2015. Nearly five years later, troops remain."
+    assert by_text(en, text, PUB)["Nearly five years later"].value == "2020"
