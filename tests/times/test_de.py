@@ -248,3 +248,15 @@ def test_today_in_the_generic_sense(de):
 def test_more_forms(de, text, expr, value, mod):
     t = by_text(de, text, PUB)[expr]
     assert (t.value, t.mod) == (value, mod)
+
+
+@pytest.mark.parametrize("text,expr,value,mod", [
+    ("Ende der 1990er-Jahre zog er weg.", "Ende der 1990er-Jahre", "199", "END"),
+    ("Anfang der Neunzigerjahre kam die Wende.", "Anfang der Neunzigerjahre", "199", "START"),
+    ("Übernächste Woche wird gewählt.", "Übernächste Woche", "2025-W05", None),
+    ("Im Sommer war es heiß.", "Sommer", "2024-SU", None),
+    ("Im Sommer wird gebaut.", "Sommer", "2025-SU", None),
+])
+def test_decades_seasons_in_january(de, text, expr, value, mod):
+    t = by_text(de, text, D(2025, 1, 13))[expr]
+    assert (t.value, t.mod) == (value, mod)

@@ -18,7 +18,7 @@ from typing import Any, Callable
 from .dates import Day, add_months, at, duration, easter, shift, valid, weekday_near, weekend_near
 
 REF_BY_SIGN = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
-SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_MID = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _FINE_UNITS = ("H", "MIN", "S")
 
 
@@ -324,9 +324,11 @@ def norm_season(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | 
         if ref is None:
             return Result(f"XXXX-{code}", "date", s.get("mod"))
         direction = s.get("dir")
-        year, anchor = ref.year, "published"
+        anchor = "published"
         if isinstance(direction, int):
-            year += direction
+            year = ref.year + direction
+        else:  # the nearest such season, leaning to the clause's tense
+            year = _closest_year(ref, SEASON_MID[code], 15, ctx.tense())
     return Result(f"{year:04d}-{code}", "date", s.get("mod"), anchor)
 
 
@@ -334,12 +336,13 @@ def norm_decade(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | 
     d = _int(s.get("decade"))
     if d is None:
         return None
+    mod = s.get("mod") or s.get("mod_adj")
     if 100 <= d < 1000:  # already a decade ("199")
-        return Result(f"{d:03d}", "date", s.get("mod_adj"))
+        return Result(f"{d:03d}", "date", mod)
     if d < 100:
         ref_year = ctx.published.year if ctx.published else 1999
         d += 2000 if 2000 + d <= ref_year else 1900
-    return Result(f"{d // 10:03d}", "date", s.get("mod_adj"))
+    return Result(f"{d // 10:03d}", "date", mod)
 
 
 def norm_century(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
