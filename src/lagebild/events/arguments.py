@@ -24,6 +24,8 @@ class Arguments:
     partners: list[str] = field(default_factory=list)
     """Co-participants named by a reciprocal preposition (``talks with X``, ``Gespräch mit X``)."""
     pronoun_actor: bool = False
+    crowd: bool = False
+    """The actor is a crowd ("thousands of farmers protested"): a protest, not a complaint."""
 
 
 class ArgumentFinder(SurfaceArguments):

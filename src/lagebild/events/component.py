@@ -48,7 +48,8 @@ class EventsComponent:
             clist = clauses(sent, self.lex)
             if not clist:
                 continue
-            trigs = self.triggers.find(sent, clist, parsed, parsed_pos, has_lemma, idx.weapon_tokens)
+            trigs = self.triggers.find(sent, clist, parsed, parsed_pos, has_lemma, idx.weapon_tokens,
+                                       idx.blocked)
             if not trigs:
                 continue
             self._absorb(trigs, parsed)
@@ -104,11 +105,15 @@ class EventsComponent:
     def _event(self, t: Trigger, sent: Span, clist: list[Clause], idx: EntityIndex,
                parsed: bool, cond: bool, others: frozenset[int] = frozenset()) -> Event | None:
         doc = sent.doc
-        args = self.arguments.parsed(t, idx) if parsed else Arguments()
-        if not args.actor and not args.recipient:
+        if parsed:
+            args = self.arguments.parsed(t, idx)
+        else:
             args = self.arguments.unparsed(t, clist, idx, others)
         mod = modality(t, clist, self.cues, self.lex, parsed, cond)
         type_, mode = t.type, t.mode
+        if t.entry.crowd and args.crowd:
+            type_, _, mode = t.entry.crowd.partition("/")
+            mode = mode or None
         att = idx.attribution_at(t.token.idx)
         if mod in ("planned",):
             fut = t.entry.future or self.lex.future_types.get(type_)

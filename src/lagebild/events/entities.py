@@ -31,6 +31,17 @@ class EntityIndex:
                     self.by_token.setdefault(t.i, ent.id)
                 self.mention_starts.append((span.start, ent.id))
         self.mention_starts.sort()
+        self.blocked: set[int] = set()
+        """Tokens inside a time expression or a multi-word name: never event triggers."""
+        for t in doc._.lb_times or []:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                self.blocked.update(x.i for x in span)
+        for ent in self.entities.values():
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and len(span) > 1 and ent.type in ("ORG", "EVENT", "MISC", "PER"):
+                    self.blocked.update(x.i for x in span)
         self.places = {p.entity: p for p in (doc._.lb_places or []) if p.entity}
         self.attributions: list[Attribution] = list(doc._.lb_attributions or [])
 

@@ -43,6 +43,10 @@ class Entry:
     """Its content (an embedded event) is absorbed into this event."""
     not_with: tuple[str, ...] = ()
     """Words in the trigger's clause that cancel it (``ask whether`` is a question, not a request)."""
+    crowd: str | None = None
+    """Type when the actor is a crowd (``farmers protested``: PROTEST, not ACCUSE)."""
+    possessor: str = "actor"
+    """Role of a possessor: ``Russia's attack`` (actor) vs ``al-Rufayi's killing`` (recipient)."""
     weight: float = 0.7
 
 
@@ -87,6 +91,8 @@ class Lexicon:
     finite_endings: tuple[str, ...] = ()
     genitive_suffix: tuple[str, ...] = ()
     obligation: frozenset[str] = frozenset()
+    obligation_heads: frozenset[str] = frozenset()
+    crowd_nouns: frozenset[str] = frozenset()
     own_time_markers: frozenset[str] = frozenset()
     role_links: frozenset[str] = frozenset()
     max_phrase: int = 1
@@ -108,6 +114,7 @@ def _entry(lemma: str, pos: str, type_mode: str, details: dict) -> Entry:
         objects=d.pop("objects", {}), requires=tuple(d.pop("requires", ())),
         particle=d.pop("particle", None), governs=bool(d.pop("governs", False)),
         not_with=tuple(d.pop("not_with", ())), weight=float(d.pop("weight", 0.7)),
+        possessor=d.pop("possessor", "actor"), crowd=d.pop("crowd", None),
     )
 
 
@@ -185,6 +192,8 @@ def compile_lexicon(events: dict) -> Lexicon:
         finite_endings=tuple(events.get("finite_endings", [])),
         genitive_suffix=tuple(events.get("genitive_suffix", [])),
         obligation=frozenset(events.get("obligation", [])),
+        obligation_heads=frozenset(events.get("obligation_heads", [])),
+        crowd_nouns=frozenset(w.lower() for w in events.get("crowd_nouns", [])),
         own_time_markers=frozenset(events.get("own_time_markers", [])),
         role_links=frozenset(events.get("role_links", [])),
         max_phrase=max((len(p) for p in phrases), default=1),

@@ -83,19 +83,20 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
 
     verb = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else None
     if verb is None:  # nominal trigger
+        patient = trig.entry.possessor == "recipient"
         for c in tok.children:
             if c.dep_ in ("poss", "nmod:poss") or (c.dep_ in ("compound", "amod", "nmod") and idx.of(c)):
-                actor_toks.append(c)
+                (recip_toks if patient else actor_toks).append(c)
         for p, o in _noun_preps(tok):
             if p in lex.actor_preps or (p in lex.genitive_preps and not actor_toks and idx.of(o)
-                                        and not idx.is_place(idx.of(o))):
+                                        and not patient and not idx.is_place(idx.of(o))):
                 actor_toks.append(o)
             elif p in rprep or p in lex.between:
                 add_recipient(p, o)
-        if not actor_toks and tok.dep_ in ("dobj", "obj", "pobj", "attr", "oa", "nsubjpass"):
-            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-            if verb.pos_ not in ("VERB", "AUX"):
-                verb = None
+        if not actor_toks and tok.dep_ in ("dobj", "obj", "attr", "oa", "nsubjpass"):
+            verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+        elif not actor_toks and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in lex.light_verbs:
+            verb = tok.head.head
     if verb is not None and not actor_toks:
         v = verb
         for _ in range(5):
@@ -114,7 +115,7 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
                     recip_toks += pas
                 actor_toks += agents
                 break
-            if v.dep_ == "relcl":
+            if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 actor_toks.append(v.head)
                 break
             if v.dep_ in CLAUSAL_UP and v.head.i != v.i:
@@ -125,7 +126,7 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
             for c in verb.children:
                 if c.dep_ in OBJ | IOBJ and c.i != tok.i and c.pos_ != "ADP" and \
                         ("obj" in rprep or "dative" in rprep or not trig.entry.recipient):
-                    recip_toks.append(c)
+                    (partner_toks if trig.entry.reciprocal else recip_toks).append(c)
             for p, o in prep_objects(verb):
                 if o.i != tok.i and (p in rprep or p in lex.between):
                     add_recipient(p, o)
@@ -138,6 +139,7 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
     if trig.entry.lemma == "<obligation>" and len(trig.tokens) > 1:
         emb = trig.tokens[1]
         recip_toks = [c for c in emb.children if c.dep_ in SUBJ | PASS_SUBJ | {"expl"}] or recip_toks
+    args.crowd = any(t.lemma_.lower() in lex.crowd_nouns or t.lower_ in lex.crowd_nouns for t in actor_toks)
     for t in actor_toks:
         args.actor += [e for e in f.entities(t, idx, args) if e not in args.actor]
     for t in partner_toks:

@@ -126,7 +126,10 @@ class TriggerFinder:
         return found
 
     def find(self, sent: Span, clist: list[Clause], parsed: bool, parsed_pos: bool,
-             has_lemma: bool, weapons: frozenset[int] | set[int] = frozenset()) -> list[Trigger]:
+             has_lemma: bool, weapons: frozenset[int] | set[int] = frozenset(),
+             blocked: frozenset[int] | set[int] = frozenset()) -> list[Trigger]:
+        """Triggers of one sentence; ``blocked`` tokens (inside a time expression or a
+        name, e.g. "March", "Operation Strike") are never triggers."""
         lex = self.lex
         doc = sent.doc
         out: list[Trigger] = []
@@ -138,14 +141,14 @@ class TriggerFinder:
             for i in range(len(words)):
                 for n in range(min(lex.max_phrase, len(words) - i), 1, -1):
                     e = lex.phrases.get(tuple(words[i:i + n])) or lex.phrases.get(tuple(lows[i:i + n]))
-                    if e is not None:
+                    if e is not None and not any(sent[j].i in blocked for j in range(i, i + n)):
                         toks = [sent[j] for j in range(i, i + n)]
                         head = _phrase_head(toks, parsed)
                         out.append(Trigger(head, e, e.type, e.mode, clause_of(clist, head.i), toks))
                         used.update(t.i for t in toks)
                         break
         for tok in sent:
-            if tok.i in used or not tok.is_alpha:
+            if tok.i in used or not tok.is_alpha or tok.i in blocked:
                 continue
             for e in self.candidates(tok, parsed_pos, has_lemma):
                 trig = self._check(tok, e, sent, clist, parsed, weapons)
@@ -184,6 +187,8 @@ class TriggerFinder:
             while g.pos_ not in ("VERB", "AUX") and g.head.i != g.i:
                 g = g.head
             if g.i == v.i or g.i in used or g.pos_ not in ("VERB", "AUX"):
+                continue
+            if self.lex.obligation_heads and g.lemma_.lower() not in self.lex.obligation_heads:
                 continue
             e = OBLIGATION
             out.append(Trigger(g, e, e.type, None, clause_of(clist, g.i), [g, v]))
