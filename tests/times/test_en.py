@@ -226,3 +226,7 @@ def test_age_decades_are_not_decades(en):
 def test_approximate_later(en):
     text = "The mission began on March 2, 2015. Nearly five years later, troops remain."
     assert by_text(en, text, PUB)["Nearly five years later"].value == "2020"
+
+
+def test_decimal_durations(en):
+    assert by_text(en, "The talks lasted 2.5 hours.", PUB)["2.5 hours"].value == "PT2.5H"

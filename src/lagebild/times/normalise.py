@@ -54,8 +54,11 @@ def _num(text: str | float | int | None) -> float | str | None:
         return float(text)
     if text.upper() == "X":
         return "X"
-    digits = re.sub(r"[^0-9,]", "", text).replace(",", ".")
-    return float(digits) if digits else None
+    digits = re.sub(r"[^0-9.,]", "", text).replace(",", ".").strip(".")
+    try:
+        return float(digits) if digits else None
+    except ValueError:
+        return None
 
 
 def _int(text: Any) -> int | None:
