@@ -244,6 +244,7 @@ def run_wikinews(nlp, split: str, limit: int | None, show: int) -> dict:
         p, rr, f1 = total.role(r)
         mp, mr, mf = total.macro(r)
         res[f"{name}_f1"] = round(100 * f1, 1)
+        res[f"{name}_macro_f1"] = round(100 * mf, 1)
         print(f"{name:10} {100*p:6.1f} {100*rr:6.1f} {100*f1:6.1f}   {'':18} {100*mp:5.1f}/{100*mr:5.1f}/{100*mf:5.1f}")
     p, rr, f1 = total.joint_micro()
     mp, mr, mf = total.joint_macro()
@@ -300,6 +301,28 @@ def run_seed(nlp) -> tuple[int, int]:
     return ok, len(gold["attributions"])
 
 
+def evaluate(split: str = "dev", limit: int | None = None, show: int = 0, seed: bool = True) -> dict | None:
+    """Figures as fractions (0..1) for eval/floors.py; None when the data is absent."""
+    if not (DATA / "wikinews-quotes-de" / split).is_dir():
+        print(f"data not found at {DATA / 'wikinews-quotes-de'}; nothing to evaluate")
+        return None
+    nlp, kind = make_nlp("de")
+    timed = Timed(nlp)
+    print("pipeline:", kind, nlp.pipe_names)
+    res = run_wikinews(timed, split, limit, show)
+    out = {k: v / 100 for k, v in res.items()}
+    if seed and (DATA / "seed" / "gold.json").exists():
+        ok, n = run_seed(timed)
+        out["seed_found"] = ok / n
+    share = timed.share()
+    out["time_share"] = share
+    out["time_share_ok"] = 1.0 if share <= 0.2 else 0.0
+    print(f"\nattribution share of pipeline time: {100*share:.1f}% "
+          f"({timed.times['lagebild_attributions']:.2f}s of {sum(timed.times.values()):.2f}s; pipeline: {kind})")
+    print(json.dumps({k: round(v, 4) for k, v in out.items()}))
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev")
@@ -307,20 +330,7 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--no-seed", action="store_true")
     args = ap.parse_args()
-    if not (DATA / "wikinews-quotes-de" / args.split).is_dir():
-        print(f"data not found at {DATA / 'wikinews-quotes-de'}; nothing to evaluate")
-        return 0
-    nlp, kind = make_nlp("de")
-    timed = Timed(nlp)
-    print("pipeline:", kind, nlp.pipe_names)
-    res = run_wikinews(timed, args.split, args.limit, args.show)
-    if not args.no_seed and (DATA / "seed" / "gold.json").exists():
-        ok, n = run_seed(timed)
-        res["seed_found"] = ok
-    share = timed.share()
-    print(f"\nattribution share of pipeline time: {100*share:.1f}% "
-          f"({timed.times['lagebild_attributions']:.2f}s of {sum(timed.times.values()):.2f}s; pipeline: {kind})")
-    print(json.dumps(res))
+    evaluate(args.split, args.limit, args.show, not args.no_seed)
     return 0
 
 

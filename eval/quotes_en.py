@@ -89,16 +89,13 @@ def pair(gold, pred):
     return out, [g for g in range(len(gold)) if g not in ug], [p for p in range(len(pred)) if p not in up]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="dev")
-    ap.add_argument("--limit", type=int)
-    ap.add_argument("--show", type=int, default=0)
-    args = ap.parse_args()
+def evaluate(split: str = "dev", limit: int | None = None, show: int = 0) -> dict | None:
+    """Figures as fractions (0..1) for eval/floors.py; None when the data is absent."""
+    args = argparse.Namespace(split=split, limit=limit, show=show)
     folder = DATA / "polnear" / args.split
     if not folder.is_dir():
         print(f"data not found at {folder}; nothing to evaluate")
-        return 0
+        return None
     nlp, kind = make_nlp("en")
     timed = Timed(nlp)
     print("pipeline:", kind, nlp.pipe_names)
@@ -176,7 +173,19 @@ def main() -> int:
     share = timed.share()
     print(f"\nattribution share of pipeline time: {100*share:.1f}% "
           f"({timed.times['lagebild_attributions']:.2f}s of {sum(timed.times.values()):.2f}s; pipeline: {kind})")
-    print(json.dumps(res))
+    out = {k: v / 100 for k, v in res.items()}
+    out["time_share"] = share
+    print(json.dumps({k: round(v, 4) for k, v in out.items()}))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--show", type=int, default=0)
+    args = ap.parse_args()
+    evaluate(args.split, args.limit, args.show)
     return 0
 
 

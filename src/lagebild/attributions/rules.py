@@ -189,6 +189,8 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
         nxt = min(p + 1, hi - 1)
         bare = (mid is None and v.texts[p] == "," and cue.kind in ("speech", "thought")
                 and not lex.has("subordinators", v.lowers[nxt]))
+        if why == "quote" and ls > lo + 1 and v.texts[ls - 1] == "," and v.quote_of[ls - 2] != -1:
+            why = None  # „A“, sagte X, „B“: a split quote, handled below
         if v.texts[p] == ":" or why or bare:
             content = [_nonempty(v.strip(p + 1, hi))]
             if content[0] is not None:

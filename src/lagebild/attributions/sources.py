@@ -131,6 +131,6 @@ def medium_for(v: View, lemma: str | None, lo: int, hi: int, around: tuple[int, 
     for k in range(max(lo, s - 1), min(hi, e + 6)):
         if lex.has("social_media_preps", v.lowers[k]) and v.quote_of[k] == -1:
             for j in range(k + 1, min(hi, k + 4)):
-                if lex.has("social_media_words", v.texts[j]):
+                if lex.has("social_media_words", v.texts[j]) or lex.has("social_media_words", v.texts[j].rstrip(".")):
                     return "social_media"
     return None

@@ -1,0 +1,61 @@
+"""English attribution rules (parser-based frames need en_core_web_sm)."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _text(text, span):
+    return text[span.start:span.end]
+
+
+def test_reported_clause_after_said(en):
+    text = "Three people familiar with the talks said the ceasefire would hold."
+    (a,) = en(text)
+    assert a.form == "indirect"
+    assert a.source.kind == "anonymous" and a.source.count == 3
+    assert "familiar with the talks" in a.source.description
+    assert _text(text, a.content) == "the ceasefire would hold"
+
+
+def test_direct_quote_then_cue(en):
+    text = "“We will not back down,” the minister said on Monday."
+    (a,) = en(text)
+    assert a.form == "direct"
+    assert _text(text, a.content).startswith("“We will not back down")
+    assert a.source.text == "the minister"
+
+
+def test_according_to(en):
+    text = "According to the ministry, four soldiers were killed."
+    (a,) = en(text)
+    assert a.cue.text == "According to"
+    assert a.source.text == "the ministry" and a.source.kind == "institution"
+    assert _text(text, a.content) == "four soldiers were killed"
+
+
+def test_no_comment(en):
+    text = "The White House did not respond to a request for comment."
+    (a,) = en(text)
+    assert a.form == "no_comment"
+    assert a.source.text == "The White House"
+
+
+def test_posted_on_x_is_social_media(en):
+    text = "“This is a disgrace,” Medvedev wrote on X."
+    (a,) = en(text)
+    assert a.medium == "social_media"
+    assert a.source.text == "Medvedev"
+
+
+def test_plain_sentence_has_no_attribution(en):
+    assert en("The bridge was destroyed in the night.") == []
+
+
+def test_rules_work_without_a_parser(en_blank):
+    text = "The bridge was closed, a senior official said."
+    (a,) = en_blank(text)
+    assert a.source.text == "a senior official"
+    assert a.source.kind == "anonymous" and a.source.count == 1
+    assert _text(text, a.content) == "The bridge was closed"

@@ -1,0 +1,154 @@
+"""German attribution rules on a blank pipeline (tokens + word lists only)."""
+from __future__ import annotations
+
+from lagebild.records import Entity, Mention
+
+
+def _text(text, span):
+    return text[span.start:span.end]
+
+
+def test_direct_quote_with_cue_after(de):
+    text = "„Wir werden nicht nachgeben“, sagte die Ministerin am Abend."
+    (a,) = de(text)
+    assert a.id == "a1" and a.form == "direct"
+    assert _text(text, a.content) == "„Wir werden nicht nachgeben“"
+    assert a.cue.text == "sagte"
+    assert a.source.text == "die Ministerin"
+    assert a.source.kind == "person"
+    assert a.medium == "speech"
+
+
+def test_indirect_speech_anonymous_count_and_description(de):
+    text = "Zwei mit den Verhandlungen vertraute Diplomaten sagten, die Regierung plane neue Gespräche."
+    (a,) = de(text)
+    assert a.form == "indirect"
+    assert a.source.kind == "anonymous"
+    assert a.source.count == 2
+    assert "vertraute" in a.source.description
+    assert _text(text, a.content) == "die Regierung plane neue Gespräche"
+
+
+def test_source_after_cue_with_relative_clause(de):
+    text = "Die Lage sei ernst, sagte ein Beamter, der an dem Treffen teilnahm."
+    (a,) = de(text)
+    assert a.form == "indirect"
+    assert a.source.text == "ein Beamter, der an dem Treffen teilnahm"
+    assert a.source.kind == "anonymous" and a.source.count == 1
+    assert _text(text, a.content) == "Die Lage sei ernst"
+
+
+def test_prepositional_source_content_is_the_rest(de):
+    text = "Laut Polizei wurden drei Menschen verletzt."
+    (a,) = de(text)
+    assert a.form == "indirect"
+    assert a.cue.text == "Laut"
+    assert a.source.text == "Polizei" and a.source.kind == "institution"
+    assert _text(text, a.content) == "wurden drei Menschen verletzt"
+
+
+def test_wie_clause(de):
+    text = "Die Firma entlässt 200 Mitarbeiter, wie ein Sprecher mitteilte."
+    (a,) = de(text)
+    assert a.source.text == "ein Sprecher"
+    assert a.cue.text == "mitteilte"
+    assert _text(text, a.content) == "Die Firma entlässt 200 Mitarbeiter"
+
+
+def test_separable_cue_is_discontinuous(de):
+    text = "Der Kanzler kündigte neue Hilfen für die Bauern an."
+    (a,) = de(text)
+    assert a.form == "reported"
+    assert a.cue.text == "kündigte an"
+    assert a.cue.spans is not None and len(a.cue.spans) == 2
+    assert a.source.text == "Der Kanzler"
+
+
+def test_no_comment(de):
+    text = "Das Ministerium reagierte nicht auf eine Anfrage um einen Kommentar."
+    (a,) = de(text)
+    assert a.form == "no_comment"
+    assert a.source.text == "Das Ministerium" and a.source.kind == "institution"
+    assert a.content is None
+
+
+def test_nested_chain_and_anaphoric_count(de):
+    text = ("Drei Diplomaten sagten, das Treffen sei abgesagt worden. "
+            "„Wir reisen nicht an“, schrieb der Minister laut diesen Diplomaten.")
+    atts = de(text)
+    direct = next(a for a in atts if a.form == "direct")
+    laut = next(a for a in atts if a.cue and a.cue.text == "laut")
+    assert direct.according_to == laut.id
+    assert laut.source.kind == "anonymous" and laut.source.count == 3
+
+
+def test_konjunktiv_cue_points_to_reporter(de):
+    text = ("Zwei Beamte sagten, der Präsident sei wütend gewesen. "
+            "Der Minister habe geantwortet: „Das geht nicht.“")
+    atts = de(text)
+    first = atts[0]
+    answer = next(a for a in atts if a.cue and a.cue.text == "habe geantwortet")
+    assert answer.form == "direct"
+    assert answer.according_to == first.id
+
+
+def test_speaker_carry_over_for_quote_without_cue(de):
+    text = ("Die Ministerin sagte, sie sei enttäuscht. "
+            "„Ich habe mehr erwartet, und das wissen alle hier.“")
+    atts = de(text)
+    carry = atts[-1]
+    assert carry.form == "direct" and carry.cue is None
+    assert carry.source.text == "Die Ministerin" and carry.source.kind == "person"
+
+
+def test_konjunktiv_continuation_is_its_own_attribution(de):
+    text = "Der Sprecher sagte, die Lage sei ruhig. Es gebe keine Verletzten. Morgen kommt der Bus."
+    atts = de(text)
+    assert len(atts) == 2
+    cont = atts[1]
+    assert cont.form == "indirect" and cont.cue is None
+    assert text[cont.content.start:cont.content.end] == "Es gebe keine Verletzten"
+
+
+def test_split_quote_has_two_content_spans(de):
+    text = "„Das ist falsch“, sagte Müller, „und das wissen alle.“"
+    (a,) = de(text)
+    assert a.form == "direct"
+    assert a.content.spans is not None and len(a.content.spans) == 2
+
+
+def test_social_media_medium(de):
+    text = "„Wir siegen“, schrieb der Minister auf Telegram."
+    (a,) = de(text)
+    assert a.medium == "social_media"
+
+
+def test_entity_link_by_overlap(de):
+    text = "Merkel sagte, sie sei zufrieden."
+    ent = Entity(id="e1", name="Angela Merkel", type="PER", mentions=[Mention(start=0, end=6, text="Merkel")])
+    (a,) = de(text, [ent])
+    assert a.source.entity == "e1" and a.source.kind == "person"
+
+
+def test_scare_quotes_and_plain_sentences_are_not_attributions(de):
+    text = "Die Operation „Spinnennetz“ begann im Juni. Danach stieg der Preis."
+    assert de(text) == []
+
+
+def test_ids_follow_text_order_and_offsets_point_into_text(de):
+    text = ("Laut Polizei gab es zwei Tote. Der Bürgermeister sagte, man trauere. "
+            "Die Behörde äußerte sich nicht.")
+    atts = de(text)
+    assert [a.id for a in atts] == [f"a{i}" for i in range(1, len(atts) + 1)]
+    starts = [min(x.start for x in (a.cue, a.content, a.source) if x is not None and x.start is not None)
+              for a in atts]
+    assert starts == sorted(starts)
+    for a in atts:
+        if a.cue is not None and a.cue.spans is None:
+            assert text[a.cue.start:a.cue.end] == a.cue.text
+        if a.source.start is not None:
+            assert text[a.source.start:a.source.end] == a.source.text
+
+
+def test_empty_text(de):
+    assert de("") == []
