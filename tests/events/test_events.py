@@ -198,3 +198,39 @@ def test_en_future_aid_is_agree_planned_and_coordination_is_one_event(en):
     evs = _run(en, "France and Germany will send weapons to Ukraine.",
                {"France": ("e1", "LOC", "FRA"), "Germany": ("e2", "LOC", "DEU"), "Ukraine": ("e3", "LOC", "UKR")})
     assert [(e.type, e.actor, e.recipient, e.modality) for e in evs] == [("AGREE", ["e1", "e2"], ["e3"], "planned")]
+
+
+def test_month_name_in_a_time_expression_is_no_trigger(en_blank):
+    text = "The Jairan remained at the island until March 3."
+    evs = _run(en_blank, text, {"Jairan": ("e1", "ORG", None)}, {"March 3": "2025-03-03"})
+    assert evs == []
+
+
+@pytest.fixture(scope="module")
+def en_blank():
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp, EventsComponent(nlp, "lagebild_events", {})
+
+
+@pytest.mark.model
+def test_en_possessor_of_a_killing_is_the_victim(en):
+    evs = _run(en, "President Trump confirmed al-Rufayi's killing in a post.",
+               {"Trump": ("e1", "PER", "USA"), "al-Rufayi": ("e2", "PER", None)})
+    kill = [e for e in evs if e.type == "ASSAULT"]
+    assert kill and kill[0].recipient == ["e2"] and "e2" not in kill[0].actor
+
+
+@pytest.mark.model
+def test_en_crowd_protest_vs_verbal_protest(en):
+    evs = _run(en, "Thousands of farmers protested in Paris against new taxes. France protested to Algeria.",
+               {"Paris": ("e1", "LOC", "FRA"), "France": ("e2", "LOC", "FRA"), "Algeria": ("e3", "LOC", "DZA")})
+    types = sorted(e.type for e in evs)
+    assert "PROTEST" in types and "ACCUSE" in types
+
+
+def test_german_ruled_out_attack_is_negated(de):
+    text = "Experten schlossen einen Terroranschlag der Rebellen aus."
+    evs = _run(de, text, {"Rebellen": ("e1", "MISC", None)})
+    assert evs and all(e.modality == "negated" for e in evs)

@@ -39,7 +39,7 @@ class EventsComponent:
     def find(self, doc: Doc) -> list[Event]:
         if not doc.has_annotation("SENT_START"):
             return []
-        parsed = doc.has_annotation("DEP")
+        parsed = self.lex.use_parse and doc.has_annotation("DEP")
         parsed_pos = doc.has_annotation("POS")
         has_lemma = doc.has_annotation("LEMMA")
         idx = EntityIndex(doc)

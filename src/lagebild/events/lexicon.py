@@ -93,6 +93,8 @@ class Lexicon:
     obligation: frozenset[str] = frozenset()
     obligation_heads: frozenset[str] = frozenset()
     crowd_nouns: frozenset[str] = frozenset()
+    use_parse: bool = True
+    """Use the dependency parse when the pipeline has one (else clause heuristics)."""
     own_time_markers: frozenset[str] = frozenset()
     role_links: frozenset[str] = frozenset()
     max_phrase: int = 1
@@ -194,6 +196,7 @@ def compile_lexicon(events: dict) -> Lexicon:
         obligation=frozenset(events.get("obligation", [])),
         obligation_heads=frozenset(events.get("obligation_heads", [])),
         crowd_nouns=frozenset(w.lower() for w in events.get("crowd_nouns", [])),
+        use_parse=bool(events.get("use_parse", True)),
         own_time_markers=frozenset(events.get("own_time_markers", [])),
         role_links=frozenset(events.get("role_links", [])),
         max_phrase=max((len(p) for p in phrases), default=1),
