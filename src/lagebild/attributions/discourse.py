@@ -2,7 +2,7 @@
 (speaker carry-over, Konjunktiv I continuation, reported chains)."""
 from __future__ import annotations
 
-from .rules import Frame
+from .rules import Frame, _name_like
 from .tokens import View
 
 
@@ -148,7 +148,7 @@ def nested_quotes(v: View, frames: list[Frame]) -> list[Frame]:
                     continue
                 seen.add(q)
                 qs, qe = v.quotes[q]
-                if qs >= s and qe <= e and (qs, qe) != (s, e):
+                if qs >= s and qe <= e and (qs, qe) != (s, e) and not _name_like(v, (qs, qe)):
                     n = Frame(form="direct", cue=list(f.cue), source=f.source, content=[(qs, qe)], unit=f.unit,
                               kind="nested", lemma=f.lemma, according_to=f.according_to)
                     n.extra = dict(f.extra)

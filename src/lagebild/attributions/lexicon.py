@@ -42,6 +42,7 @@ class Lexicon:
     suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     quote_re: re.Pattern | None = None
     first_words: frozenset[str] = frozenset()
+    post_left_source: bool = True
 
     def index(self) -> None:
         """First words of every multi-word pattern, to skip tokens quickly."""
@@ -100,7 +101,7 @@ class Lexicon:
                  "passive_agent", "passive_aux", "aux", "social_media_words", "social_media_preps",
                  "social_media_verbs", "writing_verbs", "anonymous_heads", "anonymous_named_blocks",
                  "anaphoric_determiners", "count_skip", "institution_heads", "document_heads",
-                 "person_heads", "subordinators", "prep_before_gap", "object_pronouns", "determiners", "trailing_adverbs")
+                 "person_heads", "subordinators", "prep_before_gap", "object_pronouns", "determiners", "trailing_adverbs", "prepositions")
         words: dict[str, frozenset[str]] = {}
         for name in lists:
             values = data.get(name, [])
@@ -129,5 +130,6 @@ class Lexicon:
             suffixes=suffixes,
             quote_re=quote_re,
         )
+        lex.post_left_source = bool(data.get("post_left_source", True))
         lex.index()
         return lex

@@ -123,6 +123,9 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
         return None
     if i - s == 1 and v.lex.has("object_pronouns", v.lowers[s]):
         return None
+    if i - s > 2 and v.lex.has("prepositions", v.lowers[s + 1]) and not (
+            v.lowers[s] in v.lex.number_words or v.lex.has("determiners", v.lowers[s])):
+        return None  # "Sofort nach der Wahl äußerte X": a fronted adverbial, subject after the verb
     if s + 1 < i and (v.lex.has("clause_markers", v.lowers[s]) or (
             v.lex.has("relative_pronouns", v.lowers[s]) and s > lo and v.texts[s - 1] == ","
             and not (v.lex.case_sensitive and v.capital(s + 1)))):
@@ -164,6 +167,15 @@ def _quotes_in(v: View, s: int, e: int) -> list[tuple[int, int]]:
         if q != -1 and (not seen or seen[-1] != v.quotes[q]):
             seen.append(v.quotes[q])
     return seen
+
+
+def _name_like(v: View, q: tuple[int, int]) -> bool:
+    """„Grupo Planeta“, „Nürnberg Ice Tigers“: a quoted name or title, not quoted words."""
+    inner = [k for k in range(q[0], q[1]) if v.quote_of[k] == -1 or not v.punct[k]]
+    words = [k for k in range(q[0] + 1, q[1] - 1) if v.texts[k][:1].isalpha()]
+    if not words or len(words) > 6 or not v.lex.case_sensitive and len(words) > 4:
+        return False
+    return all(v.capital(k) for k in words) and not inner == []
 
 
 def _form_for(v: View, content: list[tuple[int, int]], default: str) -> str:
@@ -217,8 +229,10 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
     # --- POST: content , cue source -------------------------------------------------------
     if ls > lo and v.texts[ls - 1] == "," and ls - 1 > lo:
         left = _nonempty(v.strip(ls, cs))
+        if left is not None and not lex.post_left_source:
+            left = (0, 0)  # German word order: ", X sagte" starts a new main clause
         src = left if left is not None else _nonempty(v.np_forward(after, hi))
-        if src is not None and not (left and lex.has("subject_blockers", v.lowers[left[0]])) and (
+        if src is not None and left != (0, 0) and not (left and lex.has("subject_blockers", v.lowers[left[0]])) and (
                 left is None or left[1] - left[0] <= 6):
             qs = _quotes_in(v, lo, ls - 1)
             cstart = lo
@@ -239,11 +253,13 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
         return None
     cend = v.clause_end(after if part is None else part + 1, hi)
     quotes = _quotes_in(v, ls, cend)
-    src = _passive_agent(v, ls, cs) if any(lex.has("passive_aux", v.lowers[k]) for k in range(ls, min(cend + 1, hi))) else None
-    if src is None:
+    passive = any(lex.has("passive_aux", v.lowers[k]) for k in range(ls, min(cend + 1, hi)))
+    src = _passive_agent(v, ls, cs) if passive else None
+    if src is None and not passive:
         src = _left_source(v, ls, cs, lo)
-    if src is None and after < hi:
-        src = _nonempty(v.np_forward(after, cend, relative=False))
+        if src is None and after < hi:
+            src = _nonempty(v.np_forward(after, cend, relative=False))
+    quotes = [q for q in quotes if not _name_like(v, q)]
     if quotes:
         return Frame(form="direct", source=src, content=quotes, **base)
     content = _nonempty(v.strip(ls, hi))
