@@ -260,3 +260,8 @@ def test_more_forms(de, text, expr, value, mod):
 def test_decades_seasons_in_january(de, text, expr, value, mod):
     t = by_text(de, text, D(2025, 1, 13))[expr]
     assert (t.value, t.mod) == (value, mod)
+
+
+def test_every_morning_is_a_set(de):
+    t = by_text(de, "Er läuft jeden Morgen.", PUB)["jeden Morgen"]
+    assert (t.value, t.kind) == ("XXXX-XX-XXTMO", "set")

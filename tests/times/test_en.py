@@ -230,3 +230,13 @@ def test_approximate_later(en):
 
 def test_decimal_durations(en):
     assert by_text(en, "The talks lasted 2.5 hours.", PUB)["2.5 hours"].value == "PT2.5H"
+
+
+def test_fall_as_a_verb_is_no_season(en):
+    times = en.tag("Prices are expected to fall in the winter.", PUB)
+    assert [(t.text, t.value) for t in times] == [("the winter", "2026-WI")]
+
+
+def test_every_morning_is_a_set(en):
+    t = by_text(en, "He runs every morning.", PUB)["every morning"]
+    assert (t.value, t.kind) == ("XXXX-XX-XXTMO", "set")

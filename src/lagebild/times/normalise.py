@@ -288,6 +288,8 @@ def norm_fixed(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | N
 def norm_set(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
     if s.get("weekday") is not None:
         return Result(_daypart(f"XXXX-WXX-{_int(s['weekday'])}", s), "set")
+    if s.get("daypart"):  # "every morning"
+        return Result(_daypart("XXXX-XX-XX", s), "set")
     unit = s.get("unit")
     if unit is None:
         return None
