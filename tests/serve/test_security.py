@@ -92,12 +92,3 @@ def test_raw_dot_segments_over_http(live_server):
         head = data.split(b"\r\n", 1)[0]
         assert b" 404 " in head or b" 400 " in head, (raw, head)
         assert b"create_app" not in data and b"root:" not in data and b"class Store" not in data
-
-
-def test_default_bind_is_localhost():
-    import inspect
-
-    from lagebild.cli import serve
-
-    src = inspect.getsource(serve)
-    assert '"--host", help' in src and 'typer.Option("127.0.0.1", "--host"' in src
