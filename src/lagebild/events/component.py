@@ -119,8 +119,9 @@ class EventsComponent:
             fut = t.entry.future or self.lex.future_types.get(type_)
             if fut:
                 type_, mode = fut, None
-        if type_ in self.lex.threat_modes and mod in ("planned", "hypothetical") and \
-                self._own_threat(t, args, att, idx):
+        conditional_threat = cond and t.clause.marker is None and mod == "hypothetical"
+        if type_ in self.lex.threat_modes and mod == "hypothetical" and (
+                conditional_threat or self._own_threat(t, args, att, idx)):
             type_, mode, mod = "THREATEN", self.lex.threat_modes[type_], "asserted"
             src = att.source.entity if att and att.source else None
             if src and src not in args.actor:
@@ -212,7 +213,7 @@ class EventsComponent:
         c = t.entry.weight
         c += 0.1 if args.actor else -0.15
         c += 0.05 if args.recipient else 0.0
-        c -= 0.08 * min(t.depth, 4) if parsed else 0.05 * min(t.clause.index, 2)
+        c -= 0.1 * min(t.depth, 5) if parsed else 0.05 * min(t.clause.index, 2)
         c -= 0.0 if parsed else 0.05
         c -= 0.05 if t.is_noun else 0.0
         return round(max(0.05, min(0.99, c)), 2)

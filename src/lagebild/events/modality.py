@@ -76,8 +76,8 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
     # uncertainty: "unklar, ob", "possibly", "potential" (only right before the trigger)
     if words & cues.uncertain:
         return "uncertain"
-    before = doc[max(c.start, tok.i - 2):tok.i]
-    if any(t.lower_ in cues.modifier_only or t.lemma_.lower() in cues.modifier_only for t in before):
+    left = doc[max(c.start, tok.i - 2):tok.i]
+    if any(t.lower_ in cues.modifier_only or t.lemma_.lower() in cues.modifier_only for t in left):
         return "uncertain"
     if marker in cues.question and (prev & cues.uncertain_governors or chain_lemmas & cues.uncertain_governors):
         return "uncertain"
@@ -98,7 +98,8 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
         return "hypothetical"
     if words & cues.hypothetical_governors or chain_lemmas & cues.hypothetical_governors:
         return "hypothetical"
-    if words & cues.planned or words & cues.planned_governors or chain_lemmas & cues.planned_governors:
+    before = {t.lower_ for t in doc[c.start:tok.i]} | {t.lemma_.lower() for t in doc[c.start:tok.i]}
+    if words & cues.planned or before & cues.planned_governors or chain_lemmas & cues.planned_governors:
         return "planned"
     if parsed and any(t.lemma_.lower() in cues.planned for c2 in chain for t in c2.children if t.dep_ == "aux"):
         return "planned"

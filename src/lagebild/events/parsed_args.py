@@ -115,7 +115,8 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
                     recip_toks += pas
                 actor_toks += agents
                 break
-            if v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if (v.dep_ == "relcl" or (v.dep_ == "acl" and not any(c.dep_ == "aux" for c in v.children))) \
+                    and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 actor_toks.append(v.head)
                 break
             if v.dep_ in CLAUSAL_UP and v.head.i != v.i:
@@ -149,7 +150,8 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
     args.recipient += [e for e in args.partners if e not in args.recipient]
     args.location = _location(f, tok, verb, idx, args)
     if not args.recipient and verb is not None and (trig.entry.governs or "obj" in rprep):
-        args.recipient += _complement_entity(f, verb, tok, idx, args, trig.entry.governs)
+        args.recipient += (_complement_entity(f, verb, tok, idx, args, trig.entry.governs)
+                           or _after_entity(f, verb, tok, idx, args))
     if not args.recipient and trig.type in lex.purpose_types:
         for head in (tok, verb):
             if head is None or args.recipient:
@@ -196,6 +198,27 @@ def _complement_entity(f: ArgumentFinder, verb: Token, tok: Token, idx: EntityIn
                 loc = loc or [e]
                 continue
             return [e]
+    return loc
+
+
+def _after_entity(f: ArgumentFinder, verb: Token, tok: Token, idx: EntityIndex, args: Arguments) -> list[str]:
+    """First entity after the trigger in its verb phrase, outside the subject and embedded
+    clauses (``denounced as a crime Serbia's suppression``); a place only as a last resort."""
+    skip: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in SUBJ | PASS_SUBJ | {"relcl", "advcl", "parataxis", "ccomp", "punct"}:
+            skip.update(t.i for t in c.subtree)
+    loc: list[str] = []
+    for t in sorted(verb.subtree, key=lambda x: x.i):
+        if t.i <= tok.i or t.i in skip:
+            continue
+        e = idx.of(t)
+        if not e or e in args.actor:
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ in f.lex.location_preps:
+            loc = loc or [e]
+            continue
+        return [e]
     return loc
 
 
