@@ -265,3 +265,7 @@ def test_decades_seasons_in_january(de, text, expr, value, mod):
 def test_every_morning_is_a_set(de):
     t = by_text(de, "Er läuft jeden Morgen.", PUB)["jeden Morgen"]
     assert (t.value, t.kind) == ("XXXX-XX-XXTMO", "set")
+
+
+def test_first_part_of_a_hyphen_compound_is_no_expression(de):
+    assert by_text(de, "Zu den beiden Tag-und-Nacht-Gleichen kamen viele.", PUB) == {}

@@ -146,7 +146,7 @@ class Patterns:
         except KeyError as err:
             raise DataFileError(f"times.json rule {i} lacks {err}") from err
         left = r"(?<![\w])" if pre else r"(?<![\w.,-])"
-        source = rf"{left}{pre}(?P<{prefix}_x>{pattern})(?![\w])"
+        source = rf"{left}{pre}(?P<{prefix}_x>{pattern})(?!\w|-[^\W\d])"
         case = bool(spec.get("case"))
         try:
             regex = re.compile(source, re.I if case else 0)
