@@ -10,7 +10,7 @@ from .conftest import by_name, run, texts
 TEXT = (
     "Russian President Vladimir Putin spoke to Donald Trump on Thursday. The Kremlin said Putin's aide "
     "briefed Zelenskiy's office. Later the Ukrainian leader said Kiev needs more Patriot systems. "
-    "Washington warned Moscow. The Trump administration sent envoys to St. Petersburg."
+    "Washington warned Moscow. The Trump administration sent envoys to Russia and to St. Petersburg."
 )
 
 

@@ -54,7 +54,7 @@ class EntitiesComponent:
         return group.build(text, found, ln)
 
     def find(self, doc: Doc) -> tuple[list[Entity], dict, list]:
-        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents] if doc.has_annotation("ENT_IOB") else []
+        ents = _ents(doc) if doc.has_annotation("ENT_IOB") else []
         published = doc._.lb_published if Doc.has_extension("lb_published") else None
         if published is not None and not isinstance(published, date):
             published = None
@@ -69,6 +69,19 @@ class EntitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
         return doc
+
+
+def _ents(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start_char, end_char, label) of the NER spans, read from arrays (faster than doc.ents)."""
+    arr = doc.to_array(["ENT_IOB", "ENT_TYPE", "IDX", "LENGTH"])
+    strings = doc.vocab.strings
+    out: list[list] = []
+    for iob, etype, idx, length in arr.tolist():
+        if iob == 3 or (iob == 1 and not out):
+            out.append([idx, idx + length, strings[etype]])
+        elif iob == 1:
+            out[-1][1] = idx + length
+    return [(s, e, label) for s, e, label in out]
 
 
 @Language.factory(

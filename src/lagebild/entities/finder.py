@@ -83,6 +83,8 @@ class EntityFinder:
                         found.remove(x)
                         taken.remove((x.start, x.end))
                         x.type = "EMBEDDED"
+                        if x.geo is None and x.target and x.target.startswith("country:"):
+                            x.geo = self.ln.gaz.country(x.target.split(":", 1)[1])
                         found.append(x)
                     found.append(f)
                     taken.append((f.start, f.end))
@@ -156,7 +158,10 @@ class EntityFinder:
 
     def _heuristics(self, text: str, words: list, taken: list[tuple[int, int]], has_ner: bool) -> list[Found]:
         out: list[Found] = []
-        free = [not any(s <= w[0] < e for s, e in taken) for w in words]
+        covered = bytearray(len(text) + 1)
+        for s0, e0 in taken:
+            covered[s0:e0] = b"\x01" * (e0 - s0)
+        free = [not covered[w[0]] for w in words]
         i = 0
         while i < len(words):
             s, e, w = words[i]
@@ -174,7 +179,8 @@ class EntityFinder:
             if not has_ner and i > 0 and fold(words[i - 1][2]) in self.ln.locative:
                 j = i
                 while j + 1 < len(words) and free[j + 1] and words[j + 1][2][:1].isupper() and j - i < 2 \
-                        and text[words[j][1]:words[j + 1][0]] in (" ", "-"):
+                        and (text[words[j][1]:words[j + 1][0]] in (" ", "-")
+                             or (text[words[j][1]:words[j + 1][0]] == ". " and len(words[j][2]) <= 3)):
                     j += 1
                 for k in range(j, i - 1, -1):
                     span = text[s:words[k][1]]

@@ -146,6 +146,11 @@ def context_of(found: list[Found], ln: Linker) -> Context:
                 ctx.add(cand)
         elif f.geo is not None and f.geo.feature != "PCLI":
             ctx.add(f.geo, 0.5)
+        elif f.target and f.type in ("PER", "ORG"):
+            rec = ln.table.get(f.target)
+            country = ln.gaz.country(rec.country) if rec is not None and rec.country else None
+            if country is not None:
+                ctx.countries[country.country] += 0.5
     return ctx
 
 
@@ -195,7 +200,7 @@ def build(text: str, found: list[Found], ln: Linker) -> tuple[list[Entity], dict
                 actor = _org_actor(name, ln)
         for f in fs:
             g = f.geo if f.geo is not None else (geo if typ == "LOC" else None)
-            if g is not None and f.kind != "people":
+            if g is not None and f.kind not in ("people", "government"):
                 mention_geo.append((f.start, f.end, g, f.kind))
         if typ == "LOC" and geo is not None:
             places[eid] = geo

@@ -63,14 +63,15 @@ class Linker:
         for seat, iso3 in places.get("seats", {}).items():
             self._add(seat, Entry(f"country:{iso3}", "seat", seat))
         self.fixed_places: dict[str, object] = {}
+        seats = {fold(n) for n in places.get("seats", {})}
         for name, cand in self.resolver.fixed.items():
-            if cand.feature == "PCLI":
+            if cand.feature == "PCLI" or name in seats:
                 continue
             self.fixed_places[cand.key] = cand
             self._add(name, Entry(cand.key, "place", name))
         min_pop = int(places.get("capital_min_population", 500000))
         for cand in gazetteer.capitals.values():  # capitals by their own name, even without NER
-            if cand.population >= min_pop and cand.key not in self.fixed_places:
+            if cand.population >= min_pop:
                 self.fixed_places[cand.key] = cand
                 self._add(cand.name, Entry(cand.key, "place", cand.name))
         for old, (new, iso2) in gazetteer.data.get("renamed", {}).items():

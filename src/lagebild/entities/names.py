@@ -27,6 +27,7 @@ _FINAL = [("yy", "i"), ("iy", "i"), ("ij", "i"), ("yj", "i"), ("ii", "i"), ("y",
           ("ss", "s"), ("šš", "š"), ("ie", "i"), ("ou", "u"), ("ff", "v")]
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """Lower case, accents removed, punctuation to spaces, whitespace collapsed."""
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL).lower())

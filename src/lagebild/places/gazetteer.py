@@ -37,6 +37,14 @@ class Candidate:
         return f"geo:{self.geonameid}" if self.geonameid else f"geo:{self.name}|{self.country}"
 
 
+_ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+
+
+def place_key(name: str) -> str:
+    """Folded name with St./Mt./Ft. spelled out, so "St. Petersburg" = "Saint Petersburg"."""
+    return " ".join(_ABBREV.get(w, w) for w in fold(name).split())
+
+
 def _latin(name: str) -> bool:
     return all(ord(c) < 0x250 or c in "’‘ʼ" for c in name)
 
@@ -124,7 +132,7 @@ class Gazetteer:
                 self._add(abbr, st)
         for key, r in self.data["regions"].items():
             cand = Candidate(r["name"], r.get("geonameid"), r.get("lat"), r.get("lon"), r.get("country"),
-                             r.get("feature", "RGN"), 5_000_000)
+                             r.get("feature", "RGN"), 5_000_000, admin1=r.get("admin1"))
             self.regions[key] = cand
             self._add(r["name"], cand)
             for n in r.get("names", []):
@@ -132,12 +140,12 @@ class Gazetteer:
         for old, (new, iso2) in self.data["renamed"].items():
             cand = self.find(new, iso2)
             if cand is not None:
-                self.index[fold(old)] = [cand] + [c for c in self.index.get(fold(old), []) if c.key != cand.key]
+                self.index[place_key(old)] = [cand] + [c for c in self.index.get(place_key(old), []) if c.key != cand.key]
         for entries in self.index.values():
             entries.sort(key=lambda c: (not c.primary, -c.population))
 
     def _add(self, name: str, cand: Candidate) -> None:
-        key = fold(name)
+        key = place_key(name)
         if not key:
             return
         entries = self.index.setdefault(key, [])
@@ -146,7 +154,7 @@ class Gazetteer:
 
     def add_alias(self, name: str, cand: Candidate, first: bool = False) -> None:
         """Add a name for a place (language data, curated exonyms); ``first`` puts it ahead."""
-        key = fold(name)
+        key = place_key(name)
         if not key:
             return
         rest = [c for c in self.index.get(key, []) if c.key != cand.key]
@@ -154,11 +162,14 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """All places a name may refer to, best-known first."""
-        return self.index.get(fold(name), [])
+        return self.index.get(place_key(name), [])
 
     def find(self, name: str, iso2: str | None) -> Candidate | None:
         """The place named ``name`` (its English GeoNames name) in country ``iso2``."""
         key = fold(name)
+        if iso2 and (key, iso2) in self.by_name:
+            return self.by_name[(key, iso2)]
+        key = place_key(name)
         if iso2 and (key, iso2) in self.by_name:
             return self.by_name[(key, iso2)]
         cands = [c for c in self.index.get(key, []) if iso2 is None or c.country == iso2]
