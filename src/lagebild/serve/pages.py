@@ -95,12 +95,27 @@ def _fmt(a: dt.date, b: dt.date) -> str:
     return a.isoformat() if a == b else f"{a.isoformat()} – {b.isoformat()}"
 
 
-def _bucket_keys(first: dt.date, last: dt.date, granularity: str) -> list[dt.date]:
+def _bucket_keys(first: dt.date, last: dt.date, granularity: str, least: int = 12) -> list[dt.date]:
+    """Bucket starts from ``first`` to ``last``, padded on both sides to at least ``least`` bars."""
     keys, k = [], first
     while k <= last and len(keys) < 1000:
         keys.append(k)
         k = queries.bucket_end(k, granularity) + dt.timedelta(days=1)
+    while len(keys) < least:
+        keys.append(queries.bucket_end(keys[-1], granularity) + dt.timedelta(days=1))
+        if len(keys) < least:
+            keys.insert(0, _bucket_start(keys[0] - dt.timedelta(days=1), granularity))
     return keys
+
+
+def _bucket_start(day: dt.date, granularity: str) -> dt.date:
+    if granularity == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if granularity == "month":
+        return day.replace(day=1)
+    if granularity == "year":
+        return day.replace(month=1, day=1)
+    return day
 
 
 def _choices(f: EventFilter) -> dict:
