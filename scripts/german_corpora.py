@@ -1,0 +1,143 @@
+"""Readers and the explicit train/evaluation split for the German model.
+
+Shared by ``scripts/train_german.py`` (training) and ``eval/german_model.py``
+(evaluation), so both use the same split. Data: ``../shared/data`` (see its README).
+
+Split (never train on what is evaluated):
+
+* trees, train: UD German-GSD dev + UD German-PUD (CC BY-SA); every 20th tree is kept
+  aside to pick the best checkpoint (``monitor``).
+* trees, evaluation only: UD German-GSD test, UD German-LIT (CC BY-NC-SA, never trained on).
+* entities, train: GermEval 2014 dev sentences whose index is not a multiple of 5;
+  SmartData v1 train + v1 test + v3 dev documents, minus every document that also occurs
+  (same id or same text) in SmartData v3 test.
+* entities, evaluation only: GermEval 2014 dev sentences with index % 5 == 0
+  ("germeval-heldout"), SmartData v3 test, LER test (unclear licence: evaluation only).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+TREES_TRAIN = ("ud-german-gsd/de_gsd-ud-dev.conllu", "ud-german-extra/de_pud-ud-test.conllu")
+TREES_EVAL = {"gsd-test": "ud-german-gsd/de_gsd-ud-test.conllu", "lit": "ud-german-extra/de_lit-ud-test.conllu"}
+MONITOR_EVERY = 20
+GERMEVAL = "germeval2014/NER-de-dev.tsv"
+GERMEVAL_HELDOUT_EVERY = 5
+SMARTDATA_TRAIN = ("smartdata/v1_20180119/train.json.gz", "smartdata/v1_20180119/test.json.gz",
+                   "smartdata/v3_20200302/dev.json.gz")
+SMARTDATA_EVAL = "smartdata/v3_20200302/test.json.gz"
+LER_EVAL = "ler/ler_test.conll"
+
+GERMEVAL_TYPES = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}  # -deriv/-part dropped
+SMARTDATA_TYPES = {"person": "PER", "organization": "ORG", "organization-company": "ORG",
+                   "location": "LOC", "location-city": "LOC", "location-street": "LOC",
+                   "location-stop": "LOC", "location-route": "LOC"}
+LER_TYPES = {"PER": "PER", "RR": "PER", "AN": "PER", "LD": "LOC", "ST": "LOC", "STR": "LOC",
+             "LDS": "LOC", "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "ORG"}
+
+
+def available() -> bool:
+    return (DATA / TREES_TRAIN[0]).exists()
+
+
+# -- entities ----------------------------------------------------------------
+def _bio_to_spans(tags: list[str], mapping: dict[str, str]) -> list[tuple[int, int, str]]:
+    spans, start, label = [], None, None
+    for i, tag in enumerate(tags + ["O"]):
+        kind = tag[2:] if len(tag) > 2 else ""
+        mapped = mapping.get(kind)
+        if start is not None and not (tag.startswith("I-") and mapped == label):
+            spans.append((start, i, label))
+            start, label = None, None
+        if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+            if mapped:
+                start, label = i, mapped
+    return spans
+
+
+def read_germeval() -> tuple[list, list]:
+    """(train, heldout): lists of (words, [(start, end, label)]) by sentence index."""
+    sents, words, tags = [], [], []
+    for line in (DATA / GERMEVAL).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if words:
+                sents.append((words, _bio_to_spans(tags, GERMEVAL_TYPES)))
+            words, tags = [], []
+            continue
+        cols = line.split("\t")
+        words.append(cols[1])
+        tags.append(cols[2])
+    if words:
+        sents.append((words, _bio_to_spans(tags, GERMEVAL_TYPES)))
+    train = [s for i, s in enumerate(sents) if i % GERMEVAL_HELDOUT_EVERY]
+    heldout = [s for i, s in enumerate(sents) if i % GERMEVAL_HELDOUT_EVERY == 0]
+    return train, heldout
+
+
+def read_ler(limit: int | None = None) -> list:
+    sents, words, tags = [], [], []
+    with open(DATA / LER_EVAL, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line:
+                if words:
+                    sents.append((words, _bio_to_spans(tags, LER_TYPES)))
+                words, tags = [], []
+                if limit and len(sents) >= limit:
+                    break
+                continue
+            w, t = line.rsplit(" ", 1)
+            words.append(w)
+            tags.append(t)
+    return sents
+
+
+def _avro_json_docs(path: Path):
+    text = gzip.open(path, "rt", encoding="utf-8").read()
+    dec, i = json.JSONDecoder(), 0
+    while True:
+        while i < len(text) and text[i].isspace():
+            i += 1
+        if i >= len(text):
+            return
+        obj, i = dec.raw_decode(text, i)
+        yield obj
+
+
+def _unwrap(value):
+    if isinstance(value, dict) and len(value) == 1:
+        return next(iter(value.values()))
+    return value
+
+
+def _smartdata_doc(doc: dict) -> tuple[str, str, list[tuple[int, int, str]]]:
+    text = _unwrap(doc["text"]) or ""
+    ents = []
+    for m in _unwrap(doc.get("conceptMentions")) or []:
+        label = SMARTDATA_TYPES.get(m["type"].lower().replace("_", "-"))
+        if label:
+            ents.append((m["span"]["start"], m["span"]["end"], label))
+    return doc["id"], text, ents
+
+
+def read_smartdata() -> tuple[list, list]:
+    """(train, test): lists of (text, [(char_start, char_end, label)])."""
+    test = [_smartdata_doc(d) for d in _avro_json_docs(DATA / SMARTDATA_EVAL)]
+    test_ids = {i for i, _, _ in test}
+    test_texts = {t.strip()[:300] for _, t, _ in test}
+    train, seen = [], set()
+    for name in SMARTDATA_TRAIN:
+        for d in _avro_json_docs(DATA / name):
+            ident, text, ents = _smartdata_doc(d)
+            key = text.strip()[:300]
+            if ident in test_ids or key in test_texts or key in seen or not key:
+                continue
+            seen.add(key)
+            train.append((text, ents))
+    return train, [(t, e) for _, t, e in test]
