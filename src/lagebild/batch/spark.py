@@ -5,8 +5,8 @@ its Python worker reads the shards itself — input paths must be readable from 
 executor (a shared or mounted file system) — and analyses them with the worker's one
 lazily built pipeline (:func:`lagebild.batch.worker.worker_pipeline`; Spark reuses Python
 workers between tasks, so an executor loads the models once, not per record or task).
-The ``(table, row)`` stream is persisted once and written per table with Spark's
-Parquet writer (``partitionBy``) into the staging folder; the driver then commits the
+The ``(table, row)`` stream is saved once (a pickle file in the staging folder) and
+written per table with Spark's Parquet writer (``partitionBy``) into the staging folder; the driver then commits the
 partitions through the Hadoop FileSystem API, so the output may be any Hadoop file
 system (``file:``, ``hdfs:``, ``s3a:`` …).
 """
@@ -87,20 +87,20 @@ class HadoopFS:
 def run_spark(spark, tasks: list[list[Shard]], settings: Settings, staging: str, run_id: str
               ) -> tuple[list[tuple], set[str]]:
     """Analyse and write every table under ``staging``; returns (worker stats, article partitions)."""
-    from pyspark import StorageLevel
-
     settings_json = settings.model_dump_json()
-    rows = spark.sparkContext.parallelize(tasks, max(1, len(tasks))).mapPartitions(
+    sc = spark.sparkContext
+    rows_path = f"{staging}/analysed-rows"  # no leading "_": Hadoop input formats skip such paths
+    # One job analyses every task and saves the (table, row) stream; the table writes then
+    # read it back. Analysis runs exactly once whatever happens to cached blocks.
+    sc.parallelize(tasks, max(1, len(tasks))).mapPartitions(
         lambda it: _partition(it, settings_json, run_id)
-    ).persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        stats = rows.filter(lambda r: r[0] == STATS).map(lambda r: r[1]).collect()  # runs the analysis
-        parts = set(rows.filter(lambda r: r[0] == "articles").map(lambda r: part_dir("articles", r[1]))
-                    .distinct().collect())
-        for table in BATCH_TABLES:
-            data = rows.filter(lambda r, t=table: r[0] == t).map(lambda r: r[1])
-            frame = spark.createDataFrame(data, spark_schema(table), verifySchema=False)
-            frame.write.mode("overwrite").partitionBy(*PARTITIONS[table]).parquet(f"{staging}/{table}")
-    finally:
-        rows.unpersist()
+    ).saveAsPickleFile(rows_path, batchSize=256)
+    rows = sc.pickleFile(rows_path)
+    stats = rows.filter(lambda r: r[0] == STATS).map(lambda r: r[1]).collect()
+    parts = set(rows.filter(lambda r: r[0] == "articles").map(lambda r: part_dir("articles", r[1]))
+                .distinct().collect())
+    for table in BATCH_TABLES:
+        data = rows.filter(lambda r, t=table: r[0] == t).map(lambda r: r[1])
+        frame = spark.createDataFrame(data, spark_schema(table), verifySchema=False)
+        frame.write.mode("overwrite").partitionBy(*PARTITIONS[table]).parquet(f"{staging}/{table}")
     return stats, parts
