@@ -31,7 +31,10 @@ STAGES = (
 
 
 def _import_components() -> None:
-    # Importing registers the factories with spaCy.
+    # Importing registers the factories with spaCy: the base models' own components
+    # (used by the shipped German model) first, then lagebild's stages.
+    for module in ("sentences", "lemmatizer", "morph_rules"):
+        importlib.import_module(f"lagebild.nlp.{module}")
     for module in ("entities", "times", "places", "attributions", "events"):
         importlib.import_module(f"lagebild.{module}.component")
 
