@@ -269,3 +269,8 @@ def test_every_morning_is_a_set(de):
 
 def test_first_part_of_a_hyphen_compound_is_no_expression(de):
     assert by_text(de, "Zu den beiden Tag-und-Nacht-Gleichen kamen viele.", PUB) == {}
+
+
+def test_night_to_a_weekday(de):
+    t = by_text(de, "In der Nacht zum Sonntag brannte eine Scheune.", PUB)["Nacht zum Sonntag"]
+    assert (t.value, t.kind) == ("2025-07-13TNI", "time")

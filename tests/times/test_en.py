@@ -240,3 +240,8 @@ def test_fall_as_a_verb_is_no_season(en):
 def test_every_morning_is_a_set(en):
     t = by_text(en, "He runs every morning.", PUB)["every morning"]
     assert (t.value, t.kind) == ("XXXX-XX-XXTMO", "set")
+
+
+def test_night_of_a_date(en):
+    t = by_text(en, "The attack came on the night of July 4, 2024.", PUB)["the night of July 4, 2024"]
+    assert (t.value, t.kind) == ("2024-07-04TNI", "time")
