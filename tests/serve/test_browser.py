@@ -88,6 +88,11 @@ def test_events_page_timeline_and_cards(page, shots):
     assert card.locator(".when time").inner_text() == "2025-07-04"
     assert card.locator(".reported").inner_text() == "reported 2025-07-05"
     page.screenshot(path=str(shots / "events.png"), full_page=True)
+    # the README's picture: every type but the hostile article's PROTEST
+    types = "&".join(f"type={t}" for t in ("AGREE", "CONSULT", "AID", "ACCUSE", "ASSAULT"))
+    page.goto(f"/?{types}")
+    assert len(cards(page)) == 8
+    page.screenshot(path=str(shots / "overview.png"), full_page=True)
 
 
 def test_filters_and_asserted_only(page, shots):
