@@ -43,6 +43,7 @@ class Lexicon:
     quote_re: re.Pattern | None = None
     first_words: frozenset[str] = frozenset()
     post_left_source: bool = True
+    thought_reported: bool = False
 
     def index(self) -> None:
         """First words of every multi-word pattern, to skip tokens quickly."""
@@ -101,7 +102,7 @@ class Lexicon:
                  "passive_agent", "passive_aux", "aux", "social_media_words", "social_media_preps",
                  "social_media_verbs", "writing_verbs", "anonymous_heads", "anonymous_named_blocks",
                  "anaphoric_determiners", "count_skip", "institution_heads", "document_heads",
-                 "person_heads", "subordinators", "prep_before_gap", "object_pronouns", "determiners", "trailing_adverbs", "prepositions")
+                 "person_heads", "subordinators", "prep_before_gap", "object_pronouns", "determiners", "trailing_adverbs", "prepositions", "non_subject_determiners")
         words: dict[str, frozenset[str]] = {}
         for name in lists:
             values = data.get(name, [])
@@ -131,5 +132,6 @@ class Lexicon:
             quote_re=quote_re,
         )
         lex.post_left_source = bool(data.get("post_left_source", True))
+        lex.thought_reported = bool(data.get("thought_reported", False))
         lex.index()
         return lex

@@ -123,6 +123,8 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
         return None
     if i - s == 1 and v.lex.has("object_pronouns", v.lowers[s]):
         return None
+    if v.lex.has("non_subject_determiners", v.lowers[s]):
+        return None  # "Den Vorschlag lehnte X ab": the object comes first
     if i - s > 2 and v.lex.has("prepositions", v.lowers[s + 1]) and not (
             v.lowers[s] in v.lex.number_words or v.lex.has("determiners", v.lowers[s])):
         return None  # "Sofort nach der Wahl äußerte X": a fronted adverbial, subject after the verb
@@ -249,7 +251,7 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
             if content:
                 return Frame(form=_form_for(v, content, "indirect"), source=src, content=content, **base)
     # --- REPORTED (or a quote inside the clause: direct) -------------------------------
-    if cue.kind == "thought":
+    if cue.kind == "thought" and not lex.thought_reported:
         return None
     cend = v.clause_end(after if part is None else part + 1, hi)
     quotes = _quotes_in(v, ls, cend)
@@ -258,7 +260,7 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
     if src is None and not passive:
         src = _left_source(v, ls, cs, lo)
         if src is None and after < hi:
-            src = _nonempty(v.np_forward(after, cend, relative=False))
+            src = _nonempty(v.np_forward(after, hi))
     quotes = [q for q in quotes if not _name_like(v, q)]
     if quotes:
         return Frame(form="direct", source=src, content=quotes, **base)

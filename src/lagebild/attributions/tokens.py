@@ -143,6 +143,8 @@ class View:
         while s < e and (space[s] or (punct[s] and self.quote_of[s] == -1)):
             s += 1
         while e > s and (space[e - 1] or (punct[e - 1] and self.quote_of[e - 1] == -1)):
+            if self.texts[e - 1] == ")" and "(" in self.texts[s:e - 1]:
+                break
             e -= 1
         return s, e
 
