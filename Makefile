@@ -34,6 +34,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/throughput.py
+	$(PY) bench/api.py
 
 clean:
 	rm -rf $(VENV) *.duckdb build
