@@ -36,6 +36,8 @@ class EntitiesComponent:
         gaz = get_gazetteer(int(self.settings.get("geo_min_population", 15000)))
         self.linker = Linker(LanguageData(nlp.lang), gaz)
         self.finder = EntityFinder(self.linker)
+        # components before this one that set doc.ents (checked once, not per doc)
+        self.has_ner = any("ner" in n or "entity_ruler" in n for n in nlp.pipe_names)
 
     def analyse(self, text: str, ents: list[tuple[int, int, str]], published: date | None):
         ln = self.linker
@@ -54,7 +56,7 @@ class EntitiesComponent:
         return group.build(text, found, ln)
 
     def find(self, doc: Doc) -> tuple[list[Entity], dict, list]:
-        ents = _ents(doc) if doc.has_annotation("ENT_IOB") else []
+        ents = _ents(doc) if self.has_ner else []
         published = doc._.lb_published if Doc.has_extension("lb_published") else None
         if published is not None and not isinstance(published, date):
             published = None

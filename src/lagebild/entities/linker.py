@@ -32,6 +32,7 @@ class Linker:
         self.determiners = frozenset(fold(w) for w in roles.get("determiners", []))
         self.matcher = AliasMatcher(roles.get("inflection", []))
         platform = tuple(fold(w) for w in actors.get("platform_before", []))
+        self._memo: dict[tuple[str, bool], str | None] = {}
         self.keys: dict[str, str] = {}  # name key -> actor id (persons, weapons: cross-spelling)
         for aid, names in self.table.aliases.items():
             rec = self.table.records[aid]
@@ -94,6 +95,15 @@ class Linker:
 
     def by_key(self, name: str, fuzzy: bool = True) -> str | None:
         """Actor id of a person or weapon spelled differently from every alias."""
+        memo = (name, fuzzy)
+        if memo in self._memo:
+            return self._memo[memo]
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        self._memo[memo] = hit = self._by_key(name, fuzzy)
+        return hit
+
+    def _by_key(self, name: str, fuzzy: bool) -> str | None:
         keys = name_keys(name)
         for key in keys:
             if key in self.keys:
