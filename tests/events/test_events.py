@@ -234,3 +234,16 @@ def test_german_ruled_out_attack_is_negated(de):
     text = "Experten schlossen einen Terroranschlag der Rebellen aus."
     evs = _run(de, text, {"Rebellen": ("e1", "MISC", None)})
     assert evs and all(e.modality == "negated" for e in evs)
+
+
+def test_german_tagged_participle_adjective_still_triggers(de):
+    nlp, comp = de
+    text = "Die Ukraine hat von den USA gelieferte Raketen eingesetzt, um Ziele gegen Russland anzugreifen."
+    doc = nlp(text)
+    for t in doc:
+        t.pos_ = "ADJ" if t.text == "gelieferte" else ("PROPN" if t.text[:1].isupper() else "X")
+    doc._.lb_entities = _entities(text, {"Ukraine": ("e1", "LOC", "UKR"), "USA": ("e2", "LOC", "USA"),
+                                         "Russland": ("e3", "LOC", "RUS")})
+    doc._.lb_times, doc._.lb_places, doc._.lb_attributions = [], [], []
+    comp(doc)
+    assert "AID" in {e.type for e in doc._.lb_events}

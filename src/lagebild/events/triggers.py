@@ -118,7 +118,7 @@ class TriggerFinder:
         if not found:
             sent_start = tok.is_sent_start or (tok.i > 0 and tok.nbor(-1).text in BOUNDARY)
             for lem, p in self._lookup_form(tok, bool(sent_start)):
-                if pos and p != pos and not (pos == "NOUN" and p == "ADJ"):
+                if pos and p != pos and not (pos == "NOUN" and p == "ADJ") and not (pos == "ADJ" and p == "VERB"):
                     continue
                 e = lex.entries.get((lem, p))
                 if e is not None and e not in found:
