@@ -44,6 +44,8 @@ class Lexicon:
     first_words: frozenset[str] = frozenset()
     post_left_source: bool = True
     thought_reported: bool = False
+    infinitive_marker: str | None = None
+    passive_subject_source: frozenset[str] = frozenset()
 
     def index(self) -> None:
         """First words of every multi-word pattern, to skip tokens quickly."""
@@ -102,7 +104,7 @@ class Lexicon:
                  "passive_agent", "passive_aux", "aux", "social_media_words", "social_media_preps",
                  "social_media_verbs", "writing_verbs", "anonymous_heads", "anonymous_named_blocks",
                  "anaphoric_determiners", "count_skip", "institution_heads", "document_heads",
-                 "person_heads", "subordinators", "prep_before_gap", "object_pronouns", "determiners", "trailing_adverbs", "prepositions", "non_subject_determiners")
+                 "person_heads", "subordinators", "prep_before_gap", "object_pronouns", "determiners", "trailing_adverbs", "prepositions", "non_subject_determiners", "particles")
         words: dict[str, frozenset[str]] = {}
         for name in lists:
             values = data.get(name, [])
@@ -133,5 +135,7 @@ class Lexicon:
         )
         lex.post_left_source = bool(data.get("post_left_source", True))
         lex.thought_reported = bool(data.get("thought_reported", False))
+        lex.infinitive_marker = data.get("infinitive_marker")
+        lex.passive_subject_source = frozenset(data.get("passive_subject_source", []))
         lex.index()
         return lex

@@ -65,9 +65,15 @@ def find_cues(v: View, lo: int, hi: int) -> list[tuple[int, int, int | None, Cue
             if v.lowers[j] in cues and (j == i + 1 or j + 1 >= hi or v.is_punct(j + 1)):
                 out.append((i, i + 1, j, cues[v.lowers[j]]))
                 break
-            if v.texts[j] == "," and not v.lex.has("relative_pronouns", v.lowers[min(j + 1, hi - 1)]):
+            if v.texts[j] == "," and (v.lex.has("clause_markers", v.lowers[min(j + 1, hi - 1)])
+                                      or v.lex.has("subordinators", v.lowers[min(j + 1, hi - 1)])):
                 break
             j += 1
+        else:
+            j = hi
+        if not any(c[0] == i for c in out[-1:]) and i > lo and v.lowers[i - 1] in cues and (
+                i + 1 >= hi or v.punct[i + 1]):
+            out.append((i - 1, i + 1, None, cues[v.lowers[i - 1]]))  # "wie X bekannt gab"
     return out
 
 
@@ -92,6 +98,13 @@ def _clause_after(v: View, p: int, hi: int) -> str | None:
     end = v.clause_end(nxt if v.quote_of[nxt] == -1 else v.quotes[v.quote_of[nxt]][1], hi)
     if any(v.is_konj(k) for k in range(nxt, end)):
         return "konj"
+    inf = v.lex.infinitive_marker
+    if inf and any(v.lowers[k] == inf and k + 1 < end and v.texts[k + 1][:1].islower() for k in range(nxt, end)):
+        return "inf"
+    if inf and v.lex.case_sensitive and any(
+            len(v.lowers[k]) > 6 and v.texts[k][:1].islower() and inf in v.lowers[k][2:-3] and v.lowers[k].endswith("en")
+            and v.lex.has("particles", v.lowers[k][:v.lowers[k].index(inf, 2)]) for k in range(end - 1, end) if k >= nxt):
+        return "inf"
     if v.quote_of[nxt] != -1:
         return "quote"
     return None
@@ -175,7 +188,7 @@ def _name_like(v: View, q: tuple[int, int]) -> bool:
     """„Grupo Planeta“, „Nürnberg Ice Tigers“: a quoted name or title, not quoted words."""
     inner = [k for k in range(q[0], q[1]) if v.quote_of[k] == -1 or not v.punct[k]]
     words = [k for k in range(q[0] + 1, q[1] - 1) if v.texts[k][:1].isalpha()]
-    if not words or len(words) > 6 or not v.lex.case_sensitive and len(words) > 4:
+    if len(words) < 2 or len(words) > 6 or not v.lex.case_sensitive and len(words) > 4:
         return False
     return all(v.capital(k) for k in words) and not inner == []
 
@@ -199,7 +212,17 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
     p = v.clause_end(after, hi)
     if p < hi and v.texts[p] in (",", ":"):
         mid = _nonempty(v.strip(after, p))
+        if mid and all(lex.has("aux", v.lowers[k]) for k in range(*mid)):
+            mid = None
         why = _clause_after(v, p, hi)
+        if not why and mid and v.texts[p] == ",":
+            q = v.clause_end(p + 1, hi)
+            if q < hi and v.texts[q] == "," and 0 < q - p - 1 <= 5 and all(
+                    v.capital(k) or v.is_punct(k) for k in range(p + 1, q)):
+                why2 = _clause_after(v, q, hi)
+                if why2:
+                    why, p = why2, q
+                    mid = _nonempty(v.strip(after, p))
         nxt = min(p + 1, hi - 1)
         bare = (mid is None and v.texts[p] == "," and cue.kind in ("speech", "thought")
                 and not lex.has("subordinators", v.lowers[nxt]))
@@ -255,7 +278,8 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
         return None
     cend = v.clause_end(after if part is None else part + 1, hi)
     quotes = _quotes_in(v, ls, cend)
-    passive = any(lex.has("passive_aux", v.lowers[k]) for k in range(ls, min(cend + 1, hi)))
+    passive = any(lex.has("passive_aux", v.lowers[k]) for k in range(ls, min(cend + 1, hi))) \
+        and cue.lemma not in lex.passive_subject_source
     src = _passive_agent(v, ls, cs) if passive else None
     if src is None and not passive:
         src = _left_source(v, ls, cs, lo)
