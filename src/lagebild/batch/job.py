@@ -131,7 +131,7 @@ def run_batch(
         errors=sum(w.errors for w in workers_stats) + len(failed),
         seconds=time.perf_counter() - started, partitions=replaced, workers=workers_stats,
     )
-    if _is_local(out):
+    if _is_local(out) and Path(out).is_dir():  # (a bare path under Spark may live on HDFS)
         write_manifest(Path(out), {
             "run_id": run_id, "engine": engine, "inputs": inputs, "articles": result.articles,
             "errors": result.errors, "seconds": round(result.seconds, 2),
