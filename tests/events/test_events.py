@@ -247,3 +247,10 @@ def test_german_tagged_participle_adjective_still_triggers(de):
     doc._.lb_times, doc._.lb_places, doc._.lb_attributions = [], [], []
     comp(doc)
     assert "AID" in {e.type for e in doc._.lb_events}
+
+
+@pytest.mark.model
+def test_en_will_not_meet_is_an_asserted_rejection(en):
+    evs = _run(en, "Israel said it would not meet the Hamas delegation.",
+               {"Israel": ("e1", "LOC", "ISR"), "Hamas": ("e2", "ORG", None)})
+    assert [(e.type, e.mode, e.modality) for e in evs] == [("REJECT", "meet", "asserted")]

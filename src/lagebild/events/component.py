@@ -115,6 +115,10 @@ class EventsComponent:
             type_, _, mode = t.entry.crowd.partition("/")
             mode = mode or None
         att = idx.attribution_at(t.token.idx)
+        if mod == "negated" and type_ in self.lex.refusal_types and self._future_cue(t):
+            # "said it would not meet the demands": a refusal, which did happen
+            type_, _, m = self.lex.refusal_types[type_].partition("/")
+            mode, mod = m or None, "asserted"
         if mod in ("planned",):
             fut = t.entry.future or self.lex.future_types.get(type_)
             if fut:
@@ -147,6 +151,11 @@ class EventsComponent:
             evidence=Evidence(start=start, end=end),
             confidence=self._confidence(t, args, parsed), trigger=trig_span,
         )
+
+    def _future_cue(self, t: Trigger) -> bool:
+        doc = t.token.doc
+        words = {x.lower_ for x in doc[t.clause.start:t.clause.end]}
+        return bool(words & (self.cues.planned | self.cues.reported_future))
 
     def _own_threat(self, t: Trigger, args: Arguments, att, idx: EntityIndex) -> bool:
         """A conflict act its own side says it may or will carry out is a threat."""

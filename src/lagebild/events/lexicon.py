@@ -93,6 +93,8 @@ class Lexicon:
     obligation: frozenset[str] = frozenset()
     obligation_heads: frozenset[str] = frozenset()
     crowd_nouns: frozenset[str] = frozenset()
+    refusal_types: dict = field(default_factory=dict)
+    """Type of a negated future cooperation ("will not meet" -> REJECT/meet)."""
     use_parse: bool = True
     """Use the dependency parse when the pipeline has one (else clause heuristics)."""
     own_time_markers: frozenset[str] = frozenset()
@@ -197,6 +199,7 @@ def compile_lexicon(events: dict) -> Lexicon:
         obligation_heads=frozenset(events.get("obligation_heads", [])),
         crowd_nouns=frozenset(w.lower() for w in events.get("crowd_nouns", [])),
         use_parse=bool(events.get("use_parse", True)),
+        refusal_types=events.get("refusal_types", {}),
         own_time_markers=frozenset(events.get("own_time_markers", [])),
         role_links=frozenset(events.get("role_links", [])),
         max_phrase=max((len(p) for p in phrases), default=1),
