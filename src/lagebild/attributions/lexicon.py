@@ -97,7 +97,10 @@ class Lexicon:
         alts = []
         for op, cl in pairs:
             o, c = re.escape(op), re.escape(cl)
-            alts.append(f"{o}[^{o}{c}\\n]{{1,2000}}?{c}" if op != cl else f"{o}[^{o}\\n]{{1,2000}}?{c}")
+            if len(op) > 1 or len(cl) > 1:
+                alts.append(f"{o}(?:(?!{o}|{c})[^\\n]){{1,2000}}?{c}")
+            else:
+                alts.append(f"{o}[^{o}{c}\\n]{{1,2000}}?{c}" if op != cl else f"{o}[^{o}\\n]{{1,2000}}?{c}")
         quote_re = re.compile("|".join(alts)) if alts else None
         lists = ("clause_markers", "konjunktiv", "relative_pronouns", "subject_blockers", "np_stops",
                  "np_continuers", "so_cue", "anaphoric_cues", "wie_cue", "source_preps_after_es",
