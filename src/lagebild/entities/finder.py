@@ -57,6 +57,11 @@ class EntityFinder:
         for m in self.ln.matcher.find(text, words):
             if any(s <= m.start and m.end <= e for s, e in taken):
                 continue
+            if m.entry.kind in ("demonym", "people") and self.ln.lowercase_demonyms:
+                org = self._proper_name(text, words, m)
+                if org is not None:  # "die Deutsche Bank": a name, not the country
+                    found.append(org)
+                    continue
             rec = self.ln.table.get(m.entry.target)
             typ = rec.type if rec else "LOC"
             f = Found(m.start, m.end, m.entry.target, typ, m.entry.kind,
@@ -133,6 +138,20 @@ class EntityFinder:
             return Found(start, end, None, typ)
         return None
 
+    def _proper_name(self, text: str, words: list, m) -> Found | None:
+        """A capitalised demonym inside a sentence followed by capitalised words starts a name."""
+        i, j = m.first_word, m.last_word
+        if not words[i][2][:1].isupper() or i == 0 or text[words[i - 1][1]:words[i][0]].strip() in (".", "!", "?", ":", "„", "\"") \
+                or fold(words[i - 1][2]) in self.ln.given_names:
+            return None
+        k = j
+        while k + 1 < len(words) and k - j < 2 and words[k + 1][2][:1].isupper() \
+                and text[words[k][1]:words[k + 1][0]] in (" ", "-"):
+            k += 1
+        if k == j:
+            return None
+        return Found(words[i][0], words[k][1], None, "ORG", "heuristic")
+
     def _embedded(self, text: str, words: list, org: Found) -> list[Found]:
         """Place names inside an organisation's name ("New Orleans Police Department")."""
         idx = [k for k, w in enumerate(words) if org.start <= w[0] and w[1] <= org.end]
@@ -175,6 +194,17 @@ class EntityFinder:
                 out.append(Found(s, e, aid, rec.type, "key"))
                 i += 1
                 continue
+            # "Olena Kovalenko", "Präsident Erik Larsen": a person no table knows (no NER)
+            if not has_ner and (fold(w) in self.ln.given_names
+                                or (i > 0 and fold(words[i - 1][2]) in self.ln.title_words)):
+                j = i
+                while j + 1 < len(words) and j - i < 2 and free[j + 1] and words[j + 1][2][:1].isupper() \
+                        and text[words[j][1]:words[j + 1][0]] in (" ", "-") and not words[j + 1][2].isupper():
+                    j += 1
+                if j > i and fold(words[j][2]) not in self.ln.title_words:
+                    out.append(Found(s, words[j][1], None, "PER", "heuristic"))
+                    i = j + 1
+                    continue
             # "in Charkiw", "nach Pokrowsk": a capitalised name after a locative word
             if not has_ner and i > 0 and fold(words[i - 1][2]) in self.ln.locative:
                 j = i

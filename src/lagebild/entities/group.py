@@ -191,7 +191,7 @@ def build(text: str, found: list[Found], ln: Linker) -> tuple[list[Entity], dict
         else:
             typ = fs[0].type if fs[0].type in ("PER", "ORG", "LOC", "WEAPON", "EVENT", "MISC") else "MISC"
             qid, actor = (ln.gaz.qid(geo) if geo is not None else None), None
-            name = geo.name if geo is not None else max((m.text for m in mentions), key=len)
+            name = geo.name if geo is not None else max((text[f.start:f.end] for f in fs), key=len)
             if typ == "PER":
                 role = next((f.role for f in fs if f.role is not None), None)
                 if role is not None and role.country:

@@ -28,6 +28,8 @@ class Linker:
         self.places = places
         self.office_sector: dict[str, str] = roles.get("office_sector", {})
         self.org_sectors: dict[str, str] = {fold(k): v for k, v in roles.get("org_sectors", {}).items()}
+        names = lang.json("names") if lang.has("names.json") else {}
+        self.given_names = frozenset(fold(n) for n in names.get("given_names", []))
         self.title_words = frozenset(fold(w) for w in roles.get("title_words", []))
         self.determiners = frozenset(fold(w) for w in roles.get("determiners", []))
         self.matcher = AliasMatcher(roles.get("inflection", []))
@@ -49,6 +51,7 @@ class Linker:
                         self.keys.setdefault(key, aid)
         self.key_list = [k for k in self.keys if len(k) >= 6]
         endings = places.get("demonym_endings", [])
+        self.lowercase_demonyms = bool(endings)
         for stem, iso3 in places.get("demonyms", {}).items():
             forms = [stem] + [stem + e for e in endings]
             for form in forms:
