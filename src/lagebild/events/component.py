@@ -140,7 +140,7 @@ class EventsComponent:
         end = max(doc[t.clause.end - 1].idx + len(doc[t.clause.end - 1]),
                   *(x.idx + len(x) for x in tokens))
         first, last = min(tokens, key=lambda x: x.i), max(tokens, key=lambda x: x.i)
-        trig_span = RSpan(start=first.idx, end=last.idx + len(last), text=doc.text[first.idx:last.idx + len(last)])
+        trig_span = RSpan(start=first.idx, end=last.idx + len(last), text=doc[first.i:last.i + 1].text)
         if len(t.tokens) > 1 and last.i - first.i + 1 > len(t.tokens):
             trig_span.spans = [(x.idx, x.idx + len(x)) for x in sorted(t.tokens, key=lambda x: x.i)]
         return Event(
