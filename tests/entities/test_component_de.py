@@ -67,3 +67,14 @@ def test_role_without_holder_in_article_uses_date(de_nlp) -> None:
 def test_no_false_links(de_nlp) -> None:
     ents = by_name(run(de_nlp, "Der Medizinstudent Medinsky aß bei Puttin in der Rutte-Straße. Wir sehen us."))
     assert "Dmitry Medvedev" not in ents and "Vladimir Putin" not in ents and "United States" not in ents
+
+
+def test_unknown_people_and_names_without_ner(de_nlp) -> None:
+    doc = run(de_nlp, "Die Bäuerin Olena Kovalenko traf Sprecher Erik Larsen in Poltawa. Kovalenko lachte. "
+                      "Die Deutsche Bank schwieg. Russische Truppen rückten vor.")
+    ents = by_name(doc)
+    assert texts(ents["Olena Kovalenko"]) == ["Olena Kovalenko", "Kovalenko"]
+    assert ents["Erik Larsen"].type == "PER" and ents["Erik Larsen"].actor is None
+    assert ents["Deutsche Bank"].type == "ORG" and "Germany" not in ents
+    assert ents["Russian Armed Forces"].actor.sector == "MIL"  # sentence-initial demonym stays one
+    assert ents["Poltava"].type == "LOC"
