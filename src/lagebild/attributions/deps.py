@@ -46,6 +46,10 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
         subj = [c for c in holder.children if c.dep_ in subj_labels]
         if subj:
             src = _nonempty(_subtree(v, subj[0], lo, hi))
+            if len(list(subj[0].subtree)) == 1 and v.lex.has("relative_pronouns", v.lowers[subj[0].i]) \
+                    and holder.dep_ in set(deps.get("relative", [])) and lo <= holder.head.i < hi:
+                noun = holder.head  # "officials who said": the officials
+                src = _nonempty(v.strip(max(lo, noun.left_edge.i), noun.i + 1))
             break
         if holder.dep_ in set(deps.get("inherit", [])) and holder.head is not holder:
             holder = holder.head
