@@ -46,6 +46,8 @@ class Lexicon:
     thought_reported: bool = False
     infinitive_marker: str | None = None
     passive_subject_source: frozenset[str] = frozenset()
+    use_parser: bool = True
+    use_pos: bool = True
 
     def index(self) -> None:
         """First words of every multi-word pattern, to skip tokens quickly."""
@@ -139,6 +141,8 @@ class Lexicon:
         lex.post_left_source = bool(data.get("post_left_source", True))
         lex.thought_reported = bool(data.get("thought_reported", False))
         lex.infinitive_marker = data.get("infinitive_marker")
+        lex.use_parser = bool(data.get("use_parser", True))
+        lex.use_pos = bool(data.get("use_pos", True))
         lex.passive_subject_source = frozenset(data.get("passive_subject_source", []))
         lex.index()
         return lex

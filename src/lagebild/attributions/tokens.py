@@ -88,13 +88,13 @@ class View:
                 units[-1] = (units[-1][0], e)
             else:
                 units.append((s, e))
-        has_pos = doc.has_annotation("TAG") or doc.has_annotation("POS")
+        has_pos = (doc.has_annotation("TAG") or doc.has_annotation("POS")) and lex.use_pos
         has_morph = doc.has_annotation("MORPH")
         lowers = [t.lower() for t in texts]
         konj = [("Sub" in t.morph.get("Mood")) if has_morph else False for t in toks]
         konj = [k or lex.has("konjunktiv", w) for k, w in zip(konj, lowers)]
         view = cls(doc, lex, texts, lowers, quote_of, quotes, units, has_pos,
-                   doc.has_annotation("DEP"), has_morph)
+                   doc.has_annotation("DEP") and lex.use_parser, has_morph)
         view.text = text
         view.starts = [t.idx for t in toks]
         view.ends = [t.idx + len(t.text) for t in toks]
