@@ -254,3 +254,19 @@ def test_en_will_not_meet_is_an_asserted_rejection(en):
     evs = _run(en, "Israel said it would not meet the Hamas delegation.",
                {"Israel": ("e1", "LOC", "ISR"), "Hamas": ("e2", "ORG", None)})
     assert [(e.type, e.mode, e.modality) for e in evs] == [("REJECT", "meet", "asserted")]
+
+
+def test_german_coordinated_subject_is_one_event_with_a_list(de):
+    text = "Japan und Südkorea vereinbarten am Montag eine engere Zusammenarbeit."
+    evs = _run(de, text, {"Japan": ("e1", "LOC", "JPN"), "Südkorea": ("e2", "LOC", "KOR")},
+               {"am Montag": "2025-07-14"})
+    assert [(e.type, e.actor, e.date) for e in evs] == [("AGREE", ["e1", "e2"], "2025-07-14")]
+
+
+def test_german_split_phrase_and_genitive_actor(de):
+    evs = _run(de, "Die EU stellte Syrien 500 Millionen Euro zur Verfügung.",
+               {"EU": ("e1", "ORG", "EUR"), "Syrien": ("e2", "LOC", "SYR")})
+    assert [(e.type, e.actor) for e in evs] == [("AID", ["e1"])]
+    evs = _run(de, "Bei einem Raketenangriff Russlands auf Odessa starben zwölf Menschen.",
+               {"Russlands": ("e1", "LOC", "RUS"), "Odessa": ("e2", "LOC", "UKR")})
+    assert [(e.type, e.actor, e.recipient) for e in evs] == [("ASSAULT", ["e1"], ["e2"])]

@@ -130,6 +130,9 @@ class EventsComponent:
             src = att.source.entity if att and att.source else None
             if src and src not in args.actor:
                 args.actor.insert(0, src)
+        if not args.recipient and args.location and t.type in self.lex.location_recipient_types \
+                and not t.entry.reciprocal:
+            args.recipient.append(args.location)  # PLOVER codes "rebels shelled Juba" with Juba as recipient
         if t.entry.reciprocal and type_ == t.type:
             args.actor += [r for r in args.partners if r not in args.actor]
             args.recipient = [r for r in args.recipient if r not in args.partners]

@@ -6,8 +6,7 @@ to the one it shares. Nominal triggers: possessor or adjectival entity (``Israel
 ``by``-phrase, else the subject of the verb they are the object of. Fallbacks for the
 recipient: prepositions on the object (``granted asylum to X``), the object's or complement's
 first entity (``threatened to cut off electricity to X``), a purpose clause or phrase
-(``in protest against X``), finally the event's location (PLOVER codes ``rebels shelled Juba``
-with Juba as recipient).
+(``in protest against X``).
 """
 from __future__ import annotations
 
@@ -167,9 +166,6 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
                         if t.lower_ in lex.purpose_preps and t.dep_ == "prep":
                             args.recipient += _subtree_entity(f, t, idx, args)
                             break
-    if not args.recipient and args.location and trig.type in lex.location_recipient_types \
-            and not trig.entry.reciprocal:
-        args.recipient.append(args.location)
     return args
 
 

@@ -45,6 +45,9 @@ class SurfaceArguments:
         j = i - 1
         while j >= start and j >= i - 4:
             w = doc[j].lower_
+            if w in self.lex.np_preps and j - 1 >= start and doc[j - 1].text[:1].isupper() and \
+                    j - 1 <= start + 2 and not (idx and idx.of(doc[j - 1])):
+                return True  # "Der Innenminister von Peru trat zurück": Peru stands for the subject
             if w in self.lex.preps or w in self.lex.dative_articles:
                 return False
             if w in self.lex.conj_words or doc[j].is_punct:
@@ -114,6 +117,8 @@ class SurfaceArguments:
             if j >= c.start and idx.of(doc[j]) and doc[j].text.endswith(("s", "'s", "’s")) \
                     and (j + 1 >= ti or not idx.of(doc[j + 1])):
                 args.actor.append(idx.of(doc[j]))
+            elif ti + 1 < c.end and idx.of(doc[ti + 1]) and doc[ti + 1].text.endswith(lex.genitive_suffix or ("\0",)):
+                args.actor.append(idx.of(doc[ti + 1]))
             elif ti + 1 < c.end and doc[ti + 1].lower_ in lex.dative_articles:
                 k = next((k for k in range(ti + 2, min(c.end, ti + 7)) if idx.of(doc[k])), None)
                 if k is not None:
@@ -123,6 +128,7 @@ class SurfaceArguments:
                     if e not in args.recipient]
             if free:
                 args.actor.append(self._role(free[0][1], doc, idx, free[0][0]))
+                args.actor += [e for e in self._coordinated(doc, free[0][0], c.end, idx) if e not in args.actor]
                 for i, e in free[1:]:
                     if e not in args.actor + args.recipient and (not rprep or "obj" in rprep or "dat" in rprep):
                         args.recipient.append(e)
@@ -160,6 +166,27 @@ class SurfaceArguments:
             if args.location:
                 break
         return args
+
+    def _coordinated(self, doc: Doc, i: int, end: int, idx: EntityIndex) -> list[str]:
+        """Entities coordinated with the one at token i ("Japan und Südkorea", "X, Y und Z")."""
+        out: list[str] = []
+        first = idx.of(doc[i])
+        j = i
+        while j < end and idx.of(doc[j]) == first:
+            j += 1
+        while j < end - 1 and (doc[j].lower_ in self.lex.conj_words or doc[j].text == ","):
+            k = j + 1
+            while k < end and k < j + 4 and not idx.of(doc[k]) and (doc[k].lower_ in self.lex.determiners
+                                                                    or self._np_word(doc[k])):
+                k += 1
+            e = idx.of(doc[k]) if k < end else None
+            if not e:
+                break
+            out.append(self._role(e, doc, idx, k))
+            j = k
+            while j < end and idx.of(doc[j]) == e:
+                j += 1
+        return out
 
     def _pp_entities(self, doc: Doc, i: int, end: int, idx: EntityIndex) -> list[str]:
         """Entities of the phrase after the preposition at i (with coordination)."""

@@ -141,6 +141,10 @@ class TriggerFinder:
             for i in range(len(words)):
                 for n in range(min(lex.max_phrase, len(words) - i), 1, -1):
                     e = lex.phrases.get(tuple(words[i:i + n])) or lex.phrases.get(tuple(lows[i:i + n]))
+                    if e is not None and e.requires:
+                        cl = clause_of(clist, sent[i].i)
+                        if not _has_any(doc[cl.start:cl.end], e.requires, weapons):
+                            e = None
                     if e is not None and not any(sent[j].i in blocked for j in range(i, i + n)):
                         toks = [sent[j] for j in range(i, i + n)]
                         head = _phrase_head(toks, parsed)
