@@ -189,7 +189,7 @@ def predicted_groups(doc, tokens: list[dict], sent_of: dict[int, int]) -> list[d
         quote = token_ids(tokens, spans_of(a.content))
         typ = {"direct": "Direct", "indirect": "Indirect", "reported": "Reported"}[a.form]
         if typ == "Indirect" and a.cue is None:
-            typ = "IndirectFreeIndirect"
+            typ = "IndirectFreeIndirect" if a.source.kind != "unknown" or a.source.start is not None else "FreeIndirect"
         out.append({"quote": quote, "cue": token_ids(tokens, spans_of(a.cue)),
                     "speaker": token_ids(tokens, spans_of(a.source)), "type": typ,
                     "addressee": set(), "frame": set()})

@@ -60,6 +60,20 @@ def _unit_konj(v: View, u: int) -> bool:
     return any(v.quote_of[k] == -1 and v.is_konj(k) for k in range(lo, hi))
 
 
+def _unit_strong_konj(v: View, u: int) -> bool:
+    lo, hi = v.units[u]
+    return any(v.quote_of[k] == -1 and v.lex.has("konjunktiv_strong", v.lowers[k]) for k in range(lo, hi))
+
+
+def _reportative(v: View, u: int) -> bool:
+    """"Er soll ... geholfen haben": the modal of hearsay."""
+    lo, hi = v.units[u]
+    s, e = v.strip(lo, hi)
+    if e - s < 4 or not v.lex.has("reportative_final", v.lowers[e - 1]):
+        return False
+    return any(v.lex.has("reportative_modals", v.lowers[k]) for k in range(s, min(e, s + 6)))
+
+
 def link_units(v: View, frames: list[Frame], window: int = 2, merge_runs: bool = False) -> list[Frame]:
     by_unit: dict[int, list[Frame]] = {}
     for f in frames:
@@ -109,6 +123,19 @@ def link_units(v: View, frames: list[Frame], window: int = 2, merge_runs: bool =
                         out.append(cont)
                         continued = cont
                     continued.extra["last_unit"] = u
+                continue
+            elif _unit_strong_konj(v, u) or _reportative(v, u):
+                # reported speech with no cue: the last speaker within reach, else nobody named
+                span = v.strip(lo, hi)
+                ante = speaker if speaker is not None and u - speaker.unit <= 3 and _unit_strong_konj(v, u) else None
+                cont = Frame(form="indirect", cue=[], source=None, content=[span], unit=u, kind="carry",
+                             lemma=ante.lemma if ante else None,
+                             according_to=ante.according_to if ante else None)
+                if ante is not None:
+                    cont.extra["antecedent"] = ante.extra.get("antecedent", ante)
+                out.append(cont)
+                continued = cont
+                continued.extra["last_unit"] = u
                 continue
             else:
                 continued = None
