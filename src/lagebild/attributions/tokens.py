@@ -194,13 +194,35 @@ class View:
             i += 1
         while i > s and lex.has("np_continuers", self.lowers[i - 1]):
             i -= 1
+        if lex.case_sensitive and not any(self.capital(k) or self.quote_of[k] != -1 or self.lowers[k] in lex.pronouns
+                                          or self.texts[k][:1].isdigit() for k in range(s, i)):
+            return s, s  # a German noun phrase has a capitalised head
         e = i
+        if relative and e + 1 < hi and self.texts[e] == ",":
+            e = self._apposition(e, hi)
         if relative and e + 1 < hi and self.texts[e] == "," and (
             lex.has("relative_pronouns", self.lowers[e + 1])
             or (e + 2 < hi and lex.has("relative_pronouns", self.lowers[e + 2]) and not self.capital(e + 1))
         ):
             e = self.clause_end(e + 1, hi)
         return self.strip(s, e)
+
+    def _apposition(self, e: int, hi: int) -> int:
+        """", Kopf einer Gruppe von Inspektoren," after a name belongs to it."""
+        q = self.clause_end(e + 1, hi)
+        seg = range(e + 1, q)
+        if not 0 < len(seg) <= 10 or not (self.capital(e + 1) or self.lex.has("determiners", self.lowers[e + 1])):
+            return e
+        if self.lex.has("relative_pronouns", self.lowers[e + 1]) and not self.capital(min(e + 2, q - 1)):
+            return e
+        end_ok = q >= hi or self.texts[q] == "," or all(self.punct[k] or self.space[k] for k in range(q, hi))
+        if not end_ok or self.texts[q:q + 1] == [":"]:
+            return e
+        for k in seg:
+            if self.konj[k] or self.lex.cue_for(self.texts[k]) or self.lex.has("aux", self.lowers[k]) \
+                    or self.lex.has("clause_markers", self.lowers[k]) or self.quote_of[k] != -1:
+                return e
+        return q
 
     def np_backward(self, e: int, lo: int, limit: int = 8) -> tuple[int, int]:
         """The noun phrase ending just before ``e`` (for postpositions like "zufolge")."""
