@@ -110,7 +110,7 @@ def link_units(v: View, frames: list[Frame], window: int = 2, merge_runs: bool =
                 speaker = carry
                 continued = None
             elif continued is not None and u - continued.extra.get("last_unit", continued.unit) == 1 \
-                    and _unit_konj(v, u):
+                    and _unit_strong_konj(v, u):
                 span = v.strip(lo, hi)
                 if span[1] > span[0]:
                     if continued.kind == "carry":
@@ -164,6 +164,7 @@ def link_units(v: View, frames: list[Frame], window: int = 2, merge_runs: bool =
 def nested_quotes(v: View, frames: list[Frame]) -> list[Frame]:
     """Quoted words inside reported speech are also the source's direct words."""
     out = []
+    taken = {c for f in frames for c in f.content}
     for f in frames:
         if f.form != "indirect" or f.kind not in ("verb", "prep"):
             continue
@@ -175,7 +176,9 @@ def nested_quotes(v: View, frames: list[Frame]) -> list[Frame]:
                     continue
                 seen.add(q)
                 qs, qe = v.quotes[q]
-                if qs >= s and qe <= e and (qs, qe) != (s, e) and not _name_like(v, (qs, qe)):
+                if qs >= s and qe <= e and (qs, qe) != (s, e) and (qs, qe) not in taken \
+                        and not _name_like(v, (qs, qe)):
+                    taken.add((qs, qe))
                     n = Frame(form="direct", cue=list(f.cue), source=f.source, content=[(qs, qe)], unit=f.unit,
                               kind="nested", lemma=f.lemma, according_to=f.according_to)
                     n.extra = dict(f.extra)

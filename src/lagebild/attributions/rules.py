@@ -259,6 +259,8 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
         if left is not None and not lex.post_left_source:
             left = (0, 0)  # German word order: ", X sagte" starts a new main clause
         src = left if left is not None else _nonempty(v.np_forward(after, hi))
+        if src is not None and left is None and lex.has("non_subject_determiners", v.lowers[src[0]]):
+            src = None
         if src is not None and left != (0, 0) and not (left and lex.has("subject_blockers", v.lowers[left[0]])) and (
                 left is None or left[1] - left[0] <= 6):
             qs = _quotes_in(v, lo, ls - 1)
