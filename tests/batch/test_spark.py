@@ -50,13 +50,14 @@ def test_spark_batch_into_parquet_and_store(spark, mixed_inputs, tmp_path):
     assert f"{N_ARTICLES} articles, 4 errors" in res.output
     records = check_output(out)  # ... the rest is in the tables
 
-    # re-running replaces partitions: no duplicate rows
+    # re-running replaces partitions: no duplicate rows. This time through Spark's own
+    # Parquet writer (what an hdfs:// or s3a:// output uses): the same tables.
     counts = {t: read_table(out, t).num_rows for t in ("articles", "entities", "errors")}
     from lagebild.batch import run_batch
 
-    again = run_batch([mixed_inputs], out, engine="spark", spark=spark)
+    again = run_batch([mixed_inputs], out, engine="spark", spark=spark, spark_writer=True)
     assert {t: read_table(out, t).num_rows for t in counts} == counts
-    assert again.articles == N_ARTICLES
+    assert again.articles == N_ARTICLES and check_output(out) == records
     # one pipeline per Python worker, reused across tasks
     assert all(w.pipelines_built == 1 for w in again.workers)
 

@@ -72,11 +72,14 @@ def run_batch(
     settings: Settings | None = None,
     spark=None,
     tasks_per_worker: int = 2,
+    spark_writer: bool | None = None,
 ) -> BatchResult:
     """Analyse every article under ``inputs`` into Parquet tables under ``output``.
 
     ``engine="local"``: a pool of ``workers`` processes. ``engine="spark"``: PySpark on
     ``master`` (or the given ``spark`` session; ``master=None`` under spark-submit).
+    ``spark_writer``: write through Spark's Parquet writer (default: only for Hadoop URIs;
+    a local or mounted folder is written by the tasks themselves with pyarrow).
     Failed records go to the ``errors`` table; the job goes on.
     """
     if engine not in ENGINES:
@@ -100,14 +103,17 @@ def run_batch(
         fs = LocalFS()
     else:
         try:
-            from .spark import HadoopFS, run_spark, spark_session
+            from .spark import HadoopFS, run_spark, run_spark_direct, spark_session
         except ImportError as err:
             raise BatchError(f"the spark engine needs pyspark (pip install 'lagebild[spark]'): {err}") from err
         if spark is None:
             spark = spark_session(master)
         parallelism = spark.sparkContext.defaultParallelism
         tasks = plan(inputs, parallelism, tasks_per_worker=tasks_per_worker)
-        stats, parts = run_spark(spark, tasks, settings, staging, run_id)
+        if spark_writer is None:
+            spark_writer = not _is_local(out)
+        runner = run_spark if spark_writer else run_spark_direct
+        stats, parts = runner(spark, tasks, settings, staging, run_id)
         failed = []
         fs = HadoopFS(spark, out)
 

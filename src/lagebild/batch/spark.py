@@ -1,5 +1,14 @@
 """The Spark engine: PySpark ``mapPartitions`` over the planned tasks.
 
+Two ways to write, chosen by the output path:
+
+- a local or mounted folder (every executor sees the same path): each task writes its
+  Parquet parts with pyarrow straight into the staging folder (:func:`run_spark_direct`,
+  the same code as the local engine's workers) — one Spark job, no rows through the JVM;
+- a Hadoop URI (``hdfs://``, ``s3a://`` …): the rows go through Spark's own Parquet
+  writer (:func:`run_spark`), as below.
+
+
 Each Spark partition holds one task (a list of shards, see :mod:`lagebild.batch.inputs`);
 its Python worker reads the shards itself — input paths must be readable from every
 executor (a shared or mounted file system) — and analyses them with the worker's one
@@ -82,6 +91,24 @@ class HadoopFS:
         self.fs.mkdirs(target.getParent())
         if not self.fs.rename(self.jpath(src), target):
             raise OSError(f"cannot move {src} to {dst}")
+
+
+def run_spark_direct(spark, tasks: list[list[Shard]], settings: Settings, staging: str, run_id: str
+                     ) -> tuple[list[tuple], set[str]]:
+    """Each task writes its own Parquet parts under ``staging`` (a path all executors share)."""
+    settings_json = settings.model_dump_json()
+
+    def run(index: int, it: Iterator[list[Shard]]) -> Iterator[dict]:
+        from .local import run_task  # part names derive from the task index: a retried task rewrites them
+
+        for shards in it:
+            yield run_task(shards, settings_json, staging, run_id, index)
+
+    results = spark.sparkContext.parallelize(tasks, max(1, len(tasks))).mapPartitionsWithIndex(run).collect()
+    parts: set[str] = set()
+    for r in results:
+        parts.update(r["article_parts"])
+    return [r["stats"] for r in results if r["stats"]], parts
 
 
 def run_spark(spark, tasks: list[list[Shard]], settings: Settings, staging: str, run_id: str
