@@ -24,6 +24,7 @@ from ..records import Entity
 from . import group
 from .finder import EntityFinder
 from .linker import Linker
+from .names import fold
 
 GEO_KEY = "lb_entity_places"
 MENTION_GEO_KEY = "lb_mention_places"
@@ -44,11 +45,13 @@ class EntitiesComponent:
         found, roles = self.finder.find(text, ents, published)
         found = group.corefer(text, found, ln)
         group.metonymy(text, found, ln)
-        ctx = group.context_of(found, ln)
+        contexts: dict[str, object] = {}
         for f in found:
-            if f.kind == "place" and f.geo is not None and f.target == f.geo.key \
-                    and ln.fixed_places.get(f.target) is None:
-                cand = ln.resolver.resolve(text[f.start:f.end], ctx)
+            surface = fold(text[f.start:f.end])
+            if f.kind == "place" and f.geo is not None and f.target == f.geo.key and surface not in ln.fixed_names:
+                if surface not in contexts:
+                    contexts[surface] = group.context_of(found, ln, text, exclude=surface)
+                cand = ln.resolver.resolve(text[f.start:f.end], contexts[surface])
                 if cand is not None:
                     f.geo, f.target = cand, cand.key
         group.approximate(found, text, ln)

@@ -137,7 +137,9 @@ def _verb_like(word: str, ln: Linker) -> bool:
     return word[:1].islower() and len(word) > 4 and word.endswith(ln.agentive_suffixes) if ln.agentive_suffixes else False
 
 
-def context_of(found: list[Found], ln: Linker) -> Context:
+def context_of(found: list[Found], ln: Linker, text: str = "", exclude: str | None = None) -> Context:
+    """Countries and US states mentioned, actors' countries, and the article's other places
+    (``exclude``: a folded name whose own first guesses must not vote for themselves)."""
     ctx = Context()
     for f in found:
         if f.target and f.target.startswith("country:"):
@@ -145,7 +147,8 @@ def context_of(found: list[Found], ln: Linker) -> Context:
             if cand is not None:
                 ctx.add(cand)
         elif f.geo is not None and f.geo.feature != "PCLI":
-            ctx.add(f.geo, 0.5)
+            if exclude is None or fold(text[f.start:f.end]) != exclude:
+                ctx.add(f.geo, 0.5 if f.geo.feature != "ADM1" else 1.0)
         elif f.target and f.type in ("PER", "ORG"):
             rec = ln.table.get(f.target)
             country = ln.gaz.country(rec.country) if rec is not None and rec.country else None

