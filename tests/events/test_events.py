@@ -270,3 +270,23 @@ def test_german_split_phrase_and_genitive_actor(de):
     evs = _run(de, "Bei einem Raketenangriff Russlands auf Odessa starben zwölf Menschen.",
                {"Russlands": ("e1", "LOC", "RUS"), "Odessa": ("e2", "LOC", "UKR")})
     assert [(e.type, e.actor, e.recipient) for e in evs] == [("ASSAULT", ["e1"], ["e2"])]
+
+
+def test_german_participle_agent_pronoun_subject_and_determiner(de):
+    evs = _run(de, "Die Ukraine hat von den USA gelieferte Raketen eingesetzt.",
+               {"Ukraine": ("e1", "LOC", "UKR"), "USA": ("e2", "LOC", "USA")})
+    aid = [e for e in evs if e.type == "AID"]
+    assert aid and aid[0].actor == ["e2"] and aid[0].recipient == ["e1"]
+    text = "Trump fragte Selenskyj, ob er Moskau angreifen würde."
+    evs = _run(de, text, {"Trump": ("e1", "PER", "USA"), "Selenskyj": ("e2", "PER", "UKR"),
+                          "Moskau": ("e3", "LOC", "RUS")})
+    strike = next(e for e in evs if e.type == "ASSAULT")
+    assert strike.recipient == ["e3"] and "e3" not in strike.actor and strike.modality == "question"
+    assert _run(de, "In einigen Fällen griffen sie an.", {}) == []
+
+
+def test_time_of_a_relative_clause_stays_there(de):
+    text = "Das Gespräch, das am 4. Juli stattfand, verletzte Trumps Versprechen."
+    evs = _run(de, text, {"Trumps": ("e1", "PER", "USA")}, {"am 4. Juli": "2025-07-04"})
+    promise = [e for e in evs if e.trigger.text == "Versprechen"]
+    assert promise and promise[0].date is None

@@ -211,7 +211,8 @@ class EventsComponent:
         inside = [x for x in times if cs <= x.start < ce and own(x)]
         if inside:
             return min(inside, key=lambda x: abs(x.start - t.token.idx)).value
-        own = {cl.index for cl in clist if cl.marker in self.lex.own_time_markers and cl is not c}
+        own = {cl.index for cl in clist if cl is not c and (
+            cl.marker in self.lex.own_time_markers or cl.relative)}
         rest = []
         for x in times:
             cl = next((cl for cl in clist if doc[cl.start].idx <= x.start <= doc[cl.end - 1].idx), None)

@@ -95,6 +95,8 @@ class Lexicon:
     crowd_nouns: frozenset[str] = frozenset()
     refusal_types: dict = field(default_factory=dict)
     """Type of a negated future cooperation ("will not meet" -> REJECT/meet)."""
+    subject_pronouns: frozenset[str] = frozenset()
+    participle_forms: frozenset[str] = frozenset()
     use_parse: bool = True
     """Use the dependency parse when the pipeline has one (else clause heuristics)."""
     own_time_markers: frozenset[str] = frozenset()
@@ -146,24 +148,28 @@ def compile_lexicon(events: dict) -> Lexicon:
             phrases[words] = _entry(item, "PHRASE", type_mode, d)
     forms: dict[str, list[tuple[str, str]]] = {}
     split_forms: dict[str, list[str]] = {}
+    not_forms = {norm(w) for w in events.get("determiners", [])}
     for lemma, fs in events.get("forms", {}).items():
         lem = norm(lemma)
         pos = next((p for (lm, p) in entries if lm == lem), None)
         if pos is None:
             continue
         for f in fs:
-            forms.setdefault(norm(f), []).append((lem, pos))
+            if norm(f) not in not_forms:
+                forms.setdefault(norm(f), []).append((lem, pos))
     for lemma, spec in events.get("separable", {}).items():
         lem = norm(lemma)
         for f in spec.get("finite", []):
             split_forms.setdefault(norm(f), []).append(lem)
         for f in spec.get("joined", []):
-            forms.setdefault(norm(f), []).append((lem, "VERB"))
+            if norm(f) not in not_forms:
+                forms.setdefault(norm(f), []).append((lem, "VERB"))
         if (lem, "VERB") in entries:
             old = entries[(lem, "VERB")]
             entries[(lem, "VERB")] = Entry(**{**old.__dict__, "particle": spec.get("particle")})
     for (lem, pos) in entries:  # every lemma is a form of itself
-        forms.setdefault(lem, []).append((lem, pos))
+        if lem not in not_forms:
+            forms.setdefault(lem, []).append((lem, pos))
     noun_forms = frozenset(f.lower() for f, v in forms.items() if any(p == "NOUN" for _, p in v))
     sets = lambda name: frozenset(norm(w) for w in events.get(name, []))  # noqa: E731
     return Lexicon(
@@ -199,6 +205,8 @@ def compile_lexicon(events: dict) -> Lexicon:
         obligation_heads=frozenset(events.get("obligation_heads", [])),
         crowd_nouns=frozenset(w.lower() for w in events.get("crowd_nouns", [])),
         use_parse=bool(events.get("use_parse", True)),
+        subject_pronouns=frozenset(events.get("subject_pronouns", [])),
+        participle_forms=frozenset(norm(f) for f in events.get("participle_forms", [])),
         refusal_types=events.get("refusal_types", {}),
         own_time_markers=frozenset(events.get("own_time_markers", [])),
         role_links=frozenset(events.get("role_links", [])),

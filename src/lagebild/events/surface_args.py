@@ -86,7 +86,10 @@ class SurfaceArguments:
         skip = {t.i for t in trig.tokens}
         rprep = set(trig.entry.recipient)
         # prepositional recipients and agents, and "zwischen X und Y"
-        passive = any(doc[i].lower_ in lex.passive_aux for i in range(c.start, c.end))
+        nxt = doc[ti + 1] if ti + 1 < len(doc) else None  # "von den USA gelieferte Raketen"
+        participle = lex.key(trig.token.text) in lex.participle_forms and nxt is not None \
+            and nxt.text[:1].isalpha() and nxt.text[:1].isupper()
+        passive = participle or any(doc[i].lower_ in lex.passive_aux for i in range(c.start, c.end))
         stop = c.end
         if trig.is_noun:
             stop = min([c.end, ti + 9] + [o for o in others if o > ti])
@@ -99,6 +102,8 @@ class SurfaceArguments:
                         e = self._role(e, doc, idx, k)
                         if e not in args.actor:
                             args.actor.append(e)
+            elif participle and w in lex.actor_preps and i < ti:
+                args.actor += [e for e in self._pp_entities(doc, i, ti, idx) if e not in args.actor]
             elif w in rprep or (w in lex.actor_preps and (passive or trig.is_noun)):
                 ents = self._pp_entities(doc, i, stop, idx)
                 if not ents:
@@ -123,9 +128,19 @@ class SurfaceArguments:
                 k = next((k for k in range(ti + 2, min(c.end, ti + 7)) if idx.of(doc[k])), None)
                 if k is not None:
                     args.actor.append(self._role(idx.of(doc[k]), doc, idx, k))
-        if not args.actor:
+        if participle and not args.recipient:
+            free = [e for _, e in self._free_entities(doc, c, idx, skip) if e not in args.actor]
+            args.recipient += free[:1]
+        if not args.actor and not participle:
             free = [(i, e) for i, e in self._free_entities(doc, c, idx, skip)
                     if e not in args.recipient]
+            pron = self._subject_pronoun(doc, c)
+            if pron is not None and (not free or pron < free[0][0]):
+                # "ob er Moskau angreifen würde": the pronoun is the subject, Moskau the object
+                args.actor += self.pronoun(doc[pron], idx, args)
+                if free and (not rprep or "obj" in rprep) and free[0][1] not in args.actor:
+                    args.recipient.append(free[0][1])
+                free = []
             if free:
                 args.actor.append(self._role(free[0][1], doc, idx, free[0][0]))
                 args.actor += [e for e in self._coordinated(doc, free[0][0], c.end, idx) if e not in args.actor]
@@ -133,7 +148,7 @@ class SurfaceArguments:
                     if e not in args.actor + args.recipient and (not rprep or "obj" in rprep or "dat" in rprep):
                         args.recipient.append(e)
                         break
-            else:
+            elif not args.actor:
                 args.actor += self._pronoun_in(doc, c, idx, args)
         if not args.actor and not trig.is_noun:
             for prev in reversed(sent_clauses[:c.index]):
@@ -212,6 +227,12 @@ class SurfaceArguments:
             elif e and i > c.start + 1 and doc[i - 2].lower_ in self.lex.dative_articles:
                 out.append((i, e))
         return out
+
+    def _subject_pronoun(self, doc: Doc, c: Clause) -> int | None:
+        for i in range(c.start, min(c.end, c.start + 4)):
+            if doc[i].lower_ in self.lex.subject_pronouns:
+                return i
+        return None
 
     def _pronoun_in(self, doc: Doc, c: Clause, idx: EntityIndex, args: Arguments) -> list[str]:
         for i in range(c.start, min(c.end, c.start + 4)):

@@ -25,6 +25,8 @@ class Clause:
     marker: str | None = None
     """The subordinating word that opens it (``ob``, ``whether``, ``if``), lower-cased."""
     index: int = 0
+    relative: bool = False
+    """Opens with a relative pronoun after a comma (its time belongs to it alone)."""
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Trigger:
 
 def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
     out: list[Clause] = []
+    relative: set[int] = set()
     start, marker = sent.start, None
     for tok in sent:
         cut = tok.text in BOUNDARY or tok.is_space
@@ -57,11 +60,19 @@ def clauses(sent: Span, lex: Lexicon) -> list[Clause]:
             start = tok.i + 1
         elif opener and tok.i == start:
             marker = tok.lower_
+        elif tok.i == start and tok.i > sent.start and doc_prev_is_comma(tok) and \
+                (tok.lower_ in lex.relative_words):
+            relative.add(tok.i)  # ", das ... stattfand": a relative clause
     if start < sent.end:
         out.append(Clause(start, sent.end, marker))
     for i, c in enumerate(out):
         c.index = i
+        c.relative = c.start in relative
     return out
+
+
+def doc_prev_is_comma(tok: Token) -> bool:
+    return tok.i > 0 and tok.nbor(-1).text == ","
 
 
 def clause_of(clist: list[Clause], i: int) -> Clause:
