@@ -96,6 +96,7 @@ class Lexicon:
     refusal_types: dict = field(default_factory=dict)
     """Type of a negated future cooperation ("will not meet" -> REJECT/meet)."""
     subject_pronouns: frozenset[str] = frozenset()
+    temporal_preps: frozenset[str] = frozenset()
     participle_forms: frozenset[str] = frozenset()
     use_parse: bool = True
     """Use the dependency parse when the pipeline has one (else clause heuristics)."""
@@ -206,6 +207,7 @@ def compile_lexicon(events: dict) -> Lexicon:
         crowd_nouns=frozenset(w.lower() for w in events.get("crowd_nouns", [])),
         use_parse=bool(events.get("use_parse", True)),
         subject_pronouns=frozenset(events.get("subject_pronouns", [])),
+        temporal_preps=frozenset(events.get("temporal_preps", [])),
         participle_forms=frozenset(norm(f) for f in events.get("participle_forms", [])),
         refusal_types=events.get("refusal_types", {}),
         own_time_markers=frozenset(events.get("own_time_markers", [])),

@@ -134,7 +134,7 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
             for c in verb.children:
                 if c.dep_ in OBJ and c.i != tok.i:
                     for p, o in _noun_preps(c):
-                        if p in rprep and p not in lex.actor_preps:
+                        if (p in rprep or p in lex.between) and p not in lex.actor_preps:
                             add_recipient(p, o)
     if trig.entry.lemma == "<obligation>" and len(trig.tokens) > 1:
         emb = trig.tokens[1]
@@ -161,7 +161,7 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
                 if c.dep_ in ("advcl", "xcomp", "acl"):
                     args.recipient += (_complement_entity(f, c, c, idx, args, False)
                                        or _subtree_entity(f, c, idx, args))
-                elif c.dep_ == "prep":
+                elif c.dep_ in ("prep", "dobj", "obj", "attr"):
                     for t in pruned(c):
                         if t.lower_ in lex.purpose_preps and t.dep_ == "prep":
                             args.recipient += _subtree_entity(f, t, idx, args)
@@ -202,7 +202,8 @@ def _after_entity(f: ArgumentFinder, verb: Token, tok: Token, idx: EntityIndex, 
     clauses (``denounced as a crime Serbia's suppression``); a place only as a last resort."""
     skip: set[int] = set()
     for c in verb.children:
-        if c.dep_ in SUBJ | PASS_SUBJ | {"relcl", "advcl", "parataxis", "ccomp", "punct"}:
+        if c.dep_ in SUBJ | PASS_SUBJ | {"relcl", "advcl", "parataxis", "ccomp", "punct"} or \
+                (c.dep_ == "prep" and c.lower_ in f.lex.temporal_preps):
             skip.update(t.i for t in c.subtree)
     loc: list[str] = []
     for t in sorted(verb.subtree, key=lambda x: x.i):
