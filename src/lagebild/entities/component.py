@@ -13,7 +13,7 @@ each LOC entity and of each toponym mention in ``doc.user_data`` (see
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -60,20 +60,32 @@ class EntitiesComponent:
 
     def find(self, doc: Doc) -> tuple[list[Entity], dict, list]:
         ents = _ents(doc) if self.has_ner else []
-        published = doc._.lb_published if Doc.has_extension("lb_published") else None
-        if published is not None and not isinstance(published, date):
-            published = None
+        published = _as_date(doc._.lb_published if Doc.has_extension("lb_published") else None)
         return self.analyse(doc.text, ents, published)
 
     def set_annotations(self, doc: Doc, found: tuple[list[Entity], dict, list]) -> None:
         entities, places, mention_places = found
         doc._.lb_entities = entities
-        doc.user_data[GEO_KEY] = places
-        doc.user_data[MENTION_GEO_KEY] = mention_places
+        # records, like the other extensions (no gazetteer objects on the Doc)
+        doc.user_data[GEO_KEY] = {eid: cand.to_place(eid) for eid, cand in places.items()}
+        doc.user_data[MENTION_GEO_KEY] = [(s, e, cand.to_place(), kind) for s, e, cand, kind in mention_places]
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
         return doc
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def _ents(doc: Doc) -> list[tuple[int, int, str]]:

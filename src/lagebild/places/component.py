@@ -19,10 +19,7 @@ from .resolve import Context, Resolver
 
 
 def to_place(entity_id: str | None, cand: Candidate) -> Place:
-    return Place(entity=entity_id, name=cand.name, geonameid=cand.geonameid,
-                 lat=None if cand.lat is None else round(float(cand.lat), 5),
-                 lon=None if cand.lon is None else round(float(cand.lon), 5),
-                 country=cand.country, feature=cand.feature)
+    return cand.to_place(entity_id)
 
 
 class PlacesComponent:
@@ -30,25 +27,29 @@ class PlacesComponent:
         self.name = name
         self.settings = dict(settings or {})
         gaz = get_gazetteer(int(self.settings.get("geo_min_population", 15000)))
+        self.gaz = gaz
         self.resolver = Resolver(gaz, LanguageData(nlp.lang))
 
     def find(self, doc: Doc) -> list[Place]:
         entities = doc._.lb_entities or []
-        known: dict = doc.user_data.get(GEO_KEY, {})
+        known: dict[str, Place] = doc.user_data.get(GEO_KEY, {})
         ctx = Context()
-        for cand in known.values():
-            ctx.add(cand)
+        for place in known.values():
+            country = self.gaz.countries.get(place.country or "")
+            if country is not None:
+                ctx.add(country, 0.5)
         places = []
         for ent in entities:
             if ent.type != "LOC":
                 continue
-            cand = known.get(ent.id)
-            if cand is None:
+            place = known.get(ent.id)
+            if place is None:
                 cand = self.resolver.resolve(ent.name, ctx)
                 if cand is None:
                     cand = next((c for m in ent.mentions if (c := self.resolver.resolve(m.text, ctx))), None)
-            if cand is not None and cand.lat is not None:
-                places.append(to_place(ent.id, cand))
+                place = cand.to_place(ent.id) if cand is not None else None
+            if place is not None and place.lat is not None:
+                places.append(place)
         return places
 
     def set_annotations(self, doc: Doc, places: list[Place]) -> None:
@@ -64,9 +65,9 @@ def mention_places(doc: Doc) -> list[tuple[Mention, Place, str]]:
     government still names the city here), and how it was found (name, place, demonym,
     people, metonym, government, ...). For geoparsing evaluation and event locations."""
     out = []
-    for start, end, cand, kind in doc.user_data.get(MENTION_GEO_KEY, []):
-        if cand.lat is not None:
-            out.append((Mention(start=start, end=end, text=doc.text[start:end]), to_place(None, cand), kind))
+    for start, end, place, kind in doc.user_data.get(MENTION_GEO_KEY, []):
+        if place.lat is not None:
+            out.append((Mention(start=start, end=end, text=doc.text[start:end]), place, kind))
     return out
 
 

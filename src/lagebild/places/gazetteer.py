@@ -32,6 +32,14 @@ class Candidate:
     primary: bool = True  # the alias is the place's own name, not an alternate name
     admin1: str | None = None
 
+    def to_place(self, entity_id: str | None = None):
+        from ..records import Place
+
+        return Place(entity=entity_id, name=self.name, geonameid=self.geonameid,
+                     lat=None if self.lat is None else round(float(self.lat), 5),
+                     lon=None if self.lon is None else round(float(self.lon), 5),
+                     country=self.country, feature=self.feature)
+
     @property
     def key(self) -> str:
         return f"geo:{self.geonameid}" if self.geonameid else f"geo:{self.name}|{self.country}"
