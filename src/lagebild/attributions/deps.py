@@ -64,3 +64,4 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
     konj = any(v.is_konj(k) for k in range(cs, ce))
     return Frame(form=_form_for(v, [content], default), cue=cue_spans, source=src, content=[content],
                  unit=u, cue_kind=cue.kind, lemma=cue.lemma, konj_cue=konj)
+

@@ -48,6 +48,8 @@ class Lexicon:
     passive_subject_source: frozenset[str] = frozenset()
     use_parser: bool = True
     use_pos: bool = True
+    compact_sources: bool = True
+    """Sources take appositions ("X, Kopf der Gruppe,") and stay short inside subordinate clauses."""
 
     def index(self) -> None:
         """First words of every multi-word pattern, to skip tokens quickly."""
@@ -143,6 +145,7 @@ class Lexicon:
         lex.infinitive_marker = data.get("infinitive_marker")
         lex.use_parser = bool(data.get("use_parser", True))
         lex.use_pos = bool(data.get("use_pos", True))
+        lex.compact_sources = bool(data.get("compact_sources", True))
         lex.passive_subject_source = frozenset(data.get("passive_subject_source", []))
         lex.index()
         return lex

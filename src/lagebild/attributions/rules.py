@@ -152,7 +152,8 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
             break
     if i - 1 >= s and v.lowers[i - 1] in ("und", "and"):
         return _nonempty(v.np_forward(s, i, relative=False))
-    if s > lo and v.texts[s - 1] == "," and any(v.lex.has("np_stops", v.lowers[k]) for k in range(s + 1, e)):
+    if v.lex.compact_sources and s > lo and v.texts[s - 1] == "," and any(
+            v.lex.has("np_stops", v.lowers[k]) for k in range(s + 1, e)):
         return _nonempty(v.np_forward(s, e, relative=False))  # inside a subordinate clause: keep it short
     span = _trim(v, v.strip(s, e))
     if span[1] - span[0] > 25:

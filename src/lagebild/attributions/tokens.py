@@ -198,7 +198,7 @@ class View:
                                           or self.texts[k][:1].isdigit() for k in range(s, i)):
             return s, s  # a German noun phrase has a capitalised head
         e = i
-        if relative and e + 1 < hi and self.texts[e] == ",":
+        if relative and e + 1 < hi and self.texts[e] == "," and lex.compact_sources:
             e = self._apposition(e, hi)
         if relative and e + 1 < hi and self.texts[e] == "," and (
             lex.has("relative_pronouns", self.lowers[e + 1])
