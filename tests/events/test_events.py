@@ -290,3 +290,13 @@ def test_time_of_a_relative_clause_stays_there(de):
     evs = _run(de, text, {"Trumps": ("e1", "PER", "USA")}, {"am 4. Juli": "2025-07-04"})
     promise = [e for e in evs if e.trigger.text == "Versprechen"]
     assert promise and promise[0].date is None
+
+
+@pytest.mark.model
+def test_en_split_phrasal_verb_and_compound_nominal(en):
+    evs = _run(en, "Indonesia forced the refugee agency out of the country.",
+               {"Indonesia": ("e1", "LOC", "IDN")})
+    assert [(e.type, e.mode, e.actor) for e in evs] == [("SANCTION", "expel", ["e1"])]
+    evs = _run(en, "The Arab League envoy undertook a mediation mission between Syria and Jordan.",
+               {"Arab League": ("e1", "ORG", None), "Syria": ("e2", "LOC", "SYR"), "Jordan": ("e3", "LOC", "JOR")})
+    assert [e.type for e in evs] == ["CONSULT"] and evs[0].actor[0] == "e1"

@@ -81,21 +81,22 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
         (partner_toks if p in partner_preps else recip_toks).append(o)
 
     verb = tok if tok.pos_ in ("VERB", "AUX", "ADJ") else None
-    if verb is None:  # nominal trigger
+    if verb is None:  # nominal trigger ("mediation mission": the compound's head carries the phrase)
         patient = trig.entry.possessor == "recipient"
+        np = tok.head if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") else tok
         for c in tok.children:
             if c.dep_ in ("poss", "nmod:poss") or (c.dep_ in ("compound", "amod", "nmod") and idx.of(c)):
                 (recip_toks if patient else actor_toks).append(c)
-        for p, o in _noun_preps(tok):
+        for p, o in _noun_preps(np):
             if p in lex.actor_preps or (p in lex.genitive_preps and not actor_toks and idx.of(o)
                                         and not patient and not idx.is_place(idx.of(o))):
                 actor_toks.append(o)
             elif p in rprep or p in lex.between:
                 add_recipient(p, o)
-        if not actor_toks and tok.dep_ in ("dobj", "obj", "attr", "oa", "nsubjpass"):
-            verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else None
-        elif not actor_toks and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in lex.light_verbs:
-            verb = tok.head.head
+        if not actor_toks and np.dep_ in ("dobj", "obj", "attr", "oa", "nsubjpass"):
+            verb = np.head if np.head.pos_ in ("VERB", "AUX") else None
+        elif not actor_toks and np.dep_ == "pobj" and np.head.head.lemma_.lower() in lex.light_verbs:
+            verb = np.head.head
     if verb is not None and not actor_toks:
         v = verb
         for _ in range(5):

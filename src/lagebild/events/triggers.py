@@ -171,6 +171,16 @@ class TriggerFinder:
                     out.append(trig)
                     used.add(tok.i)
                     break
+        if parsed and lex.phrases:  # phrasal verbs split by their object: "forced the agency out"
+            for tok in sent:
+                if tok.i in used or tok.pos_ not in ("VERB", "AUX") or tok.i in blocked:
+                    continue
+                for c in tok.children:
+                    e = lex.phrases.get((lex.key(tok.lemma_), c.lower_)) if c.dep_ in ("prt", "prep", "advmod") else None
+                    if e is not None and c.i > tok.i + 1:
+                        out.append(Trigger(tok, e, e.type, e.mode, clause_of(clist, tok.i), [tok, c]))
+                        used.add(tok.i)
+                        break
         if parsed and lex.obligation:
             out.extend(self._obligations(sent, clist, used))
         # split separable verbs: "kündigte ... an"
