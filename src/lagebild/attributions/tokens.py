@@ -140,9 +140,10 @@ class View:
     def strip(self, s: int, e: int) -> tuple[int, int]:
         """Drop punctuation and spaces (but not quote marks of a quote) at both ends."""
         space, punct = self.space, self.punct
-        while s < e and (space[s] or (punct[s] and self.quote_of[s] == -1)):
-            s += 1
-        while e > s and (space[e - 1] or (punct[e - 1] and self.quote_of[e - 1] == -1)):
+        qo, quotes = self.quote_of, self.quotes
+        while s < e and (space[s] or (punct[s] and (qo[s] == -1 or quotes[qo[s]][1] - 1 == s))):
+            s += 1  # a closing quote mark cannot start a span
+        while e > s and (space[e - 1] or (punct[e - 1] and (qo[e - 1] == -1 or quotes[qo[e - 1]][0] == e - 1))):
             if self.texts[e - 1] == ")" and "(" in self.texts[s:e - 1]:
                 break
             e -= 1
