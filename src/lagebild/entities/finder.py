@@ -129,6 +129,10 @@ class EntityFinder:
             rec = self.ln.table.get(aid) if aid else None
             if rec and rec.type in ("ORG", "WEAPON"):
                 return Found(start, end, aid, rec.type)
+            last = fold(span).split()[-1:] or [""]
+            if typ == "ORG" and last[0] in self.ln.place_heads and len(span.split()) > 1 \
+                    and self.ln.org_sector(span) is None:  # "Deribasivska Street" tagged ORG
+                return self._link_ner(span, start, end, "LOC")
             if typ == "ORG" and prev in self.ln.locative and self.ln.org_sector(span) is None:
                 cand = self.ln.resolver.resolve(span)  # "from Poltava" tagged ORG by a small model
                 if cand is not None and cand.primary:
@@ -206,7 +210,7 @@ class EntityFinder:
                     i = j + 1
                     continue
             # "in Charkiw", "nach Pokrowsk": a capitalised name after a locative word
-            if not has_ner and i > 0 and fold(words[i - 1][2]) in self.ln.locative:
+            if i > 0 and fold(words[i - 1][2]) in self.ln.locative and fold(w) not in self.ln.not_surnames:
                 j = i
                 while j + 1 < len(words) and free[j + 1] and words[j + 1][2][:1].isupper() and j - i < 2 \
                         and (text[words[j][1]:words[j + 1][0]] in (" ", "-")
@@ -215,7 +219,8 @@ class EntityFinder:
                 for k in range(j, i - 1, -1):
                     span = text[s:words[k][1]]
                     cand = self.ln.resolver.resolve(span)
-                    if cand is not None and (cand.primary or cand.population >= 100000):
+                    if cand is not None and (cand.primary or cand.population >= 100000) \
+                            and (not has_ner or cand.population >= self.ln.gaz.min_population):
                         if cand.feature == "PCLI":
                             out.append(Found(s, words[k][1], f"country:{self.ln.gaz.iso3(cand.country)}", "LOC"))
                         else:

@@ -51,8 +51,11 @@ def corefer(text: str, found: list[Found], ln: Linker) -> list[Found]:
     for key, ks in givens.items():
         for k in ks:
             unique_given[k] = key if k not in unique_given else None
+    covered = bytearray(len(text) + 1)
+    for a, b in taken:
+        covered[a:b] = b"\x01" * (b - a)
     for s, e, w in words_of(text):
-        if not w[:1].isupper() or any(a <= s < b for a, b in taken):
+        if not w[:1].isupper() or covered[s] or fold(w) in ln.not_surnames:
             continue
         keys = name_keys(w)
         hits = [k for k, ks in persons.items() if keys & ks]

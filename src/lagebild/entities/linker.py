@@ -30,6 +30,7 @@ class Linker:
         self.org_sectors: dict[str, str] = {fold(k): v for k, v in roles.get("org_sectors", {}).items()}
         names = lang.json("names") if lang.has("names.json") else {}
         self.given_names = frozenset(fold(n) for n in names.get("given_names", []))
+        self.not_surnames = frozenset(fold(n) for n in names.get("not_surnames", []))
         self.title_words = frozenset(fold(w) for w in roles.get("title_words", []))
         self.determiners = frozenset(fold(w) for w in roles.get("determiners", []))
         self.matcher = AliasMatcher(roles.get("inflection", []))

@@ -1,0 +1,73 @@
+"""Toponym resolution with article-context priors, exonyms and renamed places (offline)."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.lang import LanguageData
+from lagebild.places.gazetteer import distance_km, get_gazetteer
+from lagebild.places.resolve import Context, Resolver
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def en(gaz):
+    return Resolver(gaz, LanguageData("en"))
+
+
+@pytest.fixture(scope="module")
+def de(gaz):
+    return Resolver(gaz, LanguageData("de"))
+
+
+def ctx_of(gaz, *iso3: str) -> Context:
+    ctx = Context()
+    for code in iso3:
+        ctx.add(gaz.country(code))
+    return ctx
+
+
+def test_context_decides_st_petersburg(gaz, en) -> None:
+    assert en.resolve("St. Petersburg", ctx_of(gaz, "RUS")).country == "RU"
+    assert en.resolve("St. Petersburg", ctx_of(gaz, "USA")).country == "US"
+
+
+def test_german_exonyms_and_renamed(de) -> None:
+    assert de.resolve("Rom").name == "Rome" and de.resolve("Rom").country == "IT"
+    assert de.resolve("Kiew").name == "Kyiv"
+    assert de.resolve("Kyjiw").name == "Kyiv"
+    assert de.resolve("Dnepropetrowsk").name == "Dnipro"
+    assert de.resolve("Moskau").feature == "PPLC"
+    assert de.resolve("Russland").feature == "PCLI" and de.resolve("Russland").country == "RU"
+
+
+def test_country_versus_state(gaz, en) -> None:
+    assert en.resolve("Georgia").feature == "PCLI"
+    state = en.resolve("Georgia", ctx_of(gaz, "USA"))
+    assert state.feature == "ADM1" and state.country == "US"
+
+
+def test_countries_have_geonames_ids_and_points(gaz, en) -> None:
+    us = en.resolve("United States")
+    assert us.geonameid == 6252001 and us.feature == "PCLI"
+    uk = en.resolve("UK")
+    assert uk.country == "GB" and uk.lat is not None
+    assert en.resolve("Russian").country == "RU"  # demonyms name their country
+
+
+def test_state_and_proximity_priors(gaz, en) -> None:
+    ctx = Context()
+    ctx.add(gaz.states["IL"])
+    assert en.resolve("Springfield", ctx).admin1 == "IL"
+    ctx = Context()
+    ctx.add(gaz.states["MA"])
+    ctx.add(gaz.find("Boston", "US"))
+    assert en.resolve("Springfield", ctx).admin1 == "MA"
+
+
+def test_unknown_name(en) -> None:
+    assert en.resolve("Qwxyzzy") is None
+    assert distance_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.5)
