@@ -31,6 +31,8 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
         content = _nonempty(_subtree(v, kids[0], lo, hi))
     else:
         objs = [c for c in tok.children if c.dep_ in set(deps.get("object", [])) and lo <= c.i < hi]
+        if v.lex.has("addressee_verbs", cue.lemma):  # "told reporters": the object is the addressee
+            objs = [c for c in objs if c.dep_ != "dobj"]
         if not objs:
             return None
         a, _ = _subtree(v, objs[0], lo, hi)
