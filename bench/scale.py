@@ -55,7 +55,8 @@ def build_input(folder: Path, n: int) -> tuple[Path, str]:
     return out, f"{len(records)} articles, {chars / len(records):,.0f} characters each on average; {source}"
 
 
-def run(engine: str, workers: int, inp: Path, work: Path) -> dict:
+def run(engine: str, workers: int, inp: Path, work: Path, batch_size: int) -> dict:
+    from lagebild import Settings
     from lagebild.batch import run_batch
 
     out = work / f"out-{engine}-{workers}"
@@ -69,7 +70,8 @@ def run(engine: str, workers: int, inp: Path, work: Path) -> dict:
         spark.sparkContext.parallelize([0], 1).count()  # JVM and first Python worker up
         startup = time.perf_counter() - t
     try:
-        result = run_batch([inp], out, engine=engine, workers=workers, spark=spark)
+        result = run_batch([inp], out, engine=engine, workers=workers, spark=spark,
+                           settings=Settings(batch_size=batch_size))
     finally:
         if spark is not None:
             spark.stop()
@@ -90,6 +92,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=120)
     ap.add_argument("--engines", default="local,spark")
+    ap.add_argument("--batch-size", type=int, default=8, help="Articles per nlp.pipe batch (as `lagebild batch`).")
     ap.add_argument("--json", type=Path, default=None, help="Also write the results as JSON here.")
     args = ap.parse_args()
     warnings.simplefilter("ignore")
@@ -97,12 +100,12 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="lagebild-scale-"))
     try:
         inp, what = build_input(work, args.articles)
-        print(f"input: {what}")
+        print(f"input: {what}; nlp.pipe batch size {args.batch_size}")
         print(f"machine: {os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.2f}")
         rows = []
         for engine in args.engines.split(","):
             for workers in (1, 2):
-                r = run(engine, workers, inp, work)
+                r = run(engine, workers, inp, work, args.batch_size)
                 rows.append(r)
                 print(f"  {engine:5} {workers} worker(s): {r['articles']} articles in {r['seconds']:.1f} s "
                       f"= {r['articles_per_s']:.2f}/s (startup {r['startup_s']:.1f} s), "

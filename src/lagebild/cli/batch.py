@@ -28,7 +28,8 @@ def register(app: typer.Typer) -> None:
                                    "what spark-submit configured."),
         workers: int = typer.Option(min(os.cpu_count() or 1, 8), "--workers", "-w", min=1,
                                     help="Worker processes (local engine)."),
-        batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
+        batch_size: int = typer.Option(8, "--batch-size", min=1, help="Articles per nlp.pipe batch (memory "
+                                       "grows with it: ~13 MiB per article of the batch)."),
         verbose: bool = typer.Option(False, "--verbose", "-v"),
     ) -> None:
         """Analyse every article into Parquet tables partitioned by language and month.
