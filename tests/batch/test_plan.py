@@ -60,3 +60,25 @@ def test_tables_extend_the_store_tables():
         assert "language" in names and names[-1] == "month"
         assert "month" not in arrow_schema(table, with_partition=False).names
     assert month_of("2025-07-15") == "2025-07" and month_of(None) == "unknown"
+
+
+def test_uri_inputs_read_like_local_paths(tmp_path):
+    """file:// goes through pyarrow.fs, the path s3://, gs:// and hdfs:// inputs take."""
+    write_inputs(tmp_path / "in")
+    local = plan([tmp_path / "in"], parallelism=2)
+    remote = plan([(tmp_path / "in").as_uri()], parallelism=2)
+
+    def read_all(tasks):
+        out = []
+        for shard in (s for t in tasks for s in t):
+            name = shard.path.rsplit("/", 1)[-1]
+            for item, offset in read_shard(shard, Settings()):
+                out.append((name, offset, getattr(item, "text", None), type(item).__name__))
+        return sorted(out, key=str)
+
+    assert [s.path.rsplit("/", 1)[-1] for t in remote for s in t] == [s.path.rsplit("/", 1)[-1] for t in local for s in t]
+    assert read_all(remote) == read_all(local)
+    assert all(s.path.startswith("file://") for t in remote for s in t)
+    missing = plan([(tmp_path / "nope.jsonl").as_uri()], parallelism=1)
+    (item, _), = list(read_shard(missing[0][0], Settings()))
+    assert "cannot open" in item.reason

@@ -5,9 +5,15 @@ file (JSONL, gzip'd JSONL, WARC): record ``i`` belongs to share ``i % count``. E
 share reads (decompresses) the whole file but parses only its own records, so one large
 file spreads over several workers without a byte-range index; parsing and analysis, not
 reading, are what cost. Shards are grouped into tasks of roughly equal input size.
+
+Inputs are local paths, or URIs that ``pyarrow.fs`` opens (``s3://bucket/prefix/``,
+``gs://…``, ``hdfs://namenode/path``, ``file:///…``): listed on the driver, opened by
+the task that reads them.
 """
 from __future__ import annotations
 
+import gzip
+import io
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,7 +21,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..read import RawArticle, ReadFailure
-from ..read.files import file_kind, iter_paths, read_file, read_jsonl_stream
+from ..read.article import check_text
+from ..read.files import decode, file_kind, iter_paths, read_file, read_jsonl_lines, read_jsonl_stream
 from ..settings import Settings
 
 RECORD_KINDS = ("jsonl", "jsonl.gz", "warc")
@@ -41,6 +48,35 @@ def _size(path: Path) -> int:
         return 0
 
 
+def is_uri(path: str | Path) -> bool:
+    return "://" in str(path)
+
+
+def _remote_files(uri: str) -> list[tuple[str, int]]:
+    """(URI, size) of the supported files at or under ``uri``."""
+    import pyarrow.fs as pafs
+
+    fs, root = pafs.FileSystem.from_uri(uri)
+    root = root.rstrip("/")
+    prefix = uri.rstrip("/")[: len(uri.rstrip("/")) - len(root)]
+    info = fs.get_file_info(root)
+    if info.type == pafs.FileType.Directory:
+        infos = sorted(fs.get_file_info(pafs.FileSelector(root, recursive=True)), key=lambda i: i.path)
+        return [(prefix + i.path, i.size or 0) for i in infos
+                if i.type == pafs.FileType.File and file_kind(Path(i.base_name)) is not None]
+    return [(uri, info.size or 0)]  # a file, or missing: reading it reports which
+
+
+def _files(inputs: Iterable[str | Path]) -> Iterator[tuple[str, str | None, int]]:
+    for item in inputs:
+        if is_uri(item):
+            for uri, size in _remote_files(str(item)):
+                yield uri, file_kind(Path(uri.rsplit("/", 1)[-1])), size
+        else:
+            for p in iter_paths([item]):
+                yield str(p), file_kind(p), _size(p)
+
+
 def plan(inputs: Iterable[str | Path], parallelism: int, *, tasks_per_worker: int = 2,
          shard_bytes: int = SHARD_BYTES) -> list[list[Shard]]:
     """Files under ``inputs`` → tasks (lists of shards), about ``tasks_per_worker`` per worker.
@@ -48,7 +84,7 @@ def plan(inputs: Iterable[str | Path], parallelism: int, *, tasks_per_worker: in
     Record files are split so that there are enough shares to keep every worker busy:
     a file gets shares in proportion to its size, at least one per ``shard_bytes``.
     """
-    files = [(p, file_kind(p), _size(p)) for p in iter_paths(inputs)]
+    files = list(_files(inputs))
     target = max(1, parallelism * tasks_per_worker)
     record_bytes = sum(s for _, k, s in files if k in RECORD_KINDS) or 1
     shards: list[Shard] = []
@@ -75,6 +111,9 @@ def read_shard(shard: Shard, settings: Settings) -> Iterator[tuple[RawArticle | 
     ``offset`` locates the record for the errors table: the line number in JSONL, the
     record's byte offset in a WARC file, None for a one-article file.
     """
+    if is_uri(shard.path):
+        yield from _read_remote(shard, settings)
+        return
     path = Path(shard.path)
     if not path.exists():
         yield ReadFailure(shard.path, InputError("no such file or folder", path=shard.path)), None
@@ -96,3 +135,63 @@ def read_shard(shard: Shard, settings: Settings) -> Iterator[tuple[RawArticle | 
     else:
         for item in read_file(path, settings):
             yield item, None
+
+
+def _read_remote(shard: Shard, settings: Settings) -> Iterator[tuple[RawArticle | ReadFailure, int | None]]:
+    """The same as :func:`read_shard`, for a file behind a ``pyarrow.fs`` URI."""
+    import pyarrow.fs as pafs
+
+    from ..read.html import read_html
+    from ..read.text import split_title
+
+    uri = shard.path
+    kind = file_kind(Path(uri.rsplit("/", 1)[-1]))
+    select = shard.select if shard.count > 1 else None
+    try:
+        fs, path = pafs.FileSystem.from_uri(uri)
+        stream = fs.open_input_stream(path, compression=None)
+    except (OSError, ValueError) as err:
+        yield ReadFailure(uri, InputError(f"cannot open: {err}", path=uri)), None
+        return
+    with stream:
+        if kind == "warc":
+            from ..read.warc import iter_warc
+
+            size = fs.get_file_info(path).size
+            for offset, item in iter_warc(uri, settings, select=select, stream=stream, size=size):
+                yield item, offset
+            return
+        if kind in ("jsonl", "jsonl.gz"):
+            number = 0
+            try:
+                handle = gzip.GzipFile(fileobj=stream) if kind == "jsonl.gz" else io.BufferedReader(stream)
+                for number, raw in enumerate(handle, start=1):
+                    if (select is not None and not select(number)) or not raw.strip():
+                        continue
+                    try:
+                        line = decode(raw, path=f"{uri}:{number}")
+                    except InputError as err:
+                        yield ReadFailure(uri, err, offset=number), number
+                        continue
+                    for item in read_jsonl_lines([line], source=uri, settings=settings, first=number):
+                        yield item, number
+            except (OSError, EOFError) as err:
+                yield ReadFailure(uri, InputError(f"cannot read after line {number}: {err}", path=uri),
+                                  offset=number or None), number or None
+            return
+        try:
+            if kind is None:
+                raise InputError("unsupported file type", path=uri)
+            data = stream.read(settings.max_file_bytes + 1)
+            if len(data) > settings.max_file_bytes:
+                raise InputError(f"more than the limit of {settings.max_file_bytes:,} bytes", path=uri)
+            text = decode(data, path=uri)
+            if kind == "html":
+                article = read_html(text, path=uri, settings=settings)
+            else:
+                title, body = split_title(text)
+                article = RawArticle(text=check_text(body, path=uri, max_chars=settings.max_chars), title=title)
+            article.path = uri
+            yield article, None
+        except (InputError, OSError) as err:
+            yield ReadFailure(uri, err if isinstance(err, InputError) else InputError(str(err), path=uri)), None

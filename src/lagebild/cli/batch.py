@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 from enum import Enum
-from pathlib import Path
 
 import typer
 
@@ -20,8 +19,9 @@ class Engine(str, Enum):
 def register(app: typer.Typer) -> None:
     @app.command()
     def batch(
-        inputs: list[Path] = typer.Argument(
-            ..., help="Files or folders: .txt, .html, .jsonl, .jsonl.gz, .warc, .warc.gz."),
+        inputs: list[str] = typer.Argument(
+            ..., help="Files or folders (.txt, .html, .jsonl, .jsonl.gz, .warc, .warc.gz), local or as "
+                      "s3://, gs://, hdfs://, file:// URIs."),
         output: str = typer.Option(..., "--output", "-o", help="Output folder (Spark: any Hadoop path)."),
         engine: Engine = typer.Option(Engine.local, "--engine", help="local: a process pool; spark: PySpark."),
         master: str = typer.Option("local[2]", "--master", help="Spark master (spark engine); 'submit' keeps "

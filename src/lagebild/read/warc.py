@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
 from ..settings import Settings
@@ -49,13 +50,15 @@ def decode_html(body: bytes, content_type: str | None) -> str:
         return body.decode("utf-8", errors="replace")
 
 
-def _blank_tail(path: str | Path, end: int, size: int) -> bool:
+def _blank_tail(stream: BinaryIO, end: int, size: int) -> bool:
     """Only the blank lines that close an uncompressed WARC's last record follow ``end``."""
     if size - end > 16:
         return False
-    with open(path, "rb") as fh:
-        fh.seek(end)
-        return not fh.read().strip()
+    try:
+        stream.seek(end)
+        return not stream.read().strip()
+    except (OSError, ValueError):  # not seekable: do not accuse the file
+        return True
 
 
 def read_warc(
@@ -79,19 +82,24 @@ def iter_warc(
     settings: Settings | None = None,
     *,
     select: Callable[[int], bool] | None = None,
+    stream: BinaryIO | None = None,
+    size: int | None = None,
 ) -> Iterator[tuple[int, RawArticle | ReadFailure]]:
-    """Like :func:`read_warc`, with each item's record byte offset."""
+    """Like :func:`read_warc`, with each item's record byte offset. ``stream`` (with its
+    ``size``) reads an already opened file, e.g. from a remote file system; ``path`` then
+    only names it."""
     from warcio.archiveiterator import ArchiveIterator
 
     settings = settings or Settings()
     source = str(path)
-    try:
-        stream = open(path, "rb")  # noqa: SIM115 - closed below
-    except OSError as err:
-        yield 0, ReadFailure(source, InputError(f"cannot open: {err}", path=source))
-        return
+    if stream is None:
+        try:
+            stream = open(path, "rb")  # noqa: SIM115 - closed below
+            size = Path(path).stat().st_size
+        except OSError as err:
+            yield 0, ReadFailure(source, InputError(f"cannot open: {err}", path=source))
+            return
     offset, end, index = 0, None, -1
-    size = Path(path).stat().st_size
     try:
         records = ArchiveIterator(stream)
         for record in records:
@@ -133,7 +141,7 @@ def iter_warc(
             except Exception as err:  # noqa: BLE001 - a broken record must not end the file
                 yield offset, ReadFailure(source, InputError(f"cannot read record: {err!r}", path=where),
                                           offset=offset, extra={"url": url})
-        if end is not None and end < size and not _blank_tail(path, end, size):
+        if end is not None and size is not None and end < size and not _blank_tail(stream, end, size):
             # warcio ends quietly at a cut-off gzip member
             yield end, ReadFailure(source, InputError(
                 f"the last {size - end:,} bytes are not a complete WARC record (file cut short?)", path=source),
