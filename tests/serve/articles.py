@@ -177,5 +177,49 @@ def xss_article() -> Article:
     )
 
 
+EU = Actor(country="IGO", sector="GOV")
+
+
+def sanctions_article_a() -> Article:
+    """One of two outlets reporting the same sanctions (same type, actor QID, recipient, day)."""
+    t = "The European Union imposed new sanctions on Russia on Tuesday, the European Commission said."
+    return Article(
+        id="eu-a", language="en", published="2025-05-20", text=t,
+        source=SourceInfo(title="EU imposes new sanctions on Russia", url="https://wire.example/eu", outlet="Brussels Wire"),
+        entities=[ent(t, "e1", "European Union", "ORG", "European Union", actor=EU, qid="Q458"),
+                  ent(t, "e2", "Russia", "LOC", "Russia", actor=Actor(country="RUS"))],
+        times=[tm(t, "on Tuesday", "2025-05-20")],
+        attributions=[Attribution(id="a1", form="indirect", content=sp(t, "The European Union imposed new sanctions on Russia on Tuesday"),
+                                  cue=sp(t, "said"), source=src(t, "the European Commission", "institution"))],
+        events=[Event(id="v1", type="SANCTION", actor=["e1"], recipient=["e2"], date="2025-05-20", modality="asserted",
+                      attribution="a1", evidence=ev(t, "The European Union imposed new sanctions on Russia on Tuesday"),
+                      confidence=0.8, trigger=sp(t, "imposed"))],
+    )
+
+
+def sanctions_article_b() -> Article:
+    """The other outlet: the same sanctions (asserted, anonymous source), and more of them planned."""
+    t = "Brussels sanctioned Russia on 20 May, diplomats said. The EU plans further sanctions against Moscow in June."
+    s1 = t.index("The EU")
+    return Article(
+        id="eu-b", language="en", published="2025-05-21", text=t,
+        source=SourceInfo(title="Brussels tightens the screws", url="https://ledger.example/b", outlet="Daily Ledger"),
+        sentences=[(0, s1 - 1), (s1, len(t))],
+        entities=[ent(t, "e1", "European Union", "ORG", "Brussels", "EU", actor=EU, qid="Q458"),
+                  ent(t, "e2", "Russia", "LOC", "Russia", "Moscow", actor=Actor(country="RUS"))],
+        times=[tm(t, "on 20 May", "2025-05-20"), tm(t, "in June", "2025-06")],
+        attributions=[Attribution(id="a1", form="indirect", content=sp(t, "Brussels sanctioned Russia on 20 May"),
+                                  cue=sp(t, "said"), source=src(t, "diplomats", "anonymous"))],
+        events=[
+            Event(id="v1", type="SANCTION", actor=["e1"], recipient=["e2"], date="2025-05-20", modality="asserted",
+                  attribution="a1", evidence=ev(t, "Brussels sanctioned Russia on 20 May"), confidence=0.9,
+                  trigger=sp(t, "sanctioned")),
+            Event(id="v2", type="SANCTION", actor=["e1"], recipient=["e2"], date="2025-06", modality="planned",
+                  evidence=ev(t, "The EU plans further sanctions against Moscow in June."), confidence=0.7,
+                  trigger=sp(t, "sanctions")),
+        ],
+    )
+
+
 def all_articles() -> list[Article]:
-    return [call_article(), german_article(), chain_article(), xss_article()]
+    return [call_article(), german_article(), chain_article(), xss_article(), sanctions_article_a(), sanctions_article_b()]

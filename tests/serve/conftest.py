@@ -13,6 +13,7 @@ def store_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("serve") / "fixture.duckdb"
     with Store(path) as store:
         store.ingest(all_articles())
+        store.merge()  # as `lagebild ingest` does: eu-a/v1 and eu-b/v1 become one cluster
     return path
 
 

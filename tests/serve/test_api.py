@@ -31,11 +31,11 @@ def test_events_all_sorted_and_paginated(client):
     ({"type": "CONSULT"}, {"call-1/v1", "call-1/v2", "de/merz 1/v1"}),
     ({"type": ["CONSULT", "AID"], "language": "de"}, {"de/merz 1/v1", "de/merz 1/v2"}),
     ({"asserted_only": "true", "type": "CONSULT"}, {"call-1/v1", "de/merz 1/v1"}),
-    ({"modality": ["planned", "negated"]}, {"call-1/v2", "call-1/v3"}),
+    ({"modality": ["planned", "negated"]}, {"call-1/v2", "call-1/v3", "eu-b/v2"}),
     ({"actor": "trump"}, {"call-1/v1", "call-1/v2"}),
     ({"recipient": "Israel"}, {"chain-1/v2"}),
     ({"entity": "Iran"}, {"chain-1/v1", "chain-1/v2"}),
-    ({"source_kind": "anonymous"}, {"call-1/v1", "chain-1/v1"}),
+    ({"source_kind": "anonymous"}, {"call-1/v1", "chain-1/v1", "eu-b/v1"}),
     ({"source_kind": "none", "language": "de"}, {"de/merz 1/v2", "de/merz 1/v3"}),
     ({"date_from": "2025-07-01", "date_to": "2025-07-31"}, {"call-1/v1", "call-1/v3"}),
     ({"date_from": "2025-08-15"}, {"call-1/v2"}),  # "in August" covers the whole month
@@ -60,12 +60,12 @@ def test_invalid_parameters_are_rejected(client, params):
     r = client.get("/api/events", params=params)
     assert r.status_code == 422
     assert r.json()["detail"]
-    assert client.get("/api/events").json()["total"] == 9  # nothing dropped
+    assert client.get("/api/events").json()["total"] == 12  # nothing dropped
 
 
 def test_empty_form_fields_mean_no_filter(client):
     r = client.get("/api/events?q=&type=&modality=&date_from=&date_to=&language=&source_kind=")
-    assert r.status_code == 200 and r.json()["total"] == 9
+    assert r.status_code == 200 and r.json()["total"] == 12
 
 
 def test_one_event_with_evidence_chain_and_article(client):
@@ -103,7 +103,7 @@ def test_anonymous_count_and_description(client):
 
 def test_articles(client):
     r = client.get("/api/articles")
-    assert r.status_code == 200 and r.json()["total"] == 4
+    assert r.status_code == 200 and r.json()["total"] == 6
     xss = next(a for a in r.json()["articles"] if a["id"] == "xss-1")
     assert xss["url"] is None  # javascript: is never handed out as a link
     a = client.get("/api/articles/call-1").json()
@@ -120,13 +120,13 @@ def test_entities_with_their_events(client):
     assert e["qids"] == ["Q22686"] and e["as_actor"] == 2 and e["as_recipient"] == 0
     assert {v["id"] for v in e["events"]} == {"v1", "v2"}
     assert client.get("/api/entity", params={"name": "Nobody"}).status_code == 404
-    assert client.get("/api/entities", params={"type": "ORG"}).json()["total"] == 4
+    assert client.get("/api/entities", params={"type": "ORG"}).json()["total"] == 5  # + European Union
 
 
 def test_facets_follow_filters(client):
     f = client.get("/api/facets").json()
-    assert f["total"] == 9 and f["type"]["CONSULT"] == 3 and f["modality"]["asserted"] == 4
-    assert f["source_kind"]["none"] == 3 and f["actor"]["Donald Trump"] == 2
+    assert f["total"] == 12 and f["type"]["CONSULT"] == 3 and f["modality"]["asserted"] == 6
+    assert f["source_kind"]["none"] == 4 and f["actor"]["Donald Trump"] == 2
     f = client.get("/api/facets", params={"language": "de"}).json()
     assert f["total"] == 3 and set(f["modality"]) == {"asserted", "uncertain", "question"}
 
@@ -135,9 +135,9 @@ def test_timeline_map_network(client):
     t = client.get("/api/timeline", params={"granularity": "month"}).json()
     months = {b["start"]: b["counts"] for b in t["buckets"]}
     assert months["2025-07-01"] == {"asserted": 1, "negated": 1} and months["2025-08-01"] == {"planned": 1}
-    assert t["undated"] == 3 and sum(p["count"] for p in t["published"]) == 9
+    assert t["undated"] == 3 and sum(p["count"] for p in t["published"]) == 12
     day = client.get("/api/timeline", params={"granularity": "day"}).json()
-    assert day["coarser"] == 2  # "2025-08" and "2025-05" are not drawn as days
+    assert day["coarser"] == 3  # "2025-08", "2025-06" and "2025-05" are not drawn as days
     m = client.get("/api/map").json()
     assert {p["name"] for p in m["events"]} == {"Alaska", "Kharkiv", "Kyiv", "Iran", "Berlin"}
     assert client.get("/api/map", params={"asserted_only": 1}).json()["events"][0]["name"] == "Berlin"
@@ -192,7 +192,7 @@ def test_deep_pages_come_out_the_same(client, monkeypatch, sort):
         "/api/events", params={"sort": sort, "limit": 3, "offset": o}).json()["events"]] for o in (1, 4, 7)]
     shallow = pages()
     monkeypatch.setattr(queries, "DEEP_OFFSET", 1)  # every page now goes through the row-id path
-    assert pages() == shallow and sum(map(len, shallow)) == 8
+    assert pages() == shallow and sum(map(len, shallow)) == 9
 
 
 def test_aggregates_are_remembered_per_filter(app, client):

@@ -7,7 +7,7 @@ from duckdb import DuckDBPyConnection as Cursor
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from . import queries
-from .annotate import event_card, safe_url
+from .annotate import event_card, safe_url, source_label
 from .filters import EventFilter, SortParam, event_filter
 from .geo import world_outlines
 
@@ -33,7 +33,17 @@ def _event(cur: Cursor, request: Request, article_id: str, event_id: str) -> dic
         raise HTTPException(404, "no such event")
     card = event_card(article, event)
     card.pop("_marks")
+    card["cluster"] = cluster_info(cur, request, article_id, event_id)
     return card
+
+
+def cluster_info(cur: Cursor, request: Request, article_id: str, event_id: str) -> dict:
+    """The event's cluster: its size, the other reports of it, and related reports with another modality."""
+    info = queries.cluster_reports(cur, article_id, event_id, request.app.state.reader.clustered)
+    for r in info["reports"] + info["related"]:
+        r["url"] = safe_url(r["url"])
+        r["according_to"] = source_label(r["source_kind"], r["source_text"], r["source_count"], None)
+    return info
 
 
 @router.get("/events", summary="Events, filtered, sorted and paginated")
@@ -41,6 +51,10 @@ def events(
     cur: Cur, f: Filter, sort: SortParam = "-date", limit: Limit = 50, offset: Offset = 0,
     total: Annotated[bool, Query(description="Also count all matching events (one more query).")] = True,
 ) -> dict:
+    """Each event row names its ``cluster_id`` (the same real-world event across articles) and
+    that cluster's ``n_reports``, ``n_articles`` and ``n_outlets``. With ``distinct=true`` there is one
+    row per cluster, its representative (the highest-confidence, then earliest, matching report),
+    and ``total`` counts clusters."""
     rows = queries.list_events(cur, f, sort, limit, offset)
     return {
         "total": queries.count_events(cur, f) if total else None,
@@ -110,12 +124,12 @@ def entities(
 
 @router.get("/entity", summary="One entity (by exact name) with its articles and events")
 def entity(
-    cur: Cur, name: Annotated[str, Query(min_length=1, max_length=200)], sort: SortParam = "-date",
+    cur: Cur, request: Request, name: Annotated[str, Query(min_length=1, max_length=200)], sort: SortParam = "-date",
     limit: Limit = 50, offset: Offset = 0,
 ) -> dict:
     info = queries.entity_detail(cur, name)
     if info is None:
         raise HTTPException(404, "no such entity")
-    f = EventFilter(entity=name)
+    f = EventFilter(entity=name, clustered=request.app.state.reader.clustered)
     info["events"] = queries.list_events(cur, f, sort, limit, offset)
     return info

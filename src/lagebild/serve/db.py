@@ -36,6 +36,10 @@ class StoreReader:
         if missing:
             self.con.close()
             raise StoreError(f"not a lagebild store: no table {', '.join(missing)}", path=str(self.path))
+        columns = {r[0] for r in self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
+        #: stores made before cross-article merging have no clusters: each event is then its own
+        self.clustered = {"cluster_id", "actor_keys"} <= columns
         self._cache: OrderedDict[str, Article] = OrderedDict()
         self._cache_size = cache_size
         self._memo: OrderedDict[tuple, object] = OrderedDict()

@@ -7,11 +7,11 @@ whitelist.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Annotated, Literal
 from urllib.parse import urlencode
 
-from fastapi import Query
+from fastapi import Query, Request
 
 from ..records import PLOVER_TYPES
 
@@ -39,6 +39,13 @@ SORTS: dict[str, str] = {
 }
 
 
+#: which event of a cluster stands for it in ``distinct`` mode: the surest, then the earliest report
+REPRESENTATIVE = "confidence DESC, published ASC NULLS LAST, date_start ASC NULLS LAST, article_id, id"
+#: an event without a cluster (store never merged) is a cluster of its own
+CLUSTER_KEY = "coalesce(cluster_id, article_id || chr(31) || id)"
+SINGLE_KEY = "(article_id || chr(31) || id)"
+
+
 def like(text: str) -> str:
     """A substring pattern for ``ILIKE ? ESCAPE '\\'`` with the user's wildcards escaped."""
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -61,6 +68,16 @@ class EventFilter:
     article: str | None = None
     place: str | None = None
     q: str | None = None
+    cluster: str | None = None
+    #: one row per cluster (its representative) instead of one per report; not a condition
+    distinct: bool = False
+    #: whether the store has ``events.cluster_id`` (stores made before merging lack it)
+    clustered: bool = field(default=True, compare=False, repr=False, metadata={"qs": False})
+
+    @property
+    def cluster_key(self) -> str:
+        """SQL expression naming an event's cluster (each event its own when the store has none)."""
+        return CLUSTER_KEY if self.clustered else SINGLE_KEY
 
     def where(self) -> tuple[str, list]:
         """SQL condition over the events table and its parameters."""
@@ -107,6 +124,12 @@ class EventFilter:
         if self.q:
             parts.append("contains(lower(evidence_text), ?)")
             params.append(self.q.lower())
+        if self.cluster:
+            if self.clustered:
+                parts.append("cluster_id = ?")
+                params.append(self.cluster)
+            else:
+                parts.append("FALSE")  # no clusters in this store: no event belongs to one
         return (" AND ".join(parts) or "TRUE"), params
 
     def query_items(self, **override) -> list[tuple[str, str]]:
@@ -114,6 +137,8 @@ class EventFilter:
         f = replace(self, **override) if override else self
         items: list[tuple[str, str]] = []
         for fl in fields(f):
+            if fl.metadata.get("qs") is False:
+                continue
             value = getattr(f, fl.name)
             if value in (None, "", (), False):
                 continue
@@ -146,6 +171,7 @@ Text = Annotated[str | None, Query(max_length=200)]
 
 
 def event_filter(
+    request: Request,
     actor: Text = None,
     recipient: Text = None,
     entity: Annotated[str | None, Query(max_length=200, description="Exact entity name, as actor or recipient.")] = None,
@@ -159,11 +185,14 @@ def event_filter(
     article: Annotated[str | None, Query(max_length=300, description="Article id.")] = None,
     place: Annotated[str | None, Query(max_length=200, description="Exact place name.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Words in the evidence text (case-insensitive).")] = None,
+    cluster: Annotated[str | None, Query(max_length=100, description="Cluster id: the reports of one real event.")] = None,
+    distinct: Annotated[bool, Query(description="One row per cluster (real event), not per report; counts count clusters.")] = False,
 ) -> EventFilter:
     """FastAPI dependency: the event filter of a request (shared by the API and the pages)."""
     return EventFilter(
         actor=_text(actor), recipient=_text(recipient), entity=_text(entity), type=_clean(type),
         modality=_clean(modality), asserted_only=asserted_only, source_kind=_clean(source_kind),
         date_from=date_from or None, date_to=date_to or None, language=_text(language),
-        article=_text(article), place=_text(place), q=_text(q),
+        article=_text(article), place=_text(place), q=_text(q), cluster=_text(cluster), distinct=distinct,
+        clustered=request.app.state.reader.clustered,
     )

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 from ..records import PLOVER_TYPES
 from . import queries
 from .annotate import article_marks, event_card, highlight, safe_url
-from .api import Cur, Filter, Offset
+from .api import Cur, Filter, Offset, cluster_info
 from .filters import MODALITIES, SOURCE_KINDS, EventFilter, SortParam
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -28,7 +28,11 @@ def render(request: Request, name: str, **context) -> HTMLResponse:
 
 
 def cards(request: Request, cur, rows: list[dict]) -> list[dict]:  # noqa: ANN001
-    records = request.app.state.reader.records(cur, [r["article_id"] for r in rows])
+    """Cards for event rows, each with its cluster's size (from the row when :func:`queries.list_events` made it)."""
+    reader = request.app.state.reader
+    records = reader.records(cur, [r["article_id"] for r in rows])
+    missing = [(r["article_id"], r["id"]) for r in rows if "n_articles" not in r]
+    clusters = queries.event_clusters(cur, missing, reader.clustered) if missing else {}
     out = []
     for r in rows:
         art = records.get(r["article_id"])
@@ -39,6 +43,8 @@ def cards(request: Request, cur, rows: list[dict]) -> list[dict]:  # noqa: ANN00
         lo, hi = card["shown"]["start"], card["shown"]["end"]
         card["evidence_html"] = highlight(art.text, card.pop("_marks"), lo, hi)
         card["cut_left"], card["cut_right"] = lo > 0, hi < len(art.text)
+        size = r if "n_articles" in r else clusters.get((r["article_id"], r["id"]), queries.SINGLE)
+        card["cluster"] = {k: size.get(k) for k in ("cluster_id", "n_reports", "n_articles", "n_outlets")}
         out.append(card)
     return out
 
@@ -145,7 +151,7 @@ def event_page(request: Request, cur: Cur, article_id: Annotated[str, Path(max_l
     card = cards(request, cur, [{"article_id": article_id, "id": event_id}])[0]
     sentence = next(((s, e) for s, e in art.sentences if s <= ev.evidence.start < e), None)
     return render(request, "event.html", c=card, sentence=art.text[sentence[0]:sentence[1]] if sentence else None,
-                  f=EventFilter())
+                  f=EventFilter(), cluster=cluster_info(cur, request, article_id, event_id))
 
 
 @router.get("/articles")
@@ -182,7 +188,7 @@ def entity_page(request: Request, cur: Cur, name: Annotated[str, Query(min_lengt
     info = queries.entity_detail(cur, name)
     if info is None:
         raise HTTPException(404, "no such entity")
-    f = EventFilter(entity=name)
+    f = EventFilter(entity=name, clustered=request.app.state.reader.clustered)
     rows = queries.list_events(cur, f, "-date", PAGE, offset)
     return render(request, "entity.html", info=info, cards=cards(request, cur, rows), f=f, offset=offset, page=PAGE,
                   total=info["as_actor"] + info["as_recipient"])

@@ -10,7 +10,7 @@ import datetime as dt
 
 from duckdb import DuckDBPyConnection as Cursor
 
-from .filters import SORTS, EventFilter, like
+from .filters import REPRESENTATIVE, SORTS, EventFilter, like
 
 EVENT_COLUMNS = (
     "article_id", "id", "type", "mode", "context", "actor_ids", "actor_names", "recipient_ids",
@@ -32,36 +32,127 @@ def _dicts(cur: Cursor, rows: list[tuple]) -> list[dict]:
     return [dict(zip(names, r)) for r in rows]
 
 
-def list_events(cur: Cursor, f: EventFilter, sort: str = "-date", limit: int = 50, offset: int = 0) -> list[dict]:
+def source(f: EventFilter) -> tuple[str, str, list]:
+    """``(relation, condition, params)`` for ``FROM {relation} WHERE {condition}``.
+
+    Normally the events table and the filter's condition. In ``distinct`` mode, the
+    matching events reduced to one per cluster (the :data:`REPRESENTATIVE`), so that
+    every count over it counts real events rather than reports.
+    """
     where, params = f.where()
+    if not f.distinct:
+        return "events", where, params
+    rel = (f"(SELECT * FROM events WHERE {where} "
+           f"QUALIFY row_number() OVER (PARTITION BY {f.cluster_key} ORDER BY {REPRESENTATIVE}) = 1) events")
+    return rel, "TRUE", params
+
+
+def list_events(cur: Cursor, f: EventFilter, sort: str = "-date", limit: int = 50, offset: int = 0) -> list[dict]:
+    """A page of events; each row also names its cluster and how many reports, articles and outlets it has."""
+    rel, where, params = source(f)
     order = SORTS[sort]  # KeyError for anything not whitelisted
-    if offset < DEEP_OFFSET:
-        sql = f"SELECT {_SELECT} FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+    select = _SELECT + (", cluster_id" if f.clustered else ", NULL::VARCHAR AS cluster_id")
+    if offset < DEEP_OFFSET or f.distinct:
+        sql = f"SELECT {select} FROM {rel} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
     else:  # sort only row ids and the sort keys, then fetch the page's rows (late materialisation)
-        sql = (f"SELECT {_SELECT} FROM events WHERE rowid IN "
+        sql = (f"SELECT {select} FROM events WHERE rowid IN "
                f"(SELECT rowid FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}")
-    rows = cur.execute(sql, [*params, limit, offset]).fetchall()
-    return _dicts(cur, rows)
+    rows = _dicts(cur, cur.execute(sql, [*params, limit, offset]).fetchall())
+    sizes = cluster_sizes(cur, [r["cluster_id"] for r in rows if r["cluster_id"]])
+    for r in rows:
+        r.update(sizes.get(r["cluster_id"], SINGLE))
+    return rows
+
+
+#: the size of a cluster of one
+SINGLE = {"n_reports": 1, "n_articles": 1, "n_outlets": 1}
+
+
+def cluster_sizes(cur: Cursor, clusters: list[str]) -> dict[str, dict]:
+    """Reports, distinct articles and distinct outlets per cluster (an article naming no outlet counts as one)."""
+    if not clusters:
+        return {}
+    rows = cur.execute(
+        "SELECT e.cluster_id, count(*), count(DISTINCT e.article_id), count(DISTINCT coalesce(a.outlet, a.id)) "
+        "FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE e.cluster_id IN (SELECT unnest(?)) GROUP BY e.cluster_id", [list(set(clusters))],
+    ).fetchall()
+    return {c: {"n_reports": n, "n_articles": na, "n_outlets": no} for c, n, na, no in rows}
+
+
+def event_clusters(cur: Cursor, keys: list[tuple[str, str]], clustered: bool = True) -> dict[tuple[str, str], dict]:
+    """``(article_id, event_id) -> {cluster_id, n_reports, n_articles, n_outlets}`` for the given events."""
+    if not keys or not clustered:
+        return {k: {"cluster_id": None, **SINGLE} for k in keys}
+    rows = cur.execute(
+        "SELECT article_id, id, cluster_id FROM events WHERE article_id IN (SELECT unnest(?)) "
+        "AND id IN (SELECT unnest(?))", [list({a for a, _ in keys}), list({i for _, i in keys})],
+    ).fetchall()
+    ids = {(a, i): c for a, i, c in rows}
+    sizes = cluster_sizes(cur, [c for c in ids.values() if c])
+    return {k: {"cluster_id": ids.get(k), **sizes.get(ids.get(k), SINGLE)} for k in keys}
+
+
+_REPORT = (
+    "SELECT e.article_id, e.id, e.type, e.modality, e.date, e.date_start, e.date_end, e.source_kind, e.source_text, "
+    "e.source_count, e.confidence, e.evidence_text, e.cluster_id, a.title, a.published, a.outlet, a.url "
+    "FROM events e JOIN articles a ON a.id = e.article_id "
+)
+
+
+def cluster_reports(cur: Cursor, article_id: str, event_id: str, clustered: bool = True, related: int = 20) -> dict:
+    """The other reports of an event's cluster, and reports of the same type and actor with another
+    modality published within two weeks (separate clusters by design: "will strike" is not "struck")."""
+    out: dict = {"id": None, **SINGLE, "reports": [], "related": []}
+    if not clustered:
+        return out
+    me = cur.execute(
+        "SELECT cluster_id, type, modality, actor_keys, published FROM events WHERE article_id = ? AND id = ?",
+        [article_id, event_id],
+    ).fetchone()
+    if me is None:
+        return out
+    cid, typ, modality, actor_keys, published = me
+    if cid:
+        out["id"] = cid
+        out.update(cluster_sizes(cur, [cid]).get(cid, SINGLE))
+        rows = cur.execute(
+            _REPORT + "WHERE e.cluster_id = ? AND NOT (e.article_id = ? AND e.id = ?) "
+            "ORDER BY a.published NULLS LAST, e.article_id, e.id LIMIT 200", [cid, article_id, event_id],
+        ).fetchall()
+        out["reports"] = _dicts(cur, rows)
+    if actor_keys and published:
+        rows = cur.execute(
+            _REPORT + "WHERE e.type = ? AND e.modality <> ? AND len(list_intersect(e.actor_keys, ?)) > 0 "
+            "AND e.published BETWEEN ?::DATE - 14 AND ?::DATE + 14 "
+            "ORDER BY abs(e.published - ?::DATE), e.modality, e.article_id, e.id LIMIT ?",
+            [typ, modality, list(actor_keys), published, published, published, related],
+        ).fetchall()
+        out["related"] = _dicts(cur, rows)
+    return out
 
 
 def count_events(cur: Cursor, f: EventFilter) -> int:
+    """Matching events; in ``distinct`` mode, matching clusters."""
     where, params = f.where()
-    return cur.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0]
+    what = f"count(DISTINCT {f.cluster_key})" if f.distinct else "count(*)"
+    return cur.execute(f"SELECT {what} FROM events WHERE {where}", params).fetchone()[0]
 
 
 def facets(cur: Cursor, f: EventFilter, top: int = 20) -> dict:
-    """Event counts by type, modality, source kind, language and the most frequent actors."""
-    where, params = f.where()
+    """Event counts by type, modality, source kind, language and the most frequent actors
+    (in ``distinct`` mode, of the clusters' representatives)."""
+    rel, where, params = source(f)
     out: dict = {"total": count_events(cur, f)}
     for col in ("type", "modality", "source_kind", "language"):
         rows = cur.execute(
-            f'SELECT coalesce("{col}", \'none\') k, count(*) n FROM events WHERE {where} GROUP BY k ORDER BY n DESC, k',
+            f'SELECT coalesce("{col}", \'none\') k, count(*) n FROM {rel} WHERE {where} GROUP BY k ORDER BY n DESC, k',
             params,
         ).fetchall()
         out[col] = dict(rows)
     for col in ("actor_names", "recipient_names"):
         rows = cur.execute(
-            f'SELECT x, count(*) n FROM (SELECT unnest("{col}") x FROM events WHERE {where}) '
+            f'SELECT x, count(*) n FROM (SELECT unnest("{col}") x FROM {rel} WHERE {where}) '
             "GROUP BY x ORDER BY n DESC, x LIMIT ?", [*params, top],
         ).fetchall()
         out[col.split("_")[0]] = dict(rows)
@@ -70,11 +161,11 @@ def facets(cur: Cursor, f: EventFilter, top: int = 20) -> dict:
 
 def timeline(cur: Cursor, f: EventFilter, granularity: str = "auto", max_buckets: int = 120) -> dict:
     """Event counts per bucket of event date (by modality) and, apart, per reporting date."""
-    where, params = f.where()
+    rel, where, params = source(f)
     lo, hi, undated, dated, *wider = cur.execute(
         "SELECT min(date_start), max(date_start), count(*) FILTER (WHERE date_start IS NULL), count(date_start), "
         + ", ".join(f"count(*) FILTER (WHERE date_end - date_start >= {w})" for _, w in BUCKETS.values())
-        + f" FROM events WHERE {where}",
+        + f" FROM {rel} WHERE {where}",
         params,
     ).fetchone()
     if granularity == "auto":
@@ -87,19 +178,19 @@ def timeline(cur: Cursor, f: EventFilter, granularity: str = "auto", max_buckets
                 break
     part, width = BUCKETS[granularity]
     rows = cur.execute(
-        f"SELECT date_trunc('{part}', date_start)::DATE b, modality, count(*) FROM events "
+        f"SELECT date_trunc('{part}', date_start)::DATE b, modality, count(*) FROM {rel} "
         f"WHERE {where} AND date_start IS NOT NULL AND date_end - date_start < {width} GROUP BY ALL ORDER BY b",
         params,
     ).fetchall()
     coarse = cur.execute(
-        f"SELECT count(*) FROM events WHERE {where} AND date_start IS NOT NULL AND date_end - date_start >= {width}",
+        f"SELECT count(*) FROM {rel} WHERE {where} AND date_start IS NOT NULL AND date_end - date_start >= {width}",
         params,
     ).fetchone()[0]
     buckets: dict[dt.date, dict[str, int]] = {}
     for b, modality, n in rows:
         buckets.setdefault(b, {})[modality] = n
     published = cur.execute(
-        f"SELECT date_trunc('{part}', published)::DATE b, count(*) FROM events WHERE {where} AND published IS NOT NULL "
+        f"SELECT date_trunc('{part}', published)::DATE b, count(*) FROM {rel} WHERE {where} AND published IS NOT NULL "
         "GROUP BY b ORDER BY b", params,
     ).fetchall()
     return {
@@ -124,9 +215,9 @@ def bucket_end(start: dt.date, granularity: str) -> dt.date:
 
 def map_places(cur: Cursor, f: EventFilter, limit: int = 2000) -> dict:
     """Event places with counts by modality, and the other places the same articles name."""
-    where, params = f.where()
+    rel, where, params = source(f)
     rows = cur.execute(
-        f"SELECT location_name, round(lat, 3) la, round(lon, 3) lo, modality, count(*) FROM events "
+        f"SELECT location_name, round(lat, 3) la, round(lon, 3) lo, modality, count(*) FROM {rel} "
         f"WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL GROUP BY ALL",
         params,
     ).fetchall()
@@ -138,7 +229,7 @@ def map_places(cur: Cursor, f: EventFilter, limit: int = 2000) -> dict:
     events = sorted(places.values(), key=lambda p: (-p["count"], p["name"] or ""))[:limit]
     named = cur.execute(
         "SELECT name, round(lat, 3), round(lon, 3), count(DISTINCT article_id) n FROM places "
-        f"WHERE lat IS NOT NULL AND lon IS NOT NULL AND article_id IN (SELECT article_id FROM events WHERE {where}) "
+        f"WHERE lat IS NOT NULL AND lon IS NOT NULL AND article_id IN (SELECT article_id FROM {rel} WHERE {where}) "
         "GROUP BY ALL ORDER BY n DESC, name LIMIT ?", [*params, limit],
     ).fetchall()
     return {
@@ -149,11 +240,11 @@ def map_places(cur: Cursor, f: EventFilter, limit: int = 2000) -> dict:
 
 def network(cur: Cursor, f: EventFilter, max_nodes: int = 40, max_edges: int = 1000) -> dict:
     """Who acts on whom: actor -> recipient edges by event type, among the busiest actors."""
-    where, params = f.where()
+    rel, where, params = source(f)
     rows = cur.execute(
         "WITH pairs AS (SELECT actor, recipient, type, count(*) n FROM ("
         "  SELECT actor, unnest(recips) recipient, type FROM ("
-        f"    SELECT unnest(actor_names) actor, recipient_names recips, type FROM events WHERE {where}"
+        f"    SELECT unnest(actor_names) actor, recipient_names recips, type FROM {rel} WHERE {where}"
         "    AND len(actor_names) > 0 AND len(recipient_names) > 0)) WHERE actor <> recipient GROUP BY ALL), "
         "w AS (SELECT name, sum(n)::BIGINT wt FROM (SELECT actor name, n FROM pairs UNION ALL "
         "      SELECT recipient, n FROM pairs) GROUP BY name), "
