@@ -102,6 +102,7 @@ def score(nlp, docs: list[dict], by_type: bool = False) -> dict:
 
     comp: EntitiesComponent = nlp.get_pipe("lagebild_entities")
     resolver = comp.linker.resolver
+    gaz = comp.linker.gaz
     tp = n_pred = n_gold = correct = correct_gaz = 0
     type_total, type_hit, fp_names = Counter(), Counter(), Counter()
     t0 = time.perf_counter()
@@ -128,10 +129,11 @@ def score(nlp, docs: list[dict], by_type: bool = False) -> dict:
         for k in used:
             type_hit[gold[k]["type"]] += 1
         # resolution from gold spans
-        ctx = Context()
+        ctx = Context()  # what the article's predicted places say about where it is
         for _, _, p, _ in preds:
-            if p.feature == "PCLI" and p.country:
-                ctx.countries[p.country] += 1
+            cand = gaz.by_id(p.geonameid)
+            if cand is not None:
+                ctx.add(cand, 1.0 if cand.feature in ("PCLI", "ADM1") else 0.5)
         focus = Counter((p.lat, p.lon) for _, _, p, kind in preds
                         if p.feature in ("PPL", "PPLC", "ADM1") and kind != "embedded")
         focus_point = max(focus, key=focus.get) if focus else None

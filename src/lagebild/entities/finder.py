@@ -94,6 +94,15 @@ class EntityFinder:
                     found.append(f)
                     taken.append((f.start, f.end))
                     continue
+                if f is not None and typ == "LOC" and f.geo is not None and f.kind == "place" \
+                        and any(x.kind in ("name", "place", "demonym") for x in inner):
+                    # "New Jersey", "North Africa", "Indian Ocean": the whole name is the place
+                    for x in inner:
+                        found.remove(x)
+                        taken.remove((x.start, x.end))
+                    found.append(f)
+                    taken.append((f.start, f.end))
+                    continue
             if any(s < end and start < e for s, e in taken):
                 continue
             prev = text[max(0, start - 12):start].split()

@@ -114,7 +114,8 @@ def metonymy(text: str, found: list[Found], ln: Linker) -> None:
     words = words_of(text)
     index = {w[0]: i for i, w in enumerate(words)}
     for f in found:
-        if f.geo is None or f.geo.feature != "PPLC" or f.kind not in ("place", "name"):
+        if f.geo is None or f.geo.feature != "PPLC" or f.kind not in ("place", "name") \
+                or not (f.target or "").startswith("geo:"):
             continue
         i = index.get(f.start)
         if i is None:

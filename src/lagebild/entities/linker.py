@@ -76,6 +76,12 @@ class Linker:
             self.fixed_places[cand.key] = cand
             self.fixed_names.add(name)
             self._add(name, Entry(cand.key, "place", name))
+        for cand in list(gazetteer.states.values()) + list(gazetteer.regions.values()):
+            # multi-word states and regions before the country inside them (New Mexico, North Africa)
+            for name in [cand.name] + gazetteer.region_names.get(cand.key, []):
+                if " " in name.strip() and cand.lat is not None and fold(name) not in self.resolver.fixed:
+                    self.fixed_places.setdefault(cand.key, cand)
+                    self._add(name, Entry(cand.key, "place", name))
         min_pop = int(places.get("capital_min_population", 500000))
         for cand in gazetteer.capitals.values():  # capitals by their own name, even without NER
             if cand.population >= min_pop:
@@ -132,7 +138,12 @@ class Linker:
             country = self.gaz.country(entry.target.split(":", 1)[1])
             return self.gaz.capital(country.country) if country else None
         key = self.gaz.data.get("actor_places", {}).get(entry.target)
-        return self.gaz.regions.get(key) if key else None
+        if not key:
+            return None
+        if key.startswith("city:"):
+            name, _, iso2 = key[5:].partition("|")
+            return self.gaz.find(name, iso2 or None)
+        return self.gaz.regions.get(key)
 
     def roles_sector(self, offices) -> str | None:
         for office in sorted(offices):

@@ -75,6 +75,8 @@ class Gazetteer:
         self.country_info: dict[str, dict] = {}  # ISO2 -> countryinfo record
         self.by_name: dict[tuple[str, str], Candidate] = {}  # (folded English name, ISO2) -> best
         self.regions: dict[str, Candidate] = {}
+        self._by_id: dict[int, Candidate] | None = None
+        self.region_names: dict[str, list[str]] = {}
         infos = {}
         try:
             for ci in countryinfo.all_countries():
@@ -156,6 +158,7 @@ class Gazetteer:
             cand = Candidate(r["name"], r.get("geonameid"), r.get("lat"), r.get("lon"), r.get("country"),
                              r.get("feature", "RGN"), 5_000_000, admin1=r.get("admin1"))
             self.regions[key] = cand
+            self.region_names[cand.key] = list(r.get("names", []))
             self._add(r["name"], cand)
             for n in r.get("names", []):
                 self._add(n, _alt(cand))
@@ -173,6 +176,18 @@ class Gazetteer:
         entries = self.index.setdefault(key, [])
         if all(e.key != cand.key for e in entries):
             entries.append(cand)
+
+    def by_id(self, geonameid: int | None) -> Candidate | None:
+        """A place by GeoNames id (for places read back from records)."""
+        if geonameid is None:
+            return None
+        if self._by_id is None:
+            self._by_id = {}
+            for entries in self.index.values():
+                for c in entries:
+                    if c.geonameid is not None and (c.primary or c.geonameid not in self._by_id):
+                        self._by_id[c.geonameid] = c
+        return self._by_id.get(geonameid)
 
     def add_alias(self, name: str, cand: Candidate, first: bool = False) -> None:
         """Add a name for a place (language data, curated exonyms); ``first`` puts it ahead."""
