@@ -300,3 +300,21 @@ def test_en_split_phrasal_verb_and_compound_nominal(en):
     evs = _run(en, "The Arab League envoy undertook a mediation mission between Syria and Jordan.",
                {"Arab League": ("e1", "ORG", None), "Syria": ("e2", "LOC", "SYR"), "Jordan": ("e3", "LOC", "JOR")})
     assert [e.type for e in evs] == ["CONSULT"] and evs[0].actor[0] == "e1"
+
+
+@pytest.mark.model
+def test_en_denied_attack_is_a_negated_attack_not_a_rejection(en):
+    evs = _run(en, "Russia denied attacking Kyiv.", {"Russia": ("e1", "LOC", "RUS"), "Kyiv": ("e2", "LOC", "UKR")})
+    assert [(e.type, e.modality, e.actor) for e in evs] == [("ASSAULT", "negated", ["e1"])]
+
+
+def test_cue_words_are_forms_not_lemmas(de):
+    nlp, comp = de
+    text = "Die USA übergaben Selenskyj eine Liste potenzieller Waffen."
+    doc = nlp(text)
+    for t in doc:
+        t.lemma_ = "potenziell" if t.text == "potenzieller" else t.text
+    doc._.lb_entities = _entities(text, {"USA": ("e1", "LOC", "USA"), "Selenskyj": ("e2", "PER", "UKR")})
+    doc._.lb_times, doc._.lb_places, doc._.lb_attributions = [], [], []
+    comp(doc)
+    assert [(e.type, e.modality) for e in doc._.lb_events] == [("AID", "asserted")]

@@ -53,6 +53,12 @@ class EventsComponent:
             if not trigs:
                 continue
             self._absorb(trigs, parsed)
+            for a in trigs:  # a denial negates the event it is about and is no event itself
+                if a.entry.denial and any(b.absorbed_by is a for b in trigs):
+                    a.absorbed_by = a
+                    for b in trigs:
+                        if b.absorbed_by is a and b is not a:
+                            b.absorbed_by, b.forced_modality = None, "negated"
             cond = any(c.marker in self.cues.conditional for c in clist)
             sent_events = []
             for t in trigs:
@@ -107,6 +113,8 @@ class EventsComponent:
         doc = sent.doc
         if parsed:
             args = self.arguments.parsed(t, idx)
+            if not args.actor and not args.recipient and t.token.dep_ in self.lex.broken_deps:
+                args = self.arguments.unparsed(t, clist, idx, others)  # the parse failed here
         else:
             args = self.arguments.unparsed(t, clist, idx, others)
         mod = modality(t, clist, self.cues, self.lex, parsed, cond)

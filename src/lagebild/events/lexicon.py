@@ -41,6 +41,8 @@ class Entry:
     """Separable particle that must follow a split finite form (``kündigte ... an``)."""
     governs: bool = False
     """Its content (an embedded event) is absorbed into this event."""
+    denial: bool = False
+    """Denying an event negates it instead of being a REJECT ("denied attacking Kyiv")."""
     not_with: tuple[str, ...] = ()
     """Words in the trigger's clause that cancel it (``ask whether`` is a question, not a request)."""
     crowd: str | None = None
@@ -96,6 +98,7 @@ class Lexicon:
     refusal_types: dict = field(default_factory=dict)
     """Type of a negated future cooperation ("will not meet" -> REJECT/meet)."""
     subject_pronouns: frozenset[str] = frozenset()
+    broken_deps: frozenset[str] = frozenset({"compound", "dep", "amod", "npadvmod", "nmod", "appos"})
     temporal_preps: frozenset[str] = frozenset()
     participle_forms: frozenset[str] = frozenset()
     use_parse: bool = True
@@ -120,6 +123,7 @@ def _entry(lemma: str, pos: str, type_mode: str, details: dict) -> Entry:
         reciprocal=bool(d.pop("reciprocal", False)), future=d.pop("future", None),
         objects=d.pop("objects", {}), requires=tuple(d.pop("requires", ())),
         particle=d.pop("particle", None), governs=bool(d.pop("governs", False)),
+        denial=bool(d.pop("denial", False)),
         not_with=tuple(d.pop("not_with", ())), weight=float(d.pop("weight", 0.7)),
         possessor=d.pop("possessor", "actor"), crowd=d.pop("crowd", None),
     )

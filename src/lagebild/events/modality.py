@@ -15,11 +15,15 @@ from .triggers import Clause, Trigger
 NEG_DEPS = {"neg", "ng"}
 
 
-def _words(doc: Doc, c: Clause, lex: Lexicon) -> set[str]:
+def _words(doc: Doc, c: Clause, lex: Lexicon, skip: frozenset[int] = frozenset(),
+           lemmas: bool = False) -> set[str]:
+    """Lower-cased surface forms of a clause (with ``lemmas``, their lemmas too)."""
     out: set[str] = set()
     for t in doc[c.start:c.end]:
+        if t.i in skip:
+            continue
         out.add(t.lower_)
-        if t.lemma_:
+        if lemmas and t.lemma_:
             out.add(t.lemma_.lower())
     return out
 
@@ -49,8 +53,12 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
              parsed: bool, sentence_has_condition: bool) -> str:
     doc = trig.token.doc
     c = trig.clause
-    words = _words(doc, c, lex)
-    prev = _words(doc, clist[c.index - 1], lex) if c.index > 0 else set()
+    if trig.forced_modality:
+        return trig.forced_modality
+    own = frozenset(t.i for t in trig.tokens) | {trig.token.i}
+    words = _words(doc, c, lex, own)  # cues are word forms ("potenzielle" is no "potenziell")
+    governing = _words(doc, c, lex, own, lemmas=True)  # governors also by lemma ("plans" -> "plan")
+    prev = _words(doc, clist[c.index - 1], lex, lemmas=True) if c.index > 0 else set()
     marker = c.marker
     tok = trig.token
     fronted = not parsed and trig.is_noun and tok.i - c.start <= 3 and doc[c.start].lower_ in lex.preps
@@ -77,7 +85,7 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
     if words & cues.uncertain:
         return "uncertain"
     left = doc[max(c.start, tok.i - 2):tok.i]
-    if any(t.lower_ in cues.modifier_only or t.lemma_.lower() in cues.modifier_only for t in left):
+    if any(t.lower_ in cues.modifier_only for t in left):
         return "uncertain"
     if marker in cues.question and (prev & cues.uncertain_governors or chain_lemmas & cues.uncertain_governors):
         return "uncertain"
@@ -96,7 +104,7 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
         return "hypothetical" if sentence_has_condition else "planned"
     if prev & cues.hypothetical_governors and c.marker is None:
         return "hypothetical"
-    if words & cues.hypothetical_governors or chain_lemmas & cues.hypothetical_governors:
+    if governing & cues.hypothetical_governors or chain_lemmas & cues.hypothetical_governors:
         return "hypothetical"
     before = {t.lower_ for t in doc[c.start:tok.i]} | {t.lemma_.lower() for t in doc[c.start:tok.i]}
     if words & cues.planned or before & cues.planned_governors or chain_lemmas & cues.planned_governors:

@@ -40,6 +40,8 @@ class Trigger:
     """All tokens of the trigger (a phrase, a particle, a light verb)."""
     absorbed_by: Trigger | None = None
     depth: int = 0
+    forced_modality: str | None = None
+    """Set when a denial governs this trigger ("denied attacking": the attack, negated)."""
 
     @property
     def is_noun(self) -> bool:
@@ -122,14 +124,16 @@ class TriggerFinder:
         found: list[Entry] = []
         if has_lemma:
             lem = lex.key(tok.lemma_)
-            for p in ([pos] if pos else ["VERB", "NOUN", "ADJ"]):
+            # participles and predicative adjectives are often tagged either way
+            near = {"VERB": ["VERB", "ADJ"], "ADJ": ["ADJ", "VERB"]}.get(pos or "", [pos] if pos else [])
+            for p in (near or ["VERB", "NOUN", "ADJ"]):
                 e = lex.entries.get((lem, p))
                 if e is not None:
                     found.append(e)
         if not found:
             sent_start = tok.is_sent_start or (tok.i > 0 and tok.nbor(-1).text in BOUNDARY)
             for lem, p in self._lookup_form(tok, bool(sent_start)):
-                if pos and p != pos and not (pos == "NOUN" and p == "ADJ") and not (pos == "ADJ" and p == "VERB"):
+                if pos and p != pos and {pos, p} != {"ADJ", "VERB"} and not (pos == "NOUN" and p == "ADJ"):
                     continue
                 e = lex.entries.get((lem, p))
                 if e is not None and e not in found:
