@@ -94,7 +94,7 @@ def synthetic_article(i: int, rng: random.Random, n_events: int) -> Article:
                    places=list(places.values()), times=times, attributions=attrs, events=events)
 
 
-def build(path: Path, n_events: int, per_article: int = 10) -> float:
+def build(path: Path, n_events: int, per_article: int = 10) -> tuple[float, float, dict]:
     rng = random.Random(8)
     t0 = time.perf_counter()
     with Store(path) as store:
@@ -106,7 +106,9 @@ def build(path: Path, n_events: int, per_article: int = 10) -> float:
                 batch = []
         store.ingest(batch)
         assert store.counts()["events"] == n_events
-    return time.perf_counter() - t0
+        t1 = time.perf_counter()
+        merged = store.merge()  # as `lagebild ingest` does: clusters of the same event across articles
+    return t1 - t0, time.perf_counter() - t1, merged
 
 
 CASES = [
@@ -121,6 +123,11 @@ CASES = [
     ("place=Kyiv, modality planned", {"place": "Kyiv", "modality": "planned"}),
     ("deep page offset=20000", {"offset": 20000, "sort": "date"}),
     ("no total (count skipped)", {"total": "false", "type": "SANCTION"}),
+    ("distinct=true, no filter", {"distinct": "true"}),
+    ("distinct=true, asserted, by confidence", {"distinct": "true", "asserted_only": 1, "sort": "-confidence"}),
+    ("distinct=true, actor 'putin'", {"distinct": "true", "actor": "putin"}),
+    ("distinct=true, offset=20000", {"distinct": "true", "offset": 20000, "sort": "date"}),
+    ("cluster=<one of the biggest>", {"cluster": None}),
 ]
 OTHERS = [
     ("/api/facets (filtered)", "/api/facets", {"type": "ASSAULT"}),
@@ -128,6 +135,10 @@ OTHERS = [
     ("/api/network (asserted)", "/api/network", {"asserted_only": 1}),
     ("/api/map", "/api/map", {}),
     ("page / (HTML, 25 cards)", "/", {"type": "ASSAULT"}),
+    ("/api/facets (distinct)", "/api/facets", {"distinct": "true"}),
+    ("/api/timeline (distinct)", "/api/timeline", {"distinct": "true"}),
+    ("page /?distinct=1 (HTML)", "/", {"type": "ASSAULT", "distinct": 1}),
+    ("one event with its reports", "/api/events/{biggest}", {}),
 ]
 
 
@@ -164,19 +175,29 @@ def main() -> int:
         if path.exists():
             print(f"store: reusing {path}")
         else:
-            secs = build(path, args.events)
+            secs, msecs, merged = build(path, args.events)
             size = path.stat().st_size / 1e6
-            print(f"store: {args.events:,} events in {args.events // 10:,} articles, built in {secs:.1f} s, {size:.0f} MB")
+            print(f"store: {args.events:,} events in {args.events // 10:,} articles, built in {secs:.1f} s, {size:.0f} MB; "
+                  f"merged into {merged['clusters']:,} clusters in {msecs:.1f} s")
+        with Store(path, read_only=True) as store:
+            biggest = store.con.execute(
+                "SELECT cluster_id, count(*) n, any_value(article_id || '/' || id) FROM events "
+                "WHERE cluster_id IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1").fetchone()
+            multi = store.con.execute("SELECT count(*), coalesce(sum(n), 0) FROM (SELECT count(*) n FROM events "
+                                      "GROUP BY cluster_id HAVING count(*) > 1)").fetchone()
+        print(f"clusters of more than one report: {multi[0]:,} ({multi[1]:,} events); biggest: {biggest[1] if biggest else 0}")
+        cases = [(n, {**p, "cluster": biggest[0] if biggest else "none"} if "cluster" in p else p) for n, p in CASES]
+        others = [(n, u.replace("{biggest}", biggest[2] if biggest else "none/v1"), p) for n, u, p in OTHERS]
         with TestClient(create_app(path, memo_size=0)) as client:  # nothing remembered: every request works
             print(f"\nGET /api/events (limit 50, with total unless said), {args.runs} runs each, ms")
             print(f"{'filters':<38} {'matches':>8} {'p50':>7} {'p99':>7}")
             worst = 0.0
-            for name, params in CASES:
+            for name, params in cases:
                 p50, p99, total = measure(client, "/api/events", params, args.runs)
                 worst = max(worst, p99)
                 print(f"{name:<38} {total if total is not None else '-':>8} {p50:7.1f} {p99:7.1f}")
             print(f"\nother endpoints, {args.runs // 4} runs each, ms")
-            for name, url, params in OTHERS:
+            for name, url, params in others:
                 p50, p99, _ = measure(client, url, params, max(20, args.runs // 4))
                 print(f"{name:<38} {'':>8} {p50:7.1f} {p99:7.1f}")
     verdict = "meets" if worst < 200 else "MISSES"

@@ -70,10 +70,11 @@ def cards(pg) -> list[tuple[str, str, str]]:  # noqa: ANN001
 
 def test_events_page_timeline_and_cards(page, shots):
     page.goto("/")
-    assert len(cards(page)) == 9
-    assert page.locator("#result-summary .total").inner_text() == "9"
-    # by month (two events are dated only to a month): March, May, June, July (asserted + negated), August
-    assert page.locator("#timeline svg rect.seg").count() == 6
+    assert len(cards(page)) == 12
+    assert page.locator("#result-summary .total").inner_text() == "12"
+    # by month (three events are dated only to a month): March, May, June (asserted; planned), July (asserted +
+    # negated), August
+    assert page.locator("#timeline svg rect.seg").count() == 7
     assert "per month" in page.locator("#timeline figcaption").inner_text()
     assert page.locator("#timeline svg rect.published").count() >= 1
     # modalities look different: border style of an asserted, a planned and a negated card
@@ -101,7 +102,7 @@ def test_filters_and_asserted_only(page, shots):
         page.locator("input[name=asserted_only]").check()
     assert "asserted_only=1" in page.url and "q=" not in page.url  # empty fields are left out
     shown = cards(page)
-    assert len(shown) == 4 and {m for _, _, m in shown} == {"asserted"}
+    assert len(shown) == 6 and {m for _, _, m in shown} == {"asserted"}
     with page.expect_navigation():
         page.locator("select[name=type]").select_option(["CONSULT"])
     assert sorted(e for e, _, _ in cards(page)) == ["call-1/v1", "de/merz 1/v1"]
@@ -118,6 +119,31 @@ def test_filters_and_asserted_only(page, shots):
     assert 0 < len(cards(page)) < 6
     page.goto("/?asserted_only=1")
     page.screenshot(path=str(shots / "events-asserted-only.png"), full_page=True)
+
+
+def test_one_card_per_real_event(page, shots):
+    page.goto("/?asserted_only=1")
+    assert len(cards(page)) == 6
+    with page.expect_navigation():
+        page.locator("input[name=distinct]").check()
+    assert "distinct=1" in page.url and "asserted_only=1" in page.url
+    shown = [e for e, _, _ in cards(page)]
+    assert len(shown) == 5 and "eu-b/v1" in shown and "eu-a/v1" not in shown
+    assert page.locator("#result-summary").inner_text().startswith("5 distinct events")
+    link = page.locator('article[data-event="eu-b/v1"] a.reports')
+    assert link.inner_text() == "reported by 2 articles"
+    page.screenshot(path=str(shots / "events-distinct.png"), full_page=True)
+    with page.expect_navigation():
+        link.click()
+    assert "cluster=" in page.url
+    assert sorted(e for e, _, _ in cards(page)) == ["eu-a/v1", "eu-b/v1"]  # the reports of it, the switch kept
+    # the event page: the other outlet's report, and the planned sanctions kept apart
+    page.goto("/events/eu-a/v1")
+    rows = page.locator("table.cluster-reports tbody tr")
+    assert rows.count() == 1 and "Daily Ledger" in rows.inner_text() and "asserted" in rows.inner_text()
+    related = page.locator("table.related-reports tbody tr")
+    assert related.count() == 1 and "planned" in related.inner_text()
+    page.screenshot(path=str(shots / "event-reports.png"), full_page=True)
 
 
 def test_event_card_shows_evidence_and_source(page, shots):
@@ -186,8 +212,8 @@ def test_actor_network(page, shots):
     page.wait_for_selector("#network[data-ready='1']")
     names = page.locator("#network .node text").all_text_contents()
     assert {"Donald Trump", "Vladimir Putin", "Iran", "Israel"} <= set(names)
-    assert page.locator("#network path.edge").count() == 6
-    assert page.locator("#network path.edge.q-conf-material").count() == 1  # Israel -> Iran, ASSAULT
+    assert page.locator("#network path.edge").count() == 7
+    assert page.locator("#network path.edge.q-conf-material").count() == 2  # Israel -> Iran ASSAULT, EU -> Russia SANCTION
     page.screenshot(path=str(shots / "network.png"), full_page=True)
     page.goto("/network?type=ACCUSE")
     page.wait_for_selector("#network[data-ready='1']")
