@@ -113,6 +113,7 @@ class AttributionsComponent:
             if ante is not None and f.source is None and id(ante) in index:
                 a = out[index[id(ante)] - 1].source
                 rec.source = a.model_copy()
+        _break_cycles(out)
         return out
 
     @staticmethod
@@ -136,6 +137,20 @@ class AttributionsComponent:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
         return doc
+
+
+def _break_cycles(atts: list[Attribution]) -> None:
+    """A reporting chain must end: drop the link that closes a loop."""
+    by_id = {a.id: a for a in atts}
+    for a in atts:
+        seen = {a.id}
+        x = a
+        while x.according_to is not None:
+            if x.according_to in seen or x.according_to not in by_id:
+                x.according_to = None
+                break
+            seen.add(x.according_to)
+            x = by_id[x.according_to]
 
 
 def _span(v: View, spans: list[tuple[int, int]], text: bool = False) -> Span | None:
