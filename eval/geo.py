@@ -98,7 +98,7 @@ def score(nlp, docs: list[dict], by_type: bool = False) -> dict:
     from lagebild.entities.component import EntitiesComponent
     from lagebild.places.component import mention_places
     from lagebild.places.gazetteer import distance_km
-    from lagebild.places.resolve import Context
+    from lagebild.places.resolve import Context, focus_point
 
     comp: EntitiesComponent = nlp.get_pipe("lagebild_entities")
     resolver = comp.linker.resolver
@@ -134,9 +134,7 @@ def score(nlp, docs: list[dict], by_type: bool = False) -> dict:
             cand = gaz.by_id(p.geonameid)
             if cand is not None:
                 ctx.add(cand, 1.0 if cand.feature in ("PCLI", "ADM1") else 0.5)
-        focus = Counter((p.lat, p.lon) for _, _, p, kind in preds
-                        if p.feature in ("PPL", "PPLC", "ADM1") and kind != "embedded")
-        focus_point = max(focus, key=focus.get) if focus else None
+        focus = focus_point([(s, p) for s, _, p, kind in preds if kind != "embedded"])
         for g in gold:
             type_total[g["type"]] += 1
             pred = next((p for s, e, p, _ in preds if s < g["end"] and g["start"] < e), None)
@@ -144,8 +142,8 @@ def score(nlp, docs: list[dict], by_type: bool = False) -> dict:
             if pred is None:
                 cand = resolver.resolve(d["text"][g["start"]:g["end"]], ctx)
                 lat, lon = (cand.lat, cand.lon) if cand is not None else (None, None)
-                if cand is None and focus_point is not None:
-                    (lat, lon), approx = focus_point, True
+                if cand is None and focus is not None:
+                    (lat, lon), approx = focus, True
             else:
                 lat, lon = pred.lat, pred.lon
                 approx = pred.feature == "APPROX"

@@ -216,15 +216,12 @@ def build(text: str, found: list[Found], ln: Linker) -> tuple[list[Entity], dict
 
 
 def focus_of(found: list[Found]):
-    """The article's most-mentioned city or region (its local focus), or None."""
-    counts: dict[str, list] = {}
-    for f in found:
-        g = f.geo
-        if g is not None and g.lat is not None and g.feature in ("PPL", "PPLC", "ADM1") and f.type == "LOC":
-            counts.setdefault(g.key, [0, -f.start, g])[0] += 1
-    if not counts:
-        return None
-    return max(counts.values(), key=lambda v: (v[0], v[1]))[2]
+    """The article's local focus (see places.resolve.focus_point), as a candidate."""
+    from ..places.resolve import focus_point
+
+    located = [(f.start, f.geo) for f in found if f.geo is not None and f.type == "LOC"]
+    point = focus_point(located)
+    return next((g for _, g in located if point is not None and (g.lat, g.lon) == point), None)
 
 
 def approximate(found: list[Found], text: str, ln: Linker) -> None:
