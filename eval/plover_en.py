@@ -129,7 +129,8 @@ def run(show: int, verbose: bool = False) -> dict[str, float]:
             show -= 1
             print(f"- {r['id']} gold {gold_type} got {pred} actor={a} recip={rc}\n  {r['text'][:200]}")
             if best:
-                print(f"  ours: {best.trigger.text if best.trigger else ''} actor={[ents[x].name for x in best.actor if x in ents]}"
+                trig = best.trigger.text if best.trigger else ""
+                print(f"  ours: {trig} actor={[ents[x].name for x in best.actor if x in ents]}"
                       f" recip={[ents[x].name for x in best.recipient if x in ents]}"
                       f" gold: {[g['actorText'] for g in src]} -> {[g['actorText'] for g in tar]}")
     secs = time.perf_counter() - t0

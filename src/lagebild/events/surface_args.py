@@ -222,7 +222,7 @@ class SurfaceArguments:
         out = []
         for i in range(c.start, c.end):
             e = idx.of(doc[i])
-            if e and i > c.start and doc[i - 1].lower_ in self.lex.dative_articles | {"ihm", "ihr"}:
+            if e and i > c.start and doc[i - 1].lower_ in self.lex.dative_articles:
                 out.append((i, e))
             elif e and i > c.start + 1 and doc[i - 2].lower_ in self.lex.dative_articles:
                 out.append((i, e))

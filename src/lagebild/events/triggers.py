@@ -180,7 +180,9 @@ class TriggerFinder:
                 if tok.i in used or tok.pos_ not in ("VERB", "AUX") or tok.i in blocked:
                     continue
                 for c in tok.children:
-                    e = lex.phrases.get((lex.key(tok.lemma_), c.lower_)) if c.dep_ in ("prt", "prep", "advmod") else None
+                    if c.dep_ not in ("prt", "prep", "advmod"):
+                        continue
+                    e = lex.phrases.get((lex.key(tok.lemma_), c.lower_))
                     if e is not None and c.i > tok.i + 1:
                         out.append(Trigger(tok, e, e.type, e.mode, clause_of(clist, tok.i), [tok, c]))
                         used.add(tok.i)
