@@ -4,7 +4,8 @@ Runs the English pipeline on each record's ``text``, picks the best event (highe
 confidence; ties: earliest) and compares it with the gold record. Old PLOVER labels are
 mapped: DEMAND->REQUEST, DISAPPROVE and INVESTIGATE->ACCUSE, FIGHT->ASSAULT.
 
-Usage: .venv/bin/python eval/plover_en.py [--show N] [--check-floors]
+Usage: .venv/bin/python eval/plover_en.py [--show N] [--check-floors] [--file PATH]
+(--file: another file of the same format, e.g. the held-out half of PLOVER_GSR_CAMEO.txt)
 """
 from __future__ import annotations
 
@@ -86,11 +87,12 @@ def evaluate() -> dict[str, float] | None:
 
 
 def main(argv: list[str]) -> int:
-    if not DATA.exists():
+    if not DATA.exists() and "--file" not in argv:
         print(f"PLOVER data not found at {DATA}; nothing to evaluate.")
         return 0
     show = int(argv[argv.index("--show") + 1]) if "--show" in argv else 0
-    got = run(show, verbose=True)
+    path = Path(argv[argv.index("--file") + 1]) if "--file" in argv else DATA
+    got = run(show, verbose=True, path=path)
     if "--check-floors" in argv:
         floors = json.loads((ROOT / "eval" / "floors.json").read_text()).get("plover_en", {})
         low = {k: (got[k], v) for k, v in floors.items() if k in got and got[k] < v}
@@ -100,9 +102,9 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def run(show: int, verbose: bool = False) -> dict[str, float]:
+def run(show: int, verbose: bool = False, path: Path = DATA) -> dict[str, float]:
     sys.path.insert(0, str(ROOT / "src"))
-    records = [r for r in json.loads(DATA.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
     nlp = build()
     if verbose:
         print("pipeline:", nlp.pipe_names)
