@@ -57,7 +57,6 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
         return trig.forced_modality
     own = frozenset(t.i for t in trig.tokens) | {trig.token.i}
     words = _words(doc, c, lex, own)  # cues are word forms ("potenzielle" is no "potenziell")
-    governing = _words(doc, c, lex, own, lemmas=True)  # governors also by lemma ("plans" -> "plan")
     prev = _words(doc, clist[c.index - 1], lex, lemmas=True) if c.index > 0 else set()
     marker = c.marker
     tok = trig.token
@@ -104,9 +103,9 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
         return "hypothetical" if sentence_has_condition else "planned"
     if prev & cues.hypothetical_governors and c.marker is None:
         return "hypothetical"
-    if governing & cues.hypothetical_governors or chain_lemmas & cues.hypothetical_governors:
-        return "hypothetical"
     before = {t.lower_ for t in doc[c.start:tok.i]} | {t.lemma_.lower() for t in doc[c.start:tok.i]}
+    if before & cues.hypothetical_governors or chain_lemmas & cues.hypothetical_governors:
+        return "hypothetical"
     if words & cues.planned or before & cues.planned_governors or chain_lemmas & cues.planned_governors:
         return "planned"
     if parsed and any(t.lemma_.lower() in cues.planned for c2 in chain for t in c2.children if t.dep_ == "aux"):
