@@ -83,8 +83,16 @@ def prep_frames(v: View, u: int) -> list[Frame]:
                     v.texts[k] in (",", ":") and not lex.has("relative_pronouns", v.lowers[min(k + 1, hi - 1)])
                     for k in tail) and not any(lex.cue_for(v.texts[k]) for k in tail):
                 content = [c for c in [v.strip(lo, i - 1)] if c[1] > c[0]]
+                src_end = end
+                if lex.compact_sources:  # "so X im Fernsehen": the place is not the source
+                    seen_cap = False
+                    for k in range(i + 1, end):
+                        if seen_cap and lex.has("prepositions", v.lowers[k]):
+                            src_end = k
+                            break
+                        seen_cap = seen_cap or v.capital(k)
                 if content:
-                    out.append(Frame(form="indirect", cue=[(i, i + 1)], source=(i + 1, end), content=content,
+                    out.append(Frame(form="indirect", cue=[(i, i + 1)], source=v.strip(i + 1, src_end), content=content,
                                      unit=u, kind="prep", lemma=low))
         # "Demnach ..." refers back to the source of the discourse
         if lex.has("anaphoric_cues", low):

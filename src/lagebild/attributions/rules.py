@@ -128,6 +128,8 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
                           (k + 1 < s - 1 and v.lex.has("relative_pronouns", v.lowers[k + 1]))):
             if prev - 1 > lo and v.texts[prev - 1] == ",":
                 head = v.clause_start(prev - 1, lo)
+                if v.lex.has("subject_blockers", v.lowers[head]) or v.lex.has("prepositions", v.lowers[head]):
+                    return None
                 return v.strip(head, i)
         break
     if s >= i:

@@ -166,9 +166,12 @@ class View:
                 continue
             if self.is_punct(i) and txt not in ("-", "’s", "'s", "."):
                 break
+            if seen_head and lex.case_sensitive and txt[:1].isdigit():
+                break
             if txt == "." and not (i > s and len(self.texts[i - 1]) <= 3):
                 break
-            if i > s and lex.has("np_continuers", low) and i + 1 < hi and not self.is_punct(i + 1):
+            if i > s and lex.has("np_continuers", low) and i + 1 < hi and (
+                    not self.is_punct(i + 1) or (self.quote_of[i + 1] != -1 and self.quotes[self.quote_of[i + 1]][0] == i + 1)):
                 if seen_head:
                     i += 1
                     # genitive/apposition: "des russischen Zivilschutzministeriums"
