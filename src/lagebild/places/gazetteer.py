@@ -20,7 +20,7 @@ _LOCK = threading.Lock()
 _INSTANCE: "Gazetteer | None" = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     name: str
     geonameid: int | None
@@ -82,8 +82,8 @@ class Gazetteer:
             for ci in countryinfo.all_countries():
                 rec = ci.info()
                 iso = (rec.get("ISO") or {}).get("alpha2")
-                if iso:
-                    infos[iso] = rec
+                if iso:  # keep only what we use (the records carry GeoJSON borders)
+                    infos[iso] = {k: rec[k] for k in ("latlng", "translations", "demonym", "altSpellings", "ISO") if rec.get(k)}
         except Exception:  # countryinfo data problems must not stop the pipeline
             infos = {}
         self.country_info = infos
