@@ -8,14 +8,13 @@ and in-article surname / given-name coreference.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from ..places.gazetteer import Candidate
-from ..places.resolve import Context
 from .linker import Linker
 from .matcher import words_of
-from .names import fold, name_keys, surname
+from .names import fold, surname
 from .roles import RolePhrase, RoleFinder
 
 _NER = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
@@ -31,14 +30,6 @@ class Found:
     kind: str = "name"
     geo: Candidate | None = None
     role: RolePhrase | None = None
-
-
-@dataclass
-class Group:
-    key: str
-    type: str
-    mentions: list[Found] = field(default_factory=list)
-    geo: Candidate | None = None
 
 
 class EntityFinder:
