@@ -241,8 +241,10 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
                     _nonempty(v.np_forward(mid[0], p)) if mid else None)
                 if src is not None or mid is None:
                     form = _form_for(v, content, "indirect")
-                    if why == "quote" and v.texts[p] == ",":
-                        content, form = _quotes_in(v, *content[0]), "direct"
+                    starts_quoted = v.quote_of[content[0][0]] != -1
+                    if v.texts[p] == "," and (why == "quote" or (why == "inf" and starts_quoted)):
+                        # "beschrieb die Strategie als …, „sie den Schmerz spüren zu lassen“"
+                        content, form = _quotes_in(v, *content[0])[:1], "direct"
                     return Frame(form=form, source=src, content=content, **base)
     # --- WIE: "wie X mitteilte" -------------------------------------------------------
     if ls + 1 < cs and not lex.has("wie_cue", v.lowers[ls]) and lex.has("wie_cue", v.lowers[ls + 1]) \

@@ -30,6 +30,12 @@ def head_token(v: View, s: int, e: int) -> int:
         root = v.doc[cs:ce].root.i
         return root
     if v.lex.case_sensitive:
+        # coordinated sources ("Das Weiße Haus und das Präsidialamt"): the first conjunct leads
+        for k in range(cs + 1, ce - 1):
+            if v.lowers[k] in v.lex.words.get("conjunctions", ()) and v.capital(k - 1) \
+                    and v.lex.has("determiners", v.lowers[k + 1]):
+                ce = k
+                break
         # German: the last capitalised word before a genitive attribute ("Der Leiter des ...")
         for k in range(cs + 1, ce - 1):
             if v.lowers[k] in ("der", "des", "von", "vom") and v.capital(k - 1) and \
