@@ -318,3 +318,9 @@ def test_cue_words_are_forms_not_lemmas(de):
     doc._.lb_times, doc._.lb_places, doc._.lb_attributions = [], [], []
     comp(doc)
     assert [(e.type, e.modality) for e in doc._.lb_events] == [("AID", "asserted")]
+
+
+def test_german_verb_governs_nominal_governor(de):
+    evs = _run(de, "Ungarn lehnte die Forderung der EU ab.",
+               {"Ungarn": ("e1", "LOC", "HUN"), "EU": ("e2", "ORG", None)})
+    assert [(e.type, e.actor) for e in evs] == [("REJECT", ["e1"])]

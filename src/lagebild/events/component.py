@@ -91,8 +91,10 @@ class EventsComponent:
                 t.depth = d
         for b in trigs:
             for a in trigs:
-                if a is b or not a.entry.governs or b.absorbed_by is not None:
+                if a is b or not a.entry.governs or b.absorbed_by is not None or a.absorbed_by is not None:
                     continue
+                if not parsed and a.is_noun and not b.is_noun:
+                    continue  # "lehnte die Forderung ab": the verb governs the noun, not vice versa
                 if parsed:
                     h, hops = b.token, 0
                     while h.head.i != h.i and hops < 8:
