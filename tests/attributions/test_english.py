@@ -59,3 +59,10 @@ def test_rules_work_without_a_parser(en_blank):
     assert a.source.text == "a senior official"
     assert a.source.kind == "anonymous" and a.source.count == 1
     assert _text(text, a.content) == "The bridge was closed"
+
+
+def test_a_run_of_quotes_is_one_attribution(en):
+    text = "“We will win,” the senator said. “Nobody can stop us now, not even the polls.”"
+    (a,) = en(text)
+    assert a.form == "direct"
+    assert a.content.spans is not None and len(a.content.spans) == 2

@@ -152,3 +152,34 @@ def test_ids_follow_text_order_and_offsets_point_into_text(de):
 
 def test_empty_text(de):
     assert de("") == []
+
+
+def test_hearsay_modal_is_reported_speech_without_a_named_source(de):
+    text = "Der Zug stand still. Ein Unbekannter soll die Bremse gezogen haben."
+    (a,) = de(text)
+    assert a.form == "indirect" and a.cue is None and a.source.start is None
+    assert text[a.content.start:a.content.end] == "Ein Unbekannter soll die Bremse gezogen haben"
+
+
+def test_quoted_words_inside_indirect_speech_are_also_direct(de):
+    text = "Der Minister sagte, die Lage sei „äußerst ernst“ und werde sich verschärfen."
+    atts = de(text)
+    assert [a.form for a in atts] == ["indirect", "direct"]
+    assert atts[1].cue.text == atts[0].cue.text and atts[1].source.text == "Der Minister"
+    assert text[atts[1].content.start:atts[1].content.end] == "„äußerst ernst“"
+
+
+def test_quoted_apposition_after_the_cue_is_direct(de):
+    text = "Sie beschrieb den Plan als darauf ausgerichtet, „die Gegner müde zu machen“ und Zeit zu gewinnen."
+    (a,) = de(text)
+    assert a.form == "direct"
+    assert text[a.content.start:a.content.end] == "„die Gegner müde zu machen“"
+
+
+def test_coordinated_source_links_the_first_conjunct(de):
+    text = "Das Weiße Haus und das Außenministerium reagierten nicht auf Anfragen."
+    ents = [Entity(id="e1", name="White House", type="ORG", mentions=[Mention(start=4, end=14, text="Weiße Haus")]),
+            Entity(id="e2", name="Außenministerium", type="ORG", mentions=[Mention(start=23, end=39, text="Außenministerium")])]
+    (a,) = de(text, ents)
+    assert a.form == "no_comment"
+    assert a.source.kind == "institution" and a.source.entity == "e1"
