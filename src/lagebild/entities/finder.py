@@ -109,9 +109,13 @@ class EntityFinder:
         return found, role_found
 
     def _link_ner(self, span: str, start: int, end: int, typ: str, prev: str = "") -> Found | None:
-        # strip a leading article/determiner the model included ("the Kremlin")
+        # strip a leading article the model included ("the Kremlin") and a possessive
         if typ in ("LOC", "ORG") and span.lower().startswith("the "):
             start, span = start + 4, span[4:]
+        for suffix in ("'s", "’s", "'", "’"):
+            if span.endswith(suffix) and len(span) > len(suffix) + 2:
+                end, span = end - len(suffix), span[: -len(suffix)]
+                break
         if typ == "PER":
             aid = self.ln.by_key(span) or (self.ln.by_key(surname(span), fuzzy=False) if " " in span else None)
             rec = self.ln.table.get(aid) if aid else None
