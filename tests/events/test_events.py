@@ -324,3 +324,10 @@ def test_german_verb_governs_nominal_governor(de):
     evs = _run(de, "Ungarn lehnte die Forderung der EU ab.",
                {"Ungarn": ("e1", "LOC", "HUN"), "EU": ("e2", "ORG", None)})
     assert [(e.type, e.actor) for e in evs] == [("REJECT", ["e1"])]
+
+
+def test_german_agentless_passive_has_no_actor_and_no_compound_misreading(de):
+    evs = _run(de, "Am Morgen wurden in Mainz und Bonn zwei Personen festgenommen.",
+               {"Mainz": ("e1", "LOC", "DEU"), "Bonn": ("e2", "LOC", "DEU")})
+    assert all(not e.actor for e in evs)
+    assert _run(de, "Die Hamburger Stadtreinigung äußerte Zweifel.", {"Hamburger": ("e1", "ORG", None)}) == []

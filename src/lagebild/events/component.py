@@ -162,7 +162,7 @@ class EventsComponent:
             location=args.location, date=self._date(t, sent, clist, doc, others),
             modality=mod, attribution=att.id if att else None,
             evidence=Evidence(start=start, end=end),
-            confidence=self._confidence(t, args, parsed), trigger=trig_span,
+            confidence=self._confidence(t, args, parsed, idx), trigger=trig_span,
         )
 
     def _future_cue(self, t: Trigger) -> bool:
@@ -232,8 +232,10 @@ class EventsComponent:
             return None
         return min(rest, key=lambda x: abs(x.start - t.token.idx)).value
 
-    def _confidence(self, t: Trigger, args: Arguments, parsed: bool) -> float:
+    def _confidence(self, t: Trigger, args: Arguments, parsed: bool, idx: EntityIndex) -> float:
         c = t.entry.weight
+        if args.actor and not any(idx.linked(a) for a in args.actor):
+            c -= 0.15  # the actor is a name nobody could link (often a tagging error)
         c += 0.1 if args.actor else -0.15
         c += 0.05 if args.recipient else 0.0
         c -= 0.1 * min(t.depth, 5) if parsed else 0.05 * min(t.clause.index, 2)

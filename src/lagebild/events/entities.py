@@ -74,6 +74,11 @@ class EntityIndex:
     def is_place(self, eid: str) -> bool:
         return eid in self.places or self.type(eid) == "LOC"
 
+    def linked(self, eid: str) -> bool:
+        """Does the entity carry a Wikidata id, an actor code or a gazetteer place?"""
+        e = self.entities.get(eid)
+        return bool(e and (e.qid or (e.actor and (e.actor.country or e.actor.sector)) or eid in self.places))
+
     def mention_count(self, eid: str) -> int:
         e = self.entities.get(eid)
         return len(e.mentions) if e else 0

@@ -101,6 +101,7 @@ class Lexicon:
     broken_deps: frozenset[str] = frozenset({"compound", "dep", "amod", "npadvmod", "nmod", "appos"})
     temporal_preps: frozenset[str] = frozenset()
     participle_forms: frozenset[str] = frozenset()
+    past_participles: frozenset[str] = frozenset()
     use_parse: bool = True
     """Use the dependency parse when the pipeline has one (else clause heuristics)."""
     own_time_markers: frozenset[str] = frozenset()
@@ -175,7 +176,9 @@ def compile_lexicon(events: dict) -> Lexicon:
     for (lem, pos) in entries:  # every lemma is a form of itself
         if lem not in not_forms:
             forms.setdefault(lem, []).append((lem, pos))
-    noun_forms = frozenset(f.lower() for f, v in forms.items() if any(p == "NOUN" for _, p in v))
+    no_heads = {w.lower() for w in events.get("no_compound_heads", [])}
+    noun_forms = frozenset(f.lower() for f, v in forms.items()
+                           if any(p == "NOUN" for _, p in v) and f.lower() not in no_heads)
     sets = lambda name: frozenset(norm(w) for w in events.get(name, []))  # noqa: E731
     return Lexicon(
         entries=entries, forms=forms, split_forms=split_forms, phrases=phrases,
@@ -213,6 +216,7 @@ def compile_lexicon(events: dict) -> Lexicon:
         subject_pronouns=frozenset(events.get("subject_pronouns", [])),
         temporal_preps=frozenset(events.get("temporal_preps", [])),
         participle_forms=frozenset(norm(f) for f in events.get("participle_forms", [])),
+        past_participles=frozenset(norm(f) for f in events.get("past_participles", [])),
         refusal_types=events.get("refusal_types", {}),
         own_time_markers=frozenset(events.get("own_time_markers", [])),
         role_links=frozenset(events.get("role_links", [])),

@@ -50,6 +50,9 @@ class SurfaceArguments:
                 return True  # "Der Innenminister von Peru trat zurück": Peru stands for the subject
             if w in self.lex.preps or w in self.lex.dative_articles:
                 return False
+            if w in self.lex.conj_words and j - 1 >= start and idx is not None and idx.of(doc[j - 1]):
+                j -= 1  # "in Mainz und Bonn": the second conjunct shares the first one's preposition
+                continue
             if w in self.lex.conj_words or doc[j].is_punct:
                 return True
             title = j == i - 1 and doc[j].text[:1].isupper() and not doc[j].is_sent_start
@@ -89,7 +92,8 @@ class SurfaceArguments:
         nxt = doc[ti + 1] if ti + 1 < len(doc) else None  # "von den USA gelieferte Raketen"
         participle = lex.key(trig.token.text) in lex.participle_forms and nxt is not None \
             and nxt.text[:1].isalpha() and nxt.text[:1].isupper()
-        passive = participle or any(doc[i].lower_ in lex.passive_aux for i in range(c.start, c.end))
+        passive = participle or (lex.key(trig.token.text) in lex.past_participles and any(
+            doc[i].lower_ in lex.passive_aux for i in range(c.start, c.end)))  # "wurden ... festgenommen"
         stop = c.end
         if trig.is_noun:
             stop = min([c.end, ti + 9] + [o for o in others if o > ti])
@@ -131,7 +135,13 @@ class SurfaceArguments:
         if participle and not args.recipient:
             free = [e for _, e in self._free_entities(doc, c, idx, skip) if e not in args.actor]
             args.recipient += free[:1]
-        if not args.actor and not participle:
+        if not args.actor and passive and not participle and not trig.is_noun:
+            # a passive without agent names no actor: its free entities are what it happened to
+            for _, e in self._free_entities(doc, c, idx, skip):
+                if e not in args.recipient:
+                    args.recipient.append(e)
+                    break
+        elif not args.actor and not participle:
             free = [(i, e) for i, e in self._free_entities(doc, c, idx, skip)
                     if e not in args.recipient]
             pron = self._subject_pronoun(doc, c)
@@ -150,7 +160,7 @@ class SurfaceArguments:
                         break
             elif not args.actor:
                 args.actor += self._pronoun_in(doc, c, idx, args)
-        if not args.actor and not trig.is_noun:
+        if not args.actor and not trig.is_noun and not passive:
             for prev in reversed(sent_clauses[:c.index]):
                 free = self._free_entities(doc, prev, idx, skip)
                 if free:
