@@ -24,4 +24,6 @@ class Settings(BaseModel):
     """Language code -> spaCy model name or path, replacing the default choice."""
     db_path: Path = Path("lagebild.duckdb")
     geo_min_population: int = 15000
-    """Smallest population of a GeoNames city considered for toponym resolution."""
+    """GeoNames places at least this populous are always candidates for a toponym; smaller
+    places (down to 1,000 people) count only when the article names their state or province,
+    or another place within 150 km."""
