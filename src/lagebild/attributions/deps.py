@@ -41,6 +41,10 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
         default = "reported"
     if content is None:
         return None
+    # the reported clause starts right after the boundary that follows the cue
+    p = v.clause_end(ce, hi)
+    if p < content[0] and p < hi and v.texts[p] in (",", ":"):
+        content = v.strip(p + 1, max(content[1], v.clause_end(content[1] - 1, hi) if v.lex.compact_sources else content[1]))
     subj_labels = set(deps.get("subject", []))
     src = None
     holder = tok
