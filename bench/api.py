@@ -41,6 +41,13 @@ SOURCES = [None, None, ("anonymous", "two officials familiar with the talks", 2)
            ("institution", "the ministry", None), ("social_media", "a post on X", None)]
 
 
+#: a share of the events re-report one of these stories (type, actor, recipient, day, modality), popular ones
+#: far more often (index ~ u**3), so the store has clusters of every size, as many outlets reporting one event
+STORY_SHARE = 0.4
+STORIES = [(rng.choice(TYPES), *rng.sample(ACTORS, 2), dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(1000)),
+            rng.choice(MODALITIES)) for rng in [random.Random(9)] for _ in range(3000)]
+
+
 def synthetic_article(i: int, rng: random.Random, n_events: int) -> Article:
     published = dt.date(2023, 1, 1) + dt.timedelta(days=rng.randrange(1000))
     text, entities, times, attrs, events, places = "", {}, [], [], [], {}
@@ -53,10 +60,11 @@ def synthetic_article(i: int, rng: random.Random, n_events: int) -> Article:
         return eid
 
     for k in range(n_events):
-        typ = rng.choice(TYPES)
-        a, r = rng.sample(ACTORS, 2)
+        story = STORIES[int(len(STORIES) * rng.random() ** 3)] if rng.random() < STORY_SHARE else None
+        typ = story[0] if story else rng.choice(TYPES)
+        a, r = story[1:3] if story else rng.sample(ACTORS, 2)
         place = rng.choice(PLACES) if rng.random() < 0.6 else None
-        date = published - dt.timedelta(days=rng.randrange(10))
+        date = story[3] if story else published - dt.timedelta(days=rng.randrange(10))
         s0 = len(text)
         text += a[0] + " "
         aid = entity(*a, s0)
@@ -85,8 +93,10 @@ def synthetic_article(i: int, rng: random.Random, n_events: int) -> Article:
                                                               start=len(text) - len(src[1]), end=len(text))))
             text += " said"
         text += ". "
+        dated = rng.random() < 0.85
+        modality = story[4] if story else rng.choice(MODALITIES)
         events.append(Event(id=f"v{k + 1}", type=typ, actor=[aid], recipient=[rid], location=lid,
-                            date=date.isoformat() if rng.random() < 0.85 else None, modality=rng.choice(MODALITIES),
+                            date=date.isoformat() if dated else None, modality=modality,
                             attribution=att, evidence=Evidence(start=s0, end=ev_end), trigger=trig,
                             confidence=round(rng.random(), 2)))
     return Article(id=f"syn-{i:06d}", language=language, published=published.isoformat(), text=text,

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from . import queries
 from .annotate import event_card, safe_url, source_label
+from .clusters import cluster_reports
 from .filters import EventFilter, SortParam, event_filter
 from .geo import world_outlines
 
@@ -39,7 +40,8 @@ def _event(cur: Cursor, request: Request, article_id: str, event_id: str) -> dic
 
 def cluster_info(cur: Cursor, request: Request, article_id: str, event_id: str) -> dict:
     """The event's cluster: its size, the other reports of it, and related reports with another modality."""
-    info = queries.cluster_reports(cur, article_id, event_id, request.app.state.reader.clustered)
+    reader = request.app.state.reader
+    info = cluster_reports(cur, article_id, event_id, reader.cluster_index(), reader.clustered)
     for r in info["reports"] + info["related"]:
         r["url"] = safe_url(r["url"])
         r["according_to"] = source_label(r["source_kind"], r["source_text"], r["source_count"], None)
@@ -130,6 +132,6 @@ def entity(
     info = queries.entity_detail(cur, name)
     if info is None:
         raise HTTPException(404, "no such entity")
-    f = EventFilter(entity=name, clustered=request.app.state.reader.clustered)
+    f = EventFilter(entity=name, **request.app.state.reader.cluster_args())
     info["events"] = queries.list_events(cur, f, sort, limit, offset)
     return info

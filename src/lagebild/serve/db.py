@@ -40,6 +40,7 @@ class StoreReader:
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
         #: stores made before cross-article merging have no clusters: each event is then its own
         self.clustered = {"cluster_id", "actor_keys"} <= columns
+        self._clusters = None
         self._cache: OrderedDict[str, Article] = OrderedDict()
         self._cache_size = cache_size
         self._memo: OrderedDict[tuple, object] = OrderedDict()
@@ -51,8 +52,10 @@ class StoreReader:
 
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """FastAPI dependency: a cursor of its own for one request (cursors are per thread)."""
+        index = self.cluster_index()
         cur = self.con.cursor()
         try:
+            index.register(cur)
             yield cur
         finally:
             cur.close()
@@ -95,6 +98,24 @@ class StoreReader:
             while len(self._memo) > self._memo_size:
                 self._memo.popitem(last=False)
         return value
+
+    def cluster_index(self):  # noqa: ANN201 - ClusterIndex, imported late (it imports the filters)
+        """Sizes and representatives of the store's clusters, loaded on first use."""
+        from .clusters import load_index
+
+        if self._clusters is None:
+            with self._lock:
+                if self._clusters is None:
+                    cur = self.con.cursor()
+                    try:
+                        self._clusters = load_index(cur, self.clustered)
+                    finally:
+                        cur.close()
+        return self._clusters
+
+    def cluster_args(self) -> dict:
+        """What an :class:`EventFilter` needs to know of the store's clusters."""
+        return {"clustered": self.clustered, "clusters": self.cluster_index()}
 
     def record(self, cur: duckdb.DuckDBPyConnection, article_id: str) -> Article | None:
         return self.records(cur, [article_id]).get(article_id)

@@ -73,6 +73,8 @@ class EventFilter:
     distinct: bool = False
     #: whether the store has ``events.cluster_id`` (stores made before merging lack it)
     clustered: bool = field(default=True, compare=False, repr=False, metadata={"qs": False})
+    #: the store's :class:`~lagebild.serve.clusters.ClusterIndex` (sizes, representatives); None: none known
+    clusters: object = field(default=None, compare=False, repr=False, metadata={"qs": False})
 
     @property
     def cluster_key(self) -> str:
@@ -194,5 +196,5 @@ def event_filter(
         modality=_clean(modality), asserted_only=asserted_only, source_kind=_clean(source_kind),
         date_from=date_from or None, date_to=date_to or None, language=_text(language),
         article=_text(article), place=_text(place), q=_text(q), cluster=_text(cluster), distinct=distinct,
-        clustered=request.app.state.reader.clustered,
+        **request.app.state.reader.cluster_args(),
     )

@@ -15,6 +15,7 @@ from ..records import PLOVER_TYPES
 from . import queries
 from .annotate import article_marks, event_card, highlight, safe_url
 from .api import Cur, Filter, Offset, cluster_info
+from .clusters import SINGLE, event_clusters
 from .filters import MODALITIES, SOURCE_KINDS, EventFilter, SortParam
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -32,7 +33,7 @@ def cards(request: Request, cur, rows: list[dict]) -> list[dict]:  # noqa: ANN00
     reader = request.app.state.reader
     records = reader.records(cur, [r["article_id"] for r in rows])
     missing = [(r["article_id"], r["id"]) for r in rows if "n_articles" not in r]
-    clusters = queries.event_clusters(cur, missing, reader.clustered) if missing else {}
+    clusters = event_clusters(cur, missing, reader.cluster_index(), reader.clustered) if missing else {}
     out = []
     for r in rows:
         art = records.get(r["article_id"])
@@ -43,7 +44,7 @@ def cards(request: Request, cur, rows: list[dict]) -> list[dict]:  # noqa: ANN00
         lo, hi = card["shown"]["start"], card["shown"]["end"]
         card["evidence_html"] = highlight(art.text, card.pop("_marks"), lo, hi)
         card["cut_left"], card["cut_right"] = lo > 0, hi < len(art.text)
-        size = r if "n_articles" in r else clusters.get((r["article_id"], r["id"]), queries.SINGLE)
+        size = r if "n_articles" in r else clusters.get((r["article_id"], r["id"]), SINGLE)
         card["cluster"] = {k: size.get(k) for k in ("cluster_id", "n_reports", "n_articles", "n_outlets")}
         out.append(card)
     return out
@@ -188,7 +189,7 @@ def entity_page(request: Request, cur: Cur, name: Annotated[str, Query(min_lengt
     info = queries.entity_detail(cur, name)
     if info is None:
         raise HTTPException(404, "no such entity")
-    f = EventFilter(entity=name, clustered=request.app.state.reader.clustered)
+    f = EventFilter(entity=name, **request.app.state.reader.cluster_args())
     rows = queries.list_events(cur, f, "-date", PAGE, offset)
     return render(request, "entity.html", info=info, cards=cards(request, cur, rows), f=f, offset=offset, page=PAGE,
                   total=info["as_actor"] + info["as_recipient"])

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pyarrow as pa
 from duckdb import DuckDBPyConnection as Cursor
 
-from .filters import REPRESENTATIVE, SORTS, EventFilter, like
+from .clusters import ClusterIndex, distinct_rows
+from .filters import SORTS, EventFilter, like
 
 EVENT_COLUMNS = (
     "article_id", "id", "type", "mode", "context", "actor_ids", "actor_names", "recipient_ids",
@@ -32,104 +34,43 @@ def _dicts(cur: Cursor, rows: list[tuple]) -> list[dict]:
     return [dict(zip(names, r)) for r in rows]
 
 
-def source(f: EventFilter) -> tuple[str, str, list]:
+def source(cur: Cursor, f: EventFilter) -> tuple[str, str, list]:
     """``(relation, condition, params)`` for ``FROM {relation} WHERE {condition}``.
 
     Normally the events table and the filter's condition. In ``distinct`` mode, the
-    matching events reduced to one per cluster (the :data:`REPRESENTATIVE`), so that
-    every count over it counts real events rather than reports.
+    matching events reduced to one per cluster (its representative), so that every count
+    over it counts real events rather than reports: their row ids are computed once and
+    registered on the cursor (``lb_distinct``), as aggregates run several queries over them.
     """
-    where, params = f.where()
     if not f.distinct:
+        where, params = f.where()
         return "events", where, params
-    rel = (f"(SELECT * FROM events WHERE {where} "
-           f"QUALIFY row_number() OVER (PARTITION BY {f.cluster_key} ORDER BY {REPRESENTATIVE}) = 1) events")
-    return rel, "TRUE", params
+    rows, params = distinct_rows(f, f.clusters or ClusterIndex())
+    rids = cur.execute(f"SELECT rid FROM ({rows})", params).fetchnumpy()["rid"]
+    cur.register("lb_distinct", pa.table({"rid": pa.array(rids, pa.int64())}))
+    return "(SELECT * FROM events WHERE rowid IN (SELECT rid FROM lb_distinct)) events", "TRUE", []
 
 
 def list_events(cur: Cursor, f: EventFilter, sort: str = "-date", limit: int = 50, offset: int = 0) -> list[dict]:
     """A page of events; each row also names its cluster and how many reports, articles and outlets it has."""
-    rel, where, params = source(f)
     order = SORTS[sort]  # KeyError for anything not whitelisted
     select = _SELECT + (", cluster_id" if f.clustered else ", NULL::VARCHAR AS cluster_id")
-    if offset < DEEP_OFFSET or f.distinct:
-        sql = f"SELECT {select} FROM {rel} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
-    else:  # sort only row ids and the sort keys, then fetch the page's rows (late materialisation)
+    index = f.clusters or ClusterIndex()
+    if f.distinct:  # sort the representatives' keys, then read the page's rows
+        rows_sql, params = distinct_rows(f, index)
         sql = (f"SELECT {select} FROM events WHERE rowid IN "
-               f"(SELECT rowid FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}")
+               f"(SELECT rid FROM ({rows_sql}) ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}")
+    else:
+        where, params = f.where()
+        if offset < DEEP_OFFSET:
+            sql = f"SELECT {select} FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+        else:  # sort only row ids and the sort keys, then fetch the page's rows (late materialisation)
+            sql = (f"SELECT {select} FROM events WHERE rowid IN "
+                   f"(SELECT rowid FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}")
     rows = _dicts(cur, cur.execute(sql, [*params, limit, offset]).fetchall())
-    sizes = cluster_sizes(cur, [r["cluster_id"] for r in rows if r["cluster_id"]])
     for r in rows:
-        r.update(sizes.get(r["cluster_id"], SINGLE))
+        r.update(index.size(r["cluster_id"]))
     return rows
-
-
-#: the size of a cluster of one
-SINGLE = {"n_reports": 1, "n_articles": 1, "n_outlets": 1}
-
-
-def cluster_sizes(cur: Cursor, clusters: list[str]) -> dict[str, dict]:
-    """Reports, distinct articles and distinct outlets per cluster (an article naming no outlet counts as one)."""
-    if not clusters:
-        return {}
-    rows = cur.execute(
-        "SELECT e.cluster_id, count(*), count(DISTINCT e.article_id), count(DISTINCT coalesce(a.outlet, a.id)) "
-        "FROM events e JOIN articles a ON a.id = e.article_id "
-        "WHERE e.cluster_id IN (SELECT unnest(?)) GROUP BY e.cluster_id", [list(set(clusters))],
-    ).fetchall()
-    return {c: {"n_reports": n, "n_articles": na, "n_outlets": no} for c, n, na, no in rows}
-
-
-def event_clusters(cur: Cursor, keys: list[tuple[str, str]], clustered: bool = True) -> dict[tuple[str, str], dict]:
-    """``(article_id, event_id) -> {cluster_id, n_reports, n_articles, n_outlets}`` for the given events."""
-    if not keys or not clustered:
-        return {k: {"cluster_id": None, **SINGLE} for k in keys}
-    rows = cur.execute(
-        "SELECT article_id, id, cluster_id FROM events WHERE article_id IN (SELECT unnest(?)) "
-        "AND id IN (SELECT unnest(?))", [list({a for a, _ in keys}), list({i for _, i in keys})],
-    ).fetchall()
-    ids = {(a, i): c for a, i, c in rows}
-    sizes = cluster_sizes(cur, [c for c in ids.values() if c])
-    return {k: {"cluster_id": ids.get(k), **sizes.get(ids.get(k), SINGLE)} for k in keys}
-
-
-_REPORT = (
-    "SELECT e.article_id, e.id, e.type, e.modality, e.date, e.date_start, e.date_end, e.source_kind, e.source_text, "
-    "e.source_count, e.confidence, e.evidence_text, e.cluster_id, a.title, a.published, a.outlet, a.url "
-    "FROM events e JOIN articles a ON a.id = e.article_id "
-)
-
-
-def cluster_reports(cur: Cursor, article_id: str, event_id: str, clustered: bool = True, related: int = 20) -> dict:
-    """The other reports of an event's cluster, and reports of the same type and actor with another
-    modality published within two weeks (separate clusters by design: "will strike" is not "struck")."""
-    out: dict = {"id": None, **SINGLE, "reports": [], "related": []}
-    if not clustered:
-        return out
-    me = cur.execute(
-        "SELECT cluster_id, type, modality, actor_keys, published FROM events WHERE article_id = ? AND id = ?",
-        [article_id, event_id],
-    ).fetchone()
-    if me is None:
-        return out
-    cid, typ, modality, actor_keys, published = me
-    if cid:
-        out["id"] = cid
-        out.update(cluster_sizes(cur, [cid]).get(cid, SINGLE))
-        rows = cur.execute(
-            _REPORT + "WHERE e.cluster_id = ? AND NOT (e.article_id = ? AND e.id = ?) "
-            "ORDER BY a.published NULLS LAST, e.article_id, e.id LIMIT 200", [cid, article_id, event_id],
-        ).fetchall()
-        out["reports"] = _dicts(cur, rows)
-    if actor_keys and published:
-        rows = cur.execute(
-            _REPORT + "WHERE e.type = ? AND e.modality <> ? AND len(list_intersect(e.actor_keys, ?)) > 0 "
-            "AND e.published BETWEEN ?::DATE - 14 AND ?::DATE + 14 "
-            "ORDER BY abs(e.published - ?::DATE), e.modality, e.article_id, e.id LIMIT ?",
-            [typ, modality, list(actor_keys), published, published, published, related],
-        ).fetchall()
-        out["related"] = _dicts(cur, rows)
-    return out
 
 
 def count_events(cur: Cursor, f: EventFilter) -> int:
@@ -142,7 +83,7 @@ def count_events(cur: Cursor, f: EventFilter) -> int:
 def facets(cur: Cursor, f: EventFilter, top: int = 20) -> dict:
     """Event counts by type, modality, source kind, language and the most frequent actors
     (in ``distinct`` mode, of the clusters' representatives)."""
-    rel, where, params = source(f)
+    rel, where, params = source(cur, f)
     out: dict = {"total": count_events(cur, f)}
     for col in ("type", "modality", "source_kind", "language"):
         rows = cur.execute(
@@ -161,7 +102,7 @@ def facets(cur: Cursor, f: EventFilter, top: int = 20) -> dict:
 
 def timeline(cur: Cursor, f: EventFilter, granularity: str = "auto", max_buckets: int = 120) -> dict:
     """Event counts per bucket of event date (by modality) and, apart, per reporting date."""
-    rel, where, params = source(f)
+    rel, where, params = source(cur, f)
     lo, hi, undated, dated, *wider = cur.execute(
         "SELECT min(date_start), max(date_start), count(*) FILTER (WHERE date_start IS NULL), count(date_start), "
         + ", ".join(f"count(*) FILTER (WHERE date_end - date_start >= {w})" for _, w in BUCKETS.values())
@@ -215,7 +156,7 @@ def bucket_end(start: dt.date, granularity: str) -> dt.date:
 
 def map_places(cur: Cursor, f: EventFilter, limit: int = 2000) -> dict:
     """Event places with counts by modality, and the other places the same articles name."""
-    rel, where, params = source(f)
+    rel, where, params = source(cur, f)
     rows = cur.execute(
         f"SELECT location_name, round(lat, 3) la, round(lon, 3) lo, modality, count(*) FROM {rel} "
         f"WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL GROUP BY ALL",
@@ -240,7 +181,7 @@ def map_places(cur: Cursor, f: EventFilter, limit: int = 2000) -> dict:
 
 def network(cur: Cursor, f: EventFilter, max_nodes: int = 40, max_edges: int = 1000) -> dict:
     """Who acts on whom: actor -> recipient edges by event type, among the busiest actors."""
-    rel, where, params = source(f)
+    rel, where, params = source(cur, f)
     rows = cur.execute(
         "WITH pairs AS (SELECT actor, recipient, type, count(*) n FROM ("
         "  SELECT actor, unnest(recips) recipient, type FROM ("
