@@ -100,6 +100,7 @@ class Lexicon:
     subject_pronouns: frozenset[str] = frozenset()
     broken_deps: frozenset[str] = frozenset({"compound", "dep", "amod", "npadvmod", "nmod", "appos"})
     temporal_preps: frozenset[str] = frozenset()
+    oblique_cases: frozenset[str] = frozenset()
     participle_forms: frozenset[str] = frozenset()
     past_participles: frozenset[str] = frozenset()
     use_parse: bool = True
@@ -215,6 +216,7 @@ def compile_lexicon(events: dict) -> Lexicon:
         use_parse=bool(events.get("use_parse", True)),
         subject_pronouns=frozenset(events.get("subject_pronouns", [])),
         temporal_preps=frozenset(events.get("temporal_preps", [])),
+        oblique_cases=frozenset(events.get("oblique_cases", [])),
         participle_forms=frozenset(norm(f) for f in events.get("participle_forms", [])),
         past_participles=frozenset(norm(f) for f in events.get("past_participles", [])),
         refusal_types=events.get("refusal_types", {}),

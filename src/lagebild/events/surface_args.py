@@ -42,6 +42,9 @@ class SurfaceArguments:
         """Is token i not governed by a preposition or an oblique article?"""
         if idx is not None and self._genitive(doc, i, idx):
             return False
+        case = doc[i].morph.get("Case") if self.lex.oblique_cases else []
+        if case and case[0] in self.lex.oblique_cases:
+            return False  # the tagger's morphology: "die Ukraine" (Acc) is no subject
         j = i - 1
         while j >= start and j >= i - 4:
             w = doc[j].lower_
