@@ -111,7 +111,10 @@ class Lexicon:
                  "passive_agent", "passive_aux", "aux", "social_media_words", "social_media_preps",
                  "social_media_verbs", "writing_verbs", "anonymous_heads", "anonymous_named_blocks",
                  "anaphoric_determiners", "count_skip", "institution_heads", "document_heads",
-                 "person_heads", "subordinators", "prep_before_gap", "object_pronouns", "determiners", "trailing_adverbs", "prepositions", "non_subject_determiners", "particles", "konjunktiv_strong", "reportative_modals", "reportative_final", "addressee_verbs", "conjunctions")
+                 "person_heads", "subordinators", "prep_before_gap", "object_pronouns", "determiners",
+                 "trailing_adverbs", "prepositions", "non_subject_determiners", "particles",
+                 "konjunktiv_strong", "reportative_modals", "reportative_final", "addressee_verbs",
+                 "conjunctions")
         words: dict[str, frozenset[str]] = {}
         for name in lists:
             values = data.get(name, [])

@@ -98,16 +98,25 @@ def _clause_after(v: View, p: int, hi: int) -> str | None:
     end = v.clause_end(nxt if v.quote_of[nxt] == -1 else v.quotes[v.quote_of[nxt]][1], hi)
     if any(v.is_konj(k) for k in range(nxt, end)):
         return "konj"
-    inf = v.lex.infinitive_marker
-    if inf and any(v.lowers[k] == inf and k + 1 < end and v.texts[k + 1][:1].islower() for k in range(nxt, end)):
-        return "inf"
-    if inf and v.lex.case_sensitive and any(
-            len(v.lowers[k]) > 6 and v.texts[k][:1].islower() and inf in v.lowers[k][2:-3] and v.lowers[k].endswith("en")
-            and v.lex.has("particles", v.lowers[k][:v.lowers[k].index(inf, 2)]) for k in range(end - 1, end) if k >= nxt):
+    if any(_infinitive(v, k, end) for k in range(nxt, end)):
         return "inf"
     if v.quote_of[nxt] != -1:
         return "quote"
     return None
+
+
+def _infinitive(v: View, k: int, end: int) -> bool:
+    """"zu sein", "to leave", or a particle verb with the marker inside ("einzusetzen")."""
+    inf = v.lex.infinitive_marker
+    if not inf:
+        return False
+    low = v.lowers[k]
+    if low == inf:
+        return k + 1 < end and v.texts[k + 1][:1].islower()
+    if k != end - 1 or len(low) <= 6 or not v.texts[k][:1].islower() or not low.endswith("en"):
+        return False
+    at = low.find(inf, 2)
+    return 0 < at < len(low) - 3 and v.lex.has("particles", low[:at])
 
 
 def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
@@ -191,11 +200,10 @@ def _quotes_in(v: View, s: int, e: int) -> list[tuple[int, int]]:
 
 def _name_like(v: View, q: tuple[int, int]) -> bool:
     """„Grupo Planeta“, „Nürnberg Ice Tigers“: a quoted name or title, not quoted words."""
-    inner = [k for k in range(q[0], q[1]) if v.quote_of[k] == -1 or not v.punct[k]]
     words = [k for k in range(q[0] + 1, q[1] - 1) if v.texts[k][:1].isalpha()]
-    if len(words) < 2 or len(words) > 6 or not v.lex.case_sensitive and len(words) > 4:
+    if len(words) < 2 or len(words) > (6 if v.lex.case_sensitive else 4):
         return False
-    return all(v.capital(k) for k in words) and not inner == []
+    return all(v.capital(k) for k in words)
 
 
 def _form_for(v: View, content: list[tuple[int, int]], default: str) -> str:
