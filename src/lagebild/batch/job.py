@@ -37,6 +37,7 @@ class WorkerStats:
     seconds: float
     peak_rss_mb: float
     pipelines_built: int
+    cpu_seconds: float = 0.0
 
 
 @dataclass

@@ -46,6 +46,11 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
     chunk: list = []
     for item in items:
@@ -76,8 +81,9 @@ def analysed(pipeline: Pipeline, items: Iterable[tuple[RawArticle | ReadFailure,
 
 def task_rows(shards: Iterable[Shard], settings: Settings, run_id: str) -> Iterator[tuple[str, tuple]]:
     """``(table, row)`` for every row the task's shards produce; then one ``(STATS, row)``:
-    (pid, articles, errors, seconds, peak RSS MiB, pipelines built in this process)."""
-    start = time.perf_counter()
+    (pid, articles, errors, seconds, peak RSS MiB, pipelines built in this process, CPU
+    seconds of the task)."""
+    start, cpu = time.perf_counter(), _cpu()
     n_articles = n_errors = 0
     pipeline = worker_pipeline(settings)
     for shard in shards:
@@ -97,4 +103,5 @@ def task_rows(shards: Iterable[Shard], settings: Settings, run_id: str) -> Itera
                                       extra={"url": item.url} if item.url else {})
                 yield "errors", error_row(failure, run_id=run_id, stage="analyse", now=now,
                                           input_source=shard.path, article_id=item.id)
-    yield STATS, (os.getpid(), n_articles, n_errors, time.perf_counter() - start, peak_rss_mb(), _LOADS)
+    yield STATS, (os.getpid(), n_articles, n_errors, time.perf_counter() - start, peak_rss_mb(), _LOADS,
+                  _cpu() - cpu)
