@@ -30,7 +30,7 @@ MODEL = ROOT / "src" / "lagebild" / "models" / "de_lagebild"
 def load(path: Path):
     import spacy
 
-    from lagebild.nlp import lemmatizer, sentences  # noqa: F401  (register factories)
+    from lagebild.nlp import lemmatizer, morph_rules, sentences  # noqa: F401  (register factories)
 
     return spacy.load(path)
 
@@ -118,7 +118,7 @@ def entities_tokens(nlp, sents: list, labels: set | None = None) -> dict:
 
     gold, pred = set(), set()
     docs = [Doc(nlp.vocab, words=w) for w, _ in sents]
-    with nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in ("ner",) or n == "tok2vec"]):
+    with nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in ("ner", "entity_ruler")]):
         docs = list(nlp.pipe(docs))
     for i, ((_, spans), doc) in enumerate(zip(sents, docs)):
         gold |= {(i, a, b, lab) for a, b, lab in spans if labels is None or lab in labels}

@@ -115,8 +115,8 @@ def ner_docs(nlp) -> list[Doc]:
         doc = nlp.make_doc(text[:20000])
         spans = []
         for a, b, label in ents:
-            span = doc.char_span(a, b, label=label, alignment_mode="contract")
-            if span is None or not len(span):
+            span = _clean_span(doc.char_span(a, b, label=label, alignment_mode="contract"))
+            if span is None:
                 dropped += 1
                 continue
             spans.append(span)
@@ -124,6 +124,21 @@ def ner_docs(nlp) -> list[Doc]:
         docs.append(doc)
     log(f"entities: {len(train)} GermEval sentences, {len(sd_train)} SmartData documents ({dropped} spans unaligned)")
     return docs
+
+
+def _clean_span(span: Span | None) -> Span | None:
+    """The span without edge punctuation; None if empty or across a line break."""
+    if span is None:
+        return None
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start == end or any(t.is_space for t in doc[start:end]):
+        return None
+    return Span(doc, start, end, label=span.label_)
 
 
 def build_ner_corpora(nlp, build: Path, augment: bool) -> None:
@@ -288,8 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", type=Path, default=ROOT / "build" / "german")
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--steps-trees", type=int, default=6000)
-    ap.add_argument("--steps-ner", type=int, default=6000)
+    ap.add_argument("--steps-trees", type=int, default=4000)
+    ap.add_argument("--steps-ner", type=int, default=2000)
     ap.add_argument("--train", choices=("all", "trees", "ner", "none"), default="all",
                     help="which parts to (re)train; the others are reused from --build")
     ap.add_argument("--no-silver", dest="silver", action="store_false",

@@ -63,3 +63,17 @@ def test_verb_with_subject_is_finite():
     doc = rules(doc)
     assert doc[1].morph.get("VerbForm") == ["Fin"] and doc[1].morph.get("Mood") == ["Ind"]
     assert doc[5].morph.get("VerbForm") == ["Inf"] and not doc[5].morph.get("Mood")
+
+
+def test_subject_of_auxiliary_is_found_on_its_head_and_overrides_person():
+    nlp = spacy.blank("de")
+    rules = nlp.add_pipe("lagebild_morph_rules")
+    # "er habe nichts gewusst" with a wrongly predicted Person=1 on "habe"
+    doc = _doc(nlp, ["er", "habe", "nichts", "gewusst"], ["PRON", "AUX", "PRON", "VERB"],
+               ["", "Mood=Ind|Person=1|VerbForm=Fin", "", "VerbForm=Part"], [3, 3, 3, 3],
+               ["nsubj", "aux", "obj", "ROOT"])
+    assert rules(doc)[1].morph.get("Mood") == ["Sub"]
+    doc = _doc(nlp, ["ich", "habe", "nichts", "gewusst"], ["PRON", "AUX", "PRON", "VERB"],
+               ["", "Mood=Ind|Person=1|VerbForm=Fin", "", "VerbForm=Part"], [3, 3, 3, 3],
+               ["nsubj", "aux", "obj", "ROOT"])
+    assert rules(doc)[1].morph.get("Mood") == ["Ind"]

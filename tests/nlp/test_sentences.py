@@ -74,3 +74,12 @@ def test_semicolon_ends_a_clause_sentence(nlp):
 def test_every_token_has_a_fixed_boundary_decision(nlp):
     doc = nlp("Er kam. Sie ging.")
     assert all(t.is_sent_start is not None for t in doc)
+
+
+def test_wrapped_line_continues_the_sentence(nlp):
+    assert len(sents(nlp, "Der Bär hält sich seitdem im\ndeutsch-österreichischen Grenzgebiet auf.")) == 1
+
+
+def test_year_or_type_number_before_any_capitalised_word(nlp):
+    text = "Das geschah im Jahr 1985. Zuletzt bebte es 2017. Es war eine DC-9. An Bord waren 103 Menschen."
+    assert len(sents(nlp, text)) == 4

@@ -3,13 +3,15 @@
 Runs before the tagger and parser and fixes every token's ``is_sent_start``, so the
 parser keeps these boundaries. The rules, in order:
 
-* a whitespace token with a line break ends a sentence;
+* a blank line ends a sentence, and so does a single line break unless the next word
+  starts in lower case (a wrapped line);
 * a terminal mark (``.``, ``!``, ``?``, ``…``) ends a sentence, together with the
   closing quotes and brackets written right after it, unless the next word starts in
   lower case or is a continuation mark (``„Wir kommen.“, sagte sie`` stays one sentence);
 * a number with its period (``4.``) or an abbreviation (``Dr.``, ``z.``) ends a sentence
-  only when the next word is a typical sentence opener (``2004. Die …``); such a number is
-  then split into number and period. A lone period right after an abbreviation stem
+  only when the next word is a typical sentence opener (``2004. Die …``), or, for numbers
+  that are rarely ordinals (three digits or more, letters: ``1985.``, ``5.000.``,
+  ``DC-9.``), any capitalised word; such a number is then split into number and period. A lone period right after an abbreviation stem
   (``Hauptstr.``) ends nothing.
 """
 from __future__ import annotations
@@ -21,7 +23,8 @@ from spacy.tokens import Doc, Token
 
 from ..lang import LanguageData
 
-_NUMBER_PERIOD = re.compile(r"^[\d.:,/-]*\d\.$")
+_NUMBER_PERIOD = re.compile(r"^[\w.:,/-]*\d\.$")
+_NOT_ORDINAL = re.compile(r"\d{3}|[^\W\d]")  # years, 5.000, DC-9: rarely ordinals
 
 
 class SentenceSplitter:
@@ -61,7 +64,9 @@ class SentenceSplitter:
         for token in doc:
             if _NUMBER_PERIOD.match(token.text):
                 k, newline = self._next_word(doc, token.i + 1)
-                if k >= len(doc) or newline or self._opens_sentence(doc[k]):
+                if k >= len(doc) or newline or self._opens_sentence(doc[k]) or (
+                    _NOT_ORDINAL.search(token.text[:-1]) and doc[k].text[:1].isupper()
+                ):
                     todo.append(token)
         if todo:
             with doc.retokenize() as retok:
@@ -80,7 +85,8 @@ class SentenceSplitter:
             token = doc[i]
             if token.is_space:
                 k, newline = self._next_word(doc, i)
-                if newline and k < len(doc):
+                paragraph = "\n\n" in "".join(t.text for t in doc[i:k])
+                if newline and k < len(doc) and (paragraph or not doc[k].text[:1].islower()):
                     starts[k] = True
                 i = max(k, i + 1)
                 continue
