@@ -152,4 +152,4 @@ class Store:
         if name not in TABLES:
             raise StoreError(f"no table {name!r}; have {', '.join(TABLES)}", path=self.path)
         order = ", ".join(f'"{c}"' for c, _ in TABLES[name][: KEYS[name]])
-        return self.con.execute(f'SELECT * FROM "{name}" ORDER BY {order}').to_arrow_table()
+        return self.con.sql(f'SELECT * FROM "{name}" ORDER BY {order}').to_arrow_table()
