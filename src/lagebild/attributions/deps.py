@@ -61,8 +61,8 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
             holder = holder.head
         else:
             break
-    if src is not None and content[0] <= src[0] < content[1]:
-        src = None
+    if content[0] <= i < content[1] or (src is not None and content[0] <= src[0] < content[1]):
+        return None  # the parse disagrees with itself: let the token rules decide
     cs = _aux_before(v, i, lo)
     if src is None:
         src = _left_source(v, v.clause_start(cs, lo), cs, lo)

@@ -96,7 +96,7 @@ def link_units(v: View, frames: list[Frame], window: int = 2, merge_runs: bool =
                                                if v.quote_of[k] != -1) if v.quote_of[q[0]] not in claimed]
             long_quotes = [q for q in quotes if (q[0] - lo) <= 3 and (
                 q[1] - q[0] >= 10 or v.texts[q[1] - 2] in (".", "!", "?", "…"))]
-            if long_quotes and speaker is not None and merge_runs and speaker.form == "direct" \
+            if long_quotes and speaker is not None and merge_runs and speaker.form != "no_comment" \
                     and u - speaker.extra.get("last_unit", speaker.unit) == 1:
                 speaker.content = speaker.content + long_quotes
                 speaker.extra["last_unit"] = u
