@@ -86,6 +86,9 @@ def score_attributions(article, gold) -> tuple[list[list], int]:  # noqa: ANN001
         cands = [a for a in article.attributions if ev and (
             (cue and a.cue and overlaps((a.cue.start, a.cue.end), cue))
             or (not cue and a.content and overlaps((a.content.start, a.content.end), ev)))]
+        if not cands and ev:  # the cue lies outside the evidence: match on the source span
+            cands = [a for a in article.attributions if a.source.start is not None
+                     and overlaps((a.source.start, a.source.end), ev)]
         if not cands and ev:  # a quote without its cue: match on the content
             cands = [a for a in article.attributions if a.content and overlaps((a.content.start, a.content.end), ev)]
         a = cands[0] if cands else None
