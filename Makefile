@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.duckdb
 SEED   ?= ../shared/data/seed
 
-.PHONY: demo test install eval bench serve clean
+.PHONY: demo test install eval bench scale clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/throughput.py
 	$(PY) bench/api.py
+
+scale: $(STAMP)
+	$(PY) bench/scale.py
 
 clean:
 	rm -rf $(VENV) *.duckdb build

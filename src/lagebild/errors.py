@@ -74,6 +74,12 @@ class ExportError(LagebildError):
     code = "E050"
 
 
+class BatchError(LagebildError):
+    """The batch job could not run at all (bad engine, no Spark, unwritable output)."""
+
+    code = "E060"
+
+
 class LagebildWarning(UserWarning):
     code = "W000"
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, LagebildError
+from ..errors import BatchError, InputError, LagebildError
 from ..read import ReadFailure
 from ..settings import Settings
 from .inputs import plan
@@ -22,11 +22,6 @@ BATCH_SIZE = 8
 component: peak memory of an English worker on VOA stories was 647 MiB at 8, 758 at 16 and
 957 at 32 (the library default), for no measurable change in speed (docs/decisions.md)."""
 
-
-class BatchError(LagebildError):
-    """The batch job could not run at all (bad engine, no Spark, unwritable output)."""
-
-    code = "E060"
 
 
 @dataclass
