@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import BatchError, InputError, LagebildError
+from ..errors import BatchError, InputError
 from ..read import ReadFailure
 from ..settings import Settings
 from .inputs import plan
