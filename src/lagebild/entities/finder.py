@@ -15,6 +15,7 @@ from ..places.gazetteer import Candidate
 from .linker import Linker
 from .matcher import words_of
 from .names import fold, surname
+from .groups import GroupFinder
 from .roles import RolePhrase, RoleFinder
 
 _NER = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
@@ -36,6 +37,7 @@ class EntityFinder:
     def __init__(self, linker: Linker) -> None:
         self.ln = linker
         self.roles = RoleFinder(linker.lang)
+        self.groups = GroupFinder(linker.lang, linker.extra_demonyms)
         gov = "|".join(re.escape(w) for w in linker.government_words)
         self.gov_re = re.compile(rf"[-\s](?:{gov})\b", re.IGNORECASE) if gov else None
 
@@ -45,7 +47,20 @@ class EntityFinder:
         roles = self.roles.find(text)
         taken: list[tuple[int, int]] = [(r.start, r.end) for r in roles]
         found: list[Found] = []
-        for m in self.ln.matcher.find(text, words):
+        matches = self.ln.matcher.find(text, words)
+        names = [(m.start, m.end) for m in matches if m.entry.kind not in ("demonym", "people")
+                 and not m.entry.target.startswith("country:")]  # "U.S. troops": the country word
+        # a curated name ("ukrainische Streitkräfte") wins over a group phrase
+        groups = [g for g in self.groups.find(text)
+                  if not any(s < g.end and g.start < e for s, e in taken + names)]
+        for g in groups:
+            found.append(Found(g.start, g.end, f"group:{g.country}:{g.sector or ''}",
+                               "MISC" if g.sector in (None, self.groups.people_sector) else "ORG", "group"))
+            geo = self.ln.gaz.country(g.country) if g.demonym and len(g.country) == 3 and g.country != "IGO" else None
+            if geo is not None:  # the country word stays a toponym mention
+                found.append(Found(g.demonym[0], g.demonym[1], None, "EMBEDDED", "embedded", geo=geo))
+            taken.append((g.start, g.end))
+        for m in matches:
             if any(s <= m.start and m.end <= e for s, e in taken):
                 continue
             if m.entry.kind in ("demonym", "people") and self.ln.lowercase_demonyms:
@@ -105,8 +120,24 @@ class EntityFinder:
                     found += self._embedded(text, words, f)
         found += self._heuristics(text, words, taken, bool(ents))
         found.sort(key=lambda f: f.start)
+        found = self._group_roles(text, found, groups)
         role_found = [Found(r.start, r.end, None, "PER", "role", role=r) for r in roles]
         return found, role_found
+
+    def _group_roles(self, text: str, found: list[Found], groups) -> list[Found]:
+        """A singular group phrase right before a person's name is that person's role:
+        "U.S. negotiator Paul Nitze" is Nitze, coded USA GOV."""
+        drop = set()
+        for g in groups:
+            if not g.singular:
+                continue
+            nxt = next((f for f in found if f.start >= g.end), None)
+            if nxt is not None and nxt.type == "PER" and nxt.start - g.end <= 2 and nxt.role is None:
+                nxt.role = RolePhrase(g.start, g.end, text[g.start:g.end], g.country, frozenset(), g.sector)
+                drop.add((g.start, g.end))
+        if not drop:
+            return found
+        return [f for f in found if not (f.kind == "group" and (f.start, f.end) in drop)]
 
     def _link_ner(self, span: str, start: int, end: int, typ: str, prev: str = "") -> Found | None:
         # strip a leading article the model included ("the Kremlin") and a possessive

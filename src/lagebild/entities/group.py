@@ -105,6 +105,9 @@ def resolve_roles(roles: list[Found], found: list[Found], ln: Linker, published:
                 target = holders[0].id
         if target is not None:
             out.append(Found(rf.start, rf.end, target, "PER", "role", role=r))
+        elif r.country:  # no known holder: the office itself acts ("the US President")
+            sector = ln.roles_sector(r.offices) or ""
+            out.append(Found(rf.start, rf.end, f"group:{r.country}:{sector}", "PER", "role", role=r))
     return out
 
 
@@ -199,15 +202,20 @@ def build(text: str, found: list[Found], ln: Linker) -> tuple[list[Entity], dict
             typ = fs[0].type if fs[0].type in ("PER", "ORG", "LOC", "WEAPON", "EVENT", "MISC") else "MISC"
             qid, actor = (ln.gaz.qid(geo) if geo is not None else None), None
             name = geo.name if geo is not None else max((text[f.start:f.end] for f in fs), key=len)
+            if key.startswith("group:"):
+                name = text[fs[0].start:fs[0].end]  # as first named ("Iraqi troops", then "the Iraqi soldiers")
             if typ == "PER":
                 role = next((f.role for f in fs if f.role is not None), None)
                 if role is not None and role.country:
-                    actor = Actor(country=role.country, sector=ln.roles_sector(role.offices))
+                    actor = Actor(country=role.country, sector=role.sector or ln.roles_sector(role.offices))
+            elif key.startswith("group:"):  # "Iraqi troops": the country and the head's sector
+                _, country, sector = key.split(":", 2)
+                actor = Actor(country=country, sector=sector or None)
             elif typ == "ORG":
                 actor = _org_actor(name, ln)
         for f in fs:
             g = f.geo if f.geo is not None else (geo if typ == "LOC" else None)
-            if g is not None and f.kind not in ("people", "government"):
+            if g is not None and f.kind not in ("people", "government", "group"):
                 mention_geo.append((f.start, f.end, g, f.kind))
         if typ == "LOC" and geo is not None:
             places[eid] = geo

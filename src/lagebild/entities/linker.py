@@ -7,6 +7,7 @@ from rapidfuzz.distance import Levenshtein
 from ..lang import LanguageData
 from ..places.gazetteer import Gazetteer
 from ..places.resolve import Resolver
+from .groups import people_nouns
 from .matcher import AliasMatcher, Entry
 from .names import fold, name_keys, surname
 from .table import ActorTable
@@ -57,12 +58,14 @@ class Linker:
             forms = [stem] + [stem + e for e in endings]
             for form in forms:
                 self._add(form, Entry(f"country:{iso3}", "demonym", form, any_case=form[:1].islower()))
+        self.extra_demonyms: dict[str, str] = {}  # countryinfo's (English) demonyms
         for iso2, info in gazetteer.country_info.items():
             dem = info.get("demonym")
             iso3 = gazetteer.iso3(iso2)
             if dem and iso3 and not endings and dem[:1].isupper():
                 self._add(dem, Entry(f"country:{iso3}", "demonym", dem))
-        for noun, iso3 in places.get("people", {}).items():
+                self.extra_demonyms.setdefault(dem, iso3)
+        for noun, iso3 in people_nouns(places, self.extra_demonyms).items():
             if f"country:{iso3}" in self.table.records:
                 self._add(noun, Entry(f"country:{iso3}", "people", noun))
         for seat, iso3 in places.get("seats", {}).items():

@@ -19,6 +19,7 @@ class RolePhrase:
     text: str
     country: str | None  # ISO3 or IGO
     offices: frozenset[str]
+    sector: str | None = None  # set by a group phrase used as a role ("U.S. negotiator Paul Nitze")
 
 
 def _alt(words: list[str]) -> str:

@@ -72,6 +72,9 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
     lex = f.lex
     tok = trig.token
     rprep = set(trig.entry.recipient) or set(lex.default_recipient_preps)
+    stative = _stative(lex, tok)
+    if stative is not None:
+        rprep |= set(stative.recipient)
     partner_preps = lex.between | lex.reciprocal_preps
     actor_toks: list[Token] = []
     recip_toks: list[Token] = []
@@ -111,6 +114,9 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
                 actor_toks += subs
                 break
             if pas:
+                if v is verb and not agents and stative is not None:
+                    actor_toks += pas  # "Israel is opposed to X": a state of the subject
+                    break
                 if v is verb:
                     recip_toks += pas
                 actor_toks += agents
@@ -131,6 +137,11 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
             for p, o in prep_objects(verb):
                 if o.i != tok.i and (p in rprep or p in lex.between):
                     add_recipient(p, o)
+            for c in verb.children:  # the parser lost the preposition's object ("to five officers holed up")
+                if c.dep_ == "prep" and c.lower_ in rprep and not any(g.dep_ == "pobj" for g in c.children):
+                    o = _dangling_object(c, idx)
+                    if o is not None:
+                        add_recipient(c.lower_, o)
             # "granted asylum to X", "tighten the blockade of X": prepositions on the object
             for c in verb.children:
                 if c.dep_ in OBJ and c.i != tok.i:
@@ -168,6 +179,27 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
                             args.recipient += _subtree_entity(f, t, idx, args)
                             break
     return args
+
+
+def _stative(lex, tok: Token):
+    """The adjective entry of a participle listed in its own right ("opposed", "committed"):
+    its passive-looking subject holds the state and is the actor ("Israel is opposed to X")."""
+    form = tok.lower_
+    if tok.pos_ != "VERB" or tok.lemma_.lower() == form:
+        return None
+    return lex.entries.get((form, "ADJ"))
+
+
+def _dangling_object(prep: Token, idx: EntityIndex, span: int = 6) -> Token | None:
+    """First entity token right after a preposition without object, before the next verb
+    or punctuation."""
+    doc = prep.doc
+    for t in doc[prep.i + 1: min(len(doc), prep.i + 1 + span)]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ"):
+            return None
+        if idx.of(t):
+            return t
+    return None
 
 
 def _noun_preps(tok: Token) -> list[tuple[str, Token]]:
