@@ -215,18 +215,22 @@ def _complement_entity(f: ArgumentFinder, verb: Token, tok: Token, idx: EntityIn
     """First entity inside the object or complement of the verb (``threatened to cut off
     electricity to Nakhichevan``, ``denounced Serbia's suppression``)."""
     deps = OBJ | IOBJ | {"xcomp", "ccomp", "oc", "attr"} if clausal else OBJ | IOBJ | {"attr", "oprd"}
+    tokens = (t for c in verb.children if c.dep_ in deps and (clausal or c.i != tok.i) for t in pruned(c))
+    return _first_entity(f, tokens, idx, args)
+
+
+def _first_entity(f: ArgumentFinder, tokens, idx: EntityIndex, args: Arguments) -> list[str]:  # noqa: ANN001
+    """The first entity among ``tokens`` that is not an actor; a place (the object of a
+    location preposition) only when no other entity comes."""
     loc: list[str] = []
-    for c in verb.children:
-        if c.dep_ not in deps or (c.i == tok.i and not clausal):
+    for t in tokens:
+        e = idx.of(t)
+        if not e or e in args.actor:
             continue
-        for t in pruned(c):
-            e = idx.of(t)
-            if not e or e in args.actor:
-                continue
-            if t.dep_ == "pobj" and t.head.lower_ in f.lex.location_preps:
-                loc = loc or [e]
-                continue
-            return [e]
+        if t.dep_ == "pobj" and t.head.lower_ in f.lex.location_preps:
+            loc = loc or [e]
+            continue
+        return [e]
     return loc
 
 
@@ -238,18 +242,8 @@ def _after_entity(f: ArgumentFinder, verb: Token, tok: Token, idx: EntityIndex, 
         if c.dep_ in SUBJ | PASS_SUBJ | {"relcl", "advcl", "parataxis", "ccomp", "punct"} or \
                 (c.dep_ == "prep" and c.lower_ in f.lex.temporal_preps):
             skip.update(t.i for t in c.subtree)
-    loc: list[str] = []
-    for t in sorted(verb.subtree, key=lambda x: x.i):
-        if t.i <= tok.i or t.i in skip:
-            continue
-        e = idx.of(t)
-        if not e or e in args.actor:
-            continue
-        if t.dep_ == "pobj" and t.head.lower_ in f.lex.location_preps:
-            loc = loc or [e]
-            continue
-        return [e]
-    return loc
+    tokens = (t for t in sorted(verb.subtree, key=lambda x: x.i) if t.i > tok.i and t.i not in skip)
+    return _first_entity(f, tokens, idx, args)
 
 
 def _subtree_entity(f: ArgumentFinder, head: Token, idx: EntityIndex, args: Arguments) -> list[str]:
