@@ -183,3 +183,18 @@ def test_coordinated_source_links_the_first_conjunct(de):
     (a,) = de(text, ents)
     assert a.form == "no_comment"
     assert a.source.kind == "institution" and a.source.entity == "e1"
+
+
+def test_prepositional_source_with_prenominal_pp(de):
+    text = "Laut zwei mit den Beratungen vertrauten Personen will die Regierung weitere Systeme liefern."
+    (a,) = de(text)
+    assert a.form == "indirect" and a.cue.text == "Laut"
+    assert a.source.text == "zwei mit den Beratungen vertrauten Personen"
+    assert a.source.kind == "anonymous" and a.source.count == 2
+    assert _text(text, a.content).startswith("will die Regierung")
+
+
+def test_prepositional_source_ends_at_its_head(de):
+    text = "Laut Polizei in Berlin wurden drei Menschen verletzt."
+    (a,) = de(text)
+    assert a.source.text == "Polizei"

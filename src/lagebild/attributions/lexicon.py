@@ -49,6 +49,9 @@ class Lexicon:
     use_parser: bool = True
     use_pos: bool = True
     compact_sources: bool = True
+    prenominal_pp: bool = False
+    """Noun phrases may open with a prepositional phrase before their head
+    ("zwei mit den Beratungen vertraute Personen")."""
     """Sources take appositions ("X, Kopf der Gruppe,") and stay short inside subordinate clauses."""
 
     def index(self) -> None:
@@ -149,6 +152,7 @@ class Lexicon:
         lex.use_parser = bool(data.get("use_parser", True))
         lex.use_pos = bool(data.get("use_pos", True))
         lex.compact_sources = bool(data.get("compact_sources", True))
+        lex.prenominal_pp = bool(data.get("prenominal_pp", False))
         lex.passive_subject_source = frozenset(data.get("passive_subject_source", []))
         lex.index()
         return lex

@@ -157,9 +157,20 @@ class View:
                 and self.quote_of[s] == -1 and not self.capital(s):
             s += 1
         i = s
-        seen_head = False
+        seen_head = in_pp = False
         while i < hi:
             low, txt = self.lowers[i], self.texts[i]
+            if lex.prenominal_pp and not seen_head and i > s and self.quote_of[i] == -1:
+                # "zwei [mit den Beratungen] vertraute Personen": skip the PP before the head
+                if not in_pp and lex.has("prepositions", low):
+                    in_pp = True
+                    i += 1
+                    continue
+                if in_pp:
+                    if self.capital(i) or lex.has("determiners", low):
+                        i += 1
+                        continue
+                    in_pp = False
             if self.quote_of[i] != -1:
                 i = self.quotes[self.quote_of[i]][1]
                 seen_head = True

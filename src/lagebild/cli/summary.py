@@ -22,7 +22,10 @@ def _source(kind: str | None, text: str | None, count: int | None) -> str:
 
 
 def print_summary(store: Store, limit: int, console: Console | None = None) -> None:
-    console = console or Console()
+    if console is None:
+        console = Console()
+        if console.width < 150:  # pipes and narrow terminals: keep the table readable
+            console = Console(width=150)
     for (aid, title, lang, published, n_events) in store.con.execute(
         "SELECT id, title, language, published, n_events FROM articles ORDER BY published NULLS LAST, id"
     ).fetchall():
