@@ -102,13 +102,14 @@ def build_tree_corpora(nlp, build: Path, use_silver: bool) -> None:
     log(f"trees: {len(train)} train, {len(monitor)} monitor")
 
 
-def ner_docs(nlp) -> list[Doc]:
+def ner_docs(nlp, germeval_repeat: int = 1) -> list[Doc]:
     train, _ = corpora.read_germeval()
     docs = []
     for words, spans in train:
         doc = Doc(nlp.vocab, words=words)
         doc.set_ents([Span(doc, a, b, label=label) for a, b, label in spans])
         docs.append(doc)
+    docs = docs * germeval_repeat
     sd_train, _ = corpora.read_smartdata()
     dropped = 0
     for text, ents in sd_train:
@@ -141,8 +142,8 @@ def _clean_span(span: Span | None) -> Span | None:
     return Span(doc, start, end, label=span.label_)
 
 
-def build_ner_corpora(nlp, build: Path, augment: bool) -> None:
-    docs = ner_docs(nlp)
+def build_ner_corpora(nlp, build: Path, augment: bool, germeval_repeat: int = 1) -> None:
+    docs = ner_docs(nlp, germeval_repeat)
     rng = random.Random(SEED)
     rng.shuffle(docs)
     monitor, train = docs[: len(docs) // 20], docs[len(docs) // 20:]
@@ -311,6 +312,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="train UPOS on the gold trees only (no HanTa silver tagger)")
     ap.add_argument("--no-augment", dest="augment", action="store_false",
                     help="no mention replacement in the entity training data")
+    ap.add_argument("--germeval-repeat", type=int, default=1, help="copies of each GermEval sentence")
     args = ap.parse_args(argv)
     if not corpora.available():
         log(f"no data at {corpora.DATA}; nothing to do")
@@ -322,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.train in ("all", "trees"):
         build_tree_corpora(nlp, args.build, args.silver)
     if args.train in ("all", "ner"):
-        build_ner_corpora(nlp, args.build, args.augment)
+        build_ner_corpora(nlp, args.build, args.augment, args.germeval_repeat)
     table = build_lemma_table([s for name in corpora.TREES_TRAIN for s in conllu.read(corpora.DATA / name)])
     trees, ner = args.build / "trees", args.build / "ner"
     if args.train in ("all", "trees"):
