@@ -71,3 +71,26 @@ def test_state_and_proximity_priors(gaz, en) -> None:
 def test_unknown_name(en) -> None:
     assert en.resolve("Qwxyzzy") is None
     assert distance_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.5)
+
+
+def test_preferred_reading_yields_to_its_state(gaz, en) -> None:
+    assert en.resolve("Washington").feature == "PPLC"  # the capital, by default
+    ctx = Context()
+    ctx.add(gaz.find("Seattle", "US"), 0.5)
+    ctx.add(gaz.find("Spokane", "US"), 0.5)
+    state = en.resolve("Washington", ctx)
+    assert state.feature == "ADM1" and state.admin1 == "WA"
+
+
+def test_population_outweighs_a_distant_state(gaz, en) -> None:
+    ctx = Context()  # a dateline in Ohio does not make Louisville the Ohio village
+    ctx.add(gaz.states["OH"])
+    assert en.resolve("Louisville", ctx).admin1 == "KY"
+
+
+def test_village_in_the_article_country(gaz, en) -> None:
+    assert en.resolve("Samos") is None  # under 15,000 people, no context
+    greek = ctx_of(gaz, "GRC")
+    assert en.resolve("Samos", greek).country == "GR"
+    mixed = ctx_of(gaz, "GRC", "USA", "TUR")
+    assert en.resolve("Samos", mixed) is None
