@@ -32,3 +32,10 @@ def test_parser_frames_keep_forms_counts_and_chains(de_model):
     assert text[first.content.start:first.content.end].startswith("die Regierung plane")
     answer = next(a for a in atts if a.cue and a.cue.text == "habe geantwortet")
     assert answer.form == "direct" and answer.according_to == first.id
+
+
+def test_fronted_adverbial_or_date_is_not_the_source(de_model):
+    text = ("Insgesamt spricht die Polizei nun von weniger Auseinandersetzungen. "
+            "Anfang Februar hatte der Verband höhere Löhne gefordert.")
+    atts = de_model(text)._.lb_attributions
+    assert [a.source.text for a in atts] == ["die Polizei", "der Verband"]

@@ -88,7 +88,7 @@ class AttributionsComponent:
                         if prev and prev.kind == "person" and prev.entity:
                             info.entity = prev.entity
                             break
-                cs, ce = v.chars(s, e)
+                cs, ce = v.chars(*_without_relative(v, s, e))
                 src = AttributionSource(kind=info.kind, entity=info.entity, start=cs, end=ce, text=v.text[cs:ce],
                                         count=info.count, description=info.description)
             infos.append(info)
@@ -137,6 +137,18 @@ class AttributionsComponent:
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
         return doc
+
+
+def _without_relative(v: View, s: int, e: int) -> tuple[int, int]:
+    """The source phrase without a relative clause at its end ("Personen, die … sind"),
+    where the language data says sources are annotated so (the description keeps it)."""
+    if v.lex.source_relative_clause:
+        return s, e
+    for k in range(s + 1, e - 1):
+        if v.texts[k] == "," and v.quote_of[k] == -1 and v.lex.has("relative_pronouns", v.lowers[k + 1]) \
+                and not v.capital(k + 2):
+            return v.strip(s, k)
+    return s, e
 
 
 def _break_cycles(atts: list[Attribution]) -> None:

@@ -53,6 +53,10 @@ class Lexicon:
     """Noun phrases may open with a prepositional phrase before their head
     ("zwei mit den Beratungen vertraute Personen")."""
     """Sources take appositions ("X, Kopf der Gruppe,") and stay short inside subordinate clauses."""
+    verb_second: bool = False
+    """Main clauses put one phrase of any kind before the finite verb (see ``vorfeld.py``)."""
+    source_relative_clause: bool = True
+    """A relative clause after the source's head belongs to the source span."""
 
     def index(self) -> None:
         """First words of every multi-word pattern, to skip tokens quickly."""
@@ -117,7 +121,7 @@ class Lexicon:
                  "person_heads", "subordinators", "prep_before_gap", "object_pronouns", "determiners",
                  "trailing_adverbs", "prepositions", "non_subject_determiners", "particles",
                  "konjunktiv_strong", "reportative_modals", "reportative_final", "addressee_verbs",
-                 "conjunctions")
+                 "conjunctions", "subject_pronouns")
         words: dict[str, frozenset[str]] = {}
         for name in lists:
             values = data.get(name, [])
@@ -153,6 +157,8 @@ class Lexicon:
         lex.use_pos = bool(data.get("use_pos", True))
         lex.compact_sources = bool(data.get("compact_sources", True))
         lex.prenominal_pp = bool(data.get("prenominal_pp", False))
+        lex.verb_second = bool(data.get("verb_second", False))
+        lex.source_relative_clause = bool(data.get("source_relative_clause", True))
         lex.passive_subject_source = frozenset(data.get("passive_subject_source", []))
         lex.index()
         return lex

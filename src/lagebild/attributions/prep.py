@@ -1,7 +1,7 @@
 """Frames without a cue verb: prepositional sources, "so X", "heißt es", no-comment."""
 from __future__ import annotations
 
-from .rules import Frame, _nonempty
+from .rules import Frame, _form_for, _nonempty
 from .tokens import View
 
 
@@ -9,6 +9,22 @@ def _content_without(v: View, lo: int, hi: int, s: int, e: int) -> list[tuple[in
     """The unit minus the source phrase [s, e)."""
     parts = [v.strip(lo, s), v.strip(e, hi)]
     return [p for p in parts if p[1] > p[0] and any(not v.is_punct(k) for k in range(*p))]
+
+
+def _parenthetical_end(v: View, i: int, end: int) -> int | None:
+    """The comma closing ", so X," inside reported speech, or None."""
+    lex = v.lex
+    for k in range(i + 2, min(end, i + 10)):
+        if v.quote_of[k] != -1 or lex.cue_for(v.texts[k]) or v.texts[k] in (":", ";"):
+            return None
+        if v.texts[k] == ",":
+            if k + 1 >= end or lex.has("relative_pronouns", v.lowers[k + 1]):
+                return None
+            rest = range(k + 1, end)
+            speech = any(v.is_konj(j) for j in rest if v.quote_of[j] == -1) or v.quote_of[k + 1] != -1 or (
+                lex.has("clause_markers", v.lowers[k + 1]))
+            return k if speech else None
+    return None
 
 
 def prep_frames(v: View, u: int) -> list[Frame]:
@@ -78,11 +94,15 @@ def prep_frames(v: View, u: int) -> list[Frame]:
             end = hi
             while end > i + 1 and v.is_punct(end - 1) and v.quote_of[end - 1] == -1:
                 end -= 1
+            mid = _parenthetical_end(v, i, end)
+            if mid is not None:  # "Das Problem sei, so der Präsident, dass …"
+                end = mid
             tail = range(i + 1, end)
             if 0 < len(tail) <= 16 and not any(
                     v.texts[k] in (",", ":") and not lex.has("relative_pronouns", v.lowers[min(k + 1, hi - 1)])
                     for k in tail) and not any(lex.cue_for(v.texts[k]) for k in tail):
-                content = [c for c in [v.strip(lo, i - 1)] if c[1] > c[0]]
+                content = [c for c in [v.strip(lo, i - 1)] + ([v.strip(mid + 1, hi)] if mid is not None else [])
+                           if c[1] > c[0]]
                 src_end = end
                 if lex.compact_sources:  # "so X im Fernsehen": the place is not the source
                     seen_cap = False
@@ -92,8 +112,8 @@ def prep_frames(v: View, u: int) -> list[Frame]:
                             break
                         seen_cap = seen_cap or v.capital(k)
                 if content:
-                    out.append(Frame(form="indirect", cue=[(i, i + 1)], source=v.strip(i + 1, src_end), content=content,
-                                     unit=u, kind="prep", lemma=low))
+                    out.append(Frame(form=_form_for(v, content, "indirect"), cue=[(i, i + 1)],
+                                     source=v.strip(i + 1, src_end), content=content, unit=u, kind="prep", lemma=low))
         # "Demnach ..." refers back to the source of the discourse
         if lex.has("anaphoric_cues", low):
             content = _content_without(v, lo, hi, i, i + 1)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Cue
 from .tokens import View
+from .vorfeld import pronoun_after, vorfeld_subject
 
 
 @dataclass
@@ -61,7 +62,12 @@ def find_cues(v: View, lo: int, hi: int) -> list[tuple[int, int, int | None, Cue
         if not cues:
             continue
         j = i + 1
-        while j < hi and v.texts[j] not in (".", "!", "?", ";", ":") and v.quote_of[j] == -1:
+        while j < hi and v.texts[j] not in (".", "!", "?", ";", ":"):
+            if v.quote_of[j] != -1:  # "wies die Vorwürfe als „haltlos“ zurück"
+                if v.quotes[v.quote_of[j]][0] != j or j == i + 1:
+                    break
+                j = v.quotes[v.quote_of[j]][1]
+                continue
             if v.lowers[j] in cues and (j == i + 1 or j + 1 >= hi or v.is_punct(j + 1)):
                 out.append((i, i + 1, j, cues[v.lowers[j]]))
                 break
@@ -128,13 +134,13 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
             break
         prev = v.clause_start(s - 1, lo)
         k = prev
-        if prev - 1 > lo and v.texts[prev - 1] == "," and 0 < s - 1 - prev <= 5 and all(
-                v.capital(x) or v.is_punct(x) for x in range(prev, s - 1)):
+        if prev - 1 > lo and v.texts[prev - 1] == "," and _apposition_like(v, prev, s - 1):
             head = v.clause_start(prev - 1, lo)
             if head < prev - 1 and not v.lex.has("subject_blockers", v.lowers[head]):
                 return _trim(v, v.strip(head, i))
         if k < s - 1 and (v.lex.has("relative_pronouns", v.lowers[k]) or
-                          (k + 1 < s - 1 and v.lex.has("relative_pronouns", v.lowers[k + 1]))):
+                          (k + 1 < s - 1 and v.lex.has("relative_pronouns", v.lowers[k + 1])
+                           and v.lex.has("prepositions", v.lowers[k]))):
             if prev - 1 > lo and v.texts[prev - 1] == ",":
                 head = v.clause_start(prev - 1, lo)
                 if v.lex.has("subject_blockers", v.lowers[head]) or v.lex.has("prepositions", v.lowers[head]):
@@ -143,6 +149,12 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
         break
     if s >= i:
         return None
+    if v.lex.case_sensitive:  # "Vorschlag an den Bundestag Der Bundesrat schlug vor": a heading ran in
+        for k in range(i - 1, s, -1):
+            if v.lex.has("determiners", v.lowers[k]) and v.capital(k) and not v.is_punct(k - 1) \
+                    and v.quote_of[k] == -1 and k + 1 < i:
+                s = k
+                break
     if v.lex.has("subject_blockers", v.lowers[s]):
         return None
     if i - s == 1 and v.lex.has("object_pronouns", v.lowers[s]):
@@ -169,7 +181,31 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
     span = _trim(v, v.strip(s, e))
     if span[1] - span[0] > 25:
         return None
+    if not vorfeld_subject(v, *span):
+        if e < i:  # "Anfang Februar hatte der Verband … gefordert": the subject follows the auxiliary
+            after_aux = _nonempty(v.np_forward(e + 1, i, relative=False))
+            if after_aux and not v.lex.has("non_subject_determiners", v.lowers[after_aux[0]]):
+                return after_aux
+        return None
     return _nonempty(span)
+
+
+def _apposition_like(v: View, a: int, b: int) -> bool:
+    """[a, b) between two commas reads as an apposition ("Aufsichtsratschef von SWB")."""
+    lex = v.lex
+    if not 0 < b - a <= 10 or not (v.capital(a) or lex.has("determiners", v.lowers[a])):
+        return False
+    if lex.has("relative_pronouns", v.lowers[a]) and not v.capital(min(a + 1, b - 1)):
+        return False
+    for k in range(a, b):
+        if v.quote_of[k] != -1 or v.konj[k] or lex.cue_for(v.texts[k]) or lex.has("aux", v.lowers[k]) \
+                or lex.has("clause_markers", v.lowers[k]) or v.tags[k] in ("VERB", "AUX"):
+            return False
+        if not (v.capital(k) or v.is_punct(k) or lex.has("np_continuers", v.lowers[k])
+                or lex.has("prepositions", v.lowers[k]) or lex.has("determiners", v.lowers[k])
+                or v.tags[k] in ("ADJ", "DET", "NUM", "ADP", "PROPN", "NOUN")):
+            return False
+    return True
 
 
 def _trim(v: View, span: tuple[int, int]) -> tuple[int, int]:
@@ -244,13 +280,17 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
         if v.texts[p] == ":" or why or bare:
             content = [_nonempty(v.strip(p + 1, hi))]
             if content[0] is not None:
-                left = _left_source(v, ls, cs, lo)
+                left = pronoun_after(v, after, hi) or _left_source(v, ls, cs, lo)
                 src = left if left is not None else (
                     _nonempty(v.np_forward(mid[0], p)) if mid else None)
                 if src is not None or mid is None:
                     form = _form_for(v, content, "indirect")
                     starts_quoted = v.quote_of[content[0][0]] != -1
-                    if v.texts[p] == "," and (why == "quote" or (why == "inf" and starts_quoted)):
+                    first = _quotes_in(v, *content[0])[:1]
+                    whole = bool(first) and (  # the quote is the reported clause, not a word in it
+                        all(v.is_punct(k) or v.space[k] for k in range(first[0][1], content[0][1]))
+                        or any(_infinitive(v, k, first[0][1] - 1) for k in range(first[0][0] + 1, first[0][1] - 1)))
+                    if v.texts[p] == "," and (why == "quote" or (why == "inf" and starts_quoted and whole)):
                         # "beschrieb die Strategie als …, „sie den Schmerz spüren zu lassen“"
                         content, form = _quotes_in(v, *content[0])[:1], "direct"
                     return Frame(form=form, source=src, content=content, **base)
@@ -267,7 +307,8 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
         if content[0] is not None:
             return Frame(form="indirect", source=src, content=content, **base)
     # --- POST: content , cue source -------------------------------------------------------
-    if ls > lo and v.texts[ls - 1] == "," and ls - 1 > lo:
+    subject_before = ls == cs and ls > lo and (_left_source(v, ls, cs, lo) or (ls, ls))[0] < ls
+    if ls > lo and v.texts[ls - 1] == "," and ls - 1 > lo and not subject_before:
         left = _nonempty(v.strip(ls, cs))
         if left is not None and not lex.post_left_source:
             left = (0, 0)  # German word order: ", X sagte" starts a new main clause
@@ -299,9 +340,11 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
         and cue.lemma not in lex.passive_subject_source
     src = _passive_agent(v, ls, cs) if passive else None
     if src is None and not passive:
-        src = _left_source(v, ls, cs, lo)
+        src = pronoun_after(v, after, hi) or _left_source(v, ls, cs, lo)
         if src is None and after < hi:
             src = _nonempty(v.np_forward(after, hi))
+            if src is not None and lex.has("non_subject_determiners", v.lowers[src[0]]):
+                src = None  # "schlug dem Bundestag vor": an object, not the speaker
     quotes = [q for q in quotes if not _name_like(v, q)]
     if quotes:
         return Frame(form="direct", source=src, content=quotes, **base)

@@ -45,6 +45,8 @@ class View:
     space: list[bool] = None  # type: ignore[assignment]
     pos: list[str] = None  # type: ignore[assignment]
     konj: list[bool] = None  # type: ignore[assignment]
+    tags: list[str] = None  # type: ignore[assignment]
+    """Coarse POS from the model whatever ``use_pos`` says ("" without a tagger)."""
 
     def chars(self, s: int, e: int) -> tuple[int, int]:
         return self.starts[s], self.ends[e - 1]
@@ -101,6 +103,7 @@ class View:
         view.punct = [t.is_punct for t in toks]
         view.space = [t.is_space for t in toks]
         view.pos = [t.pos_ for t in toks] if has_pos else [""] * len(toks)
+        view.tags = [t.pos_ for t in toks] if doc.has_annotation("POS") else [""] * len(toks)
         view.konj = konj
         return view
 
@@ -156,6 +159,8 @@ class View:
         while s < hi and (lex.has("aux", self.lowers[s]) or lex.has("np_stops", self.lowers[s])) \
                 and self.quote_of[s] == -1 and not self.capital(s):
             s += 1
+        if s < hi and lex.has("subject_pronouns", self.lowers[s]) and self.quote_of[s] == -1:
+            return s, s + 1  # "bezeichnete er als …": the pronoun is the whole phrase
         i = s
         seen_head = in_pp = False
         while i < hi:
