@@ -234,3 +234,18 @@ def test_object_after_the_verb_is_not_the_source(de):
     (a,) = de(text)
     assert a.form == "indirect" and a.source.text == "Der Bundesrat"
     assert text[a.content.start:a.content.end] == "Zwangsheiraten als Straftat anzuerkennen"
+
+
+def test_demonstrative_pronoun_as_subject(de):
+    text = "Die Anwältin informierte die Staatsanwaltschaft. Diese bestätigte, dass ein Haftbefehl besteht."
+    atts = [a for a in de(text) if a.cue is not None]
+    assert [a.source.text for a in atts] == ["Diese"]
+
+
+def test_hearsay_soll_carries_the_last_speaker(de):
+    text = ("Laut Polizei brannten in der Nacht 20 Autos. "
+            "Außerdem sollen zehn Menschen verletzt worden sein.")
+    atts = de(text)
+    last = atts[-1]
+    assert last.cue is None and last.form == "indirect"
+    assert last.source.text == "Polizei"

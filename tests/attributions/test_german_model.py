@@ -36,6 +36,6 @@ def test_parser_frames_keep_forms_counts_and_chains(de_model):
 
 def test_fronted_adverbial_or_date_is_not_the_source(de_model):
     text = ("Insgesamt spricht die Polizei nun von weniger Auseinandersetzungen. "
-            "Anfang Februar hatte der Verband höhere Löhne gefordert.")
+            "Anfang Februar forderte der Verband höhere Löhne.")
     atts = de_model(text)._.lb_attributions
     assert [a.source.text for a in atts] == ["die Polizei", "der Verband"]

@@ -127,7 +127,7 @@ def link_units(v: View, frames: list[Frame], window: int = 2, merge_runs: bool =
             elif _unit_strong_konj(v, u) or _reportative(v, u):
                 # reported speech with no cue: the last speaker within reach, else nobody named
                 span = v.strip(lo, hi)
-                ante = speaker if speaker is not None and u - speaker.unit <= 6 and _unit_strong_konj(v, u) else None
+                ante = speaker if speaker is not None and u - speaker.unit <= 6 else None
                 cont = Frame(form="indirect", cue=[], source=None, content=[span], unit=u, kind="carry",
                              lemma=ante.lemma if ante else None,
                              according_to=ante.according_to if ante else None)

@@ -121,7 +121,7 @@ class Lexicon:
                  "person_heads", "subordinators", "prep_before_gap", "object_pronouns", "determiners",
                  "trailing_adverbs", "prepositions", "non_subject_determiners", "particles",
                  "konjunktiv_strong", "reportative_modals", "reportative_final", "addressee_verbs",
-                 "conjunctions", "subject_pronouns")
+                 "conjunctions", "subject_pronouns", "demonstrative_subjects")
         words: dict[str, frozenset[str]] = {}
         for name in lists:
             values = data.get(name, [])

@@ -182,10 +182,6 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
     if span[1] - span[0] > 25:
         return None
     if not vorfeld_subject(v, *span):
-        if e < i:  # "Anfang Februar hatte der Verband … gefordert": the subject follows the auxiliary
-            after_aux = _nonempty(v.np_forward(e + 1, i, relative=False))
-            if after_aux and not v.lex.has("non_subject_determiners", v.lowers[after_aux[0]]):
-                return after_aux
         return None
     return _nonempty(span)
 
@@ -198,7 +194,7 @@ def _apposition_like(v: View, a: int, b: int) -> bool:
     if lex.has("relative_pronouns", v.lowers[a]) and not v.capital(min(a + 1, b - 1)):
         return False
     for k in range(a, b):
-        if v.quote_of[k] != -1 or v.konj[k] or lex.cue_for(v.texts[k]) or lex.has("aux", v.lowers[k]) \
+        if v.quote_of[k] != -1 or v.konj[k] or lex.cue_for(v.texts[k]) or lex.has("aux", v.texts[k]) \
                 or lex.has("clause_markers", v.lowers[k]) or v.tags[k] in ("VERB", "AUX"):
             return False
         if not (v.capital(k) or v.is_punct(k) or lex.has("np_continuers", v.lowers[k])
@@ -281,6 +277,8 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
             content = [_nonempty(v.strip(p + 1, hi))]
             if content[0] is not None:
                 left = pronoun_after(v, after, hi) or _left_source(v, ls, cs, lo)
+                if left is None and mid is None and cs - ls == 1 and lex.has("demonstrative_subjects", v.lowers[ls]):
+                    left = (ls, cs)  # "Diese bestätigte, dass …"
                 src = left if left is not None else (
                     _nonempty(v.np_forward(mid[0], p)) if mid else None)
                 if src is not None or mid is None:
