@@ -184,6 +184,9 @@ def evaluate(model: Path = MODEL, quick: bool = False, echo=None) -> dict | None
     say("entities smartdata-v3-test (PER/ORG/LOC, all gold spans)", _fmt(res["smartdata"]))
     res["smartdata_tok"] = entities_text(nlp, sd_test, {"PER", "ORG", "LOC"}, token_aligned_only=True)
     say("entities smartdata-v3-test (PER/ORG/LOC, gold spans on token boundaries)", _fmt(res["smartdata_tok"]))
+    for source, docs in sorted(corpora.smartdata_test_by_source().items()):
+        res[f"smartdata_{source}"] = entities_text(nlp, docs, {"PER", "ORG", "LOC"})
+        say(f"entities smartdata-v3-test, {source} documents only ({len(docs)})", _fmt(res[f"smartdata_{source}"]))
     res["ler"] = entities_tokens(nlp, corpora.read_ler(2000 if quick else 6000), {"PER", "ORG", "LOC"})
     say("entities ler-test (PER/ORG/LOC, out of domain)", _fmt(res["ler"]))
     res["speed"] = speed(nlp)
@@ -195,6 +198,7 @@ def evaluate(model: Path = MODEL, quick: bool = False, echo=None) -> dict | None
         "gsd_sub_recall": res["gsd-test"]["sub_recall"], "sentence_f1": res["sentences"]["f1"],
         "germeval_heldout_f1": res["germeval"]["f1"], "smartdata_f1": res["smartdata"]["f1"],
         "smartdata_tok_f1": res["smartdata_tok"]["f1"], "ler_f1": res["ler"]["f1"],
+        **{f"smartdata_{s}_f1": res[f"smartdata_{s}"]["f1"] for s in ("news", "rss", "tweet") if f"smartdata_{s}" in res},
         "words_per_s": res["speed"]["words_per_s"],
     }
     return {k: v for k, v in flat.items() if v is not None}

@@ -141,3 +141,13 @@ def read_smartdata() -> tuple[list, list]:
             seen.add(key)
             train.append((text, ents))
     return train, [(t, e) for _, t, e in test]
+
+
+def smartdata_test_by_source() -> dict[str, list]:
+    """SmartData v3 test split by its documents' source (``news``, ``rss``, ``tweet``)."""
+    out: dict[str, list] = {}
+    for d in _avro_json_docs(DATA / SMARTDATA_EVAL):
+        source = ((d.get("refids") or {}).get("map") or {}).get("source") or "other"
+        _, text, ents = _smartdata_doc(d)
+        out.setdefault(source, []).append((text, ents))
+    return out

@@ -78,3 +78,26 @@ def test_unknown_people_and_names_without_ner(de_nlp) -> None:
     assert ents["Deutsche Bank"].type == "ORG" and "Germany" not in ents
     assert ents["Russian Armed Forces"].actor.sector == "MIL"  # sentence-initial demonym stays one
     assert ents["Poltava"].type == "LOC"
+
+
+def test_hashtag_entity_is_named_without_the_hash() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+    from lagebild.nlp.tokenizer import apply_special_cases
+
+    from .conftest import blank
+
+    @Language.component("test_hashtag_ents")
+    def _ents(doc):
+        doc.ents = [Span(doc, t.i, t.i + 1, label="LOC") for t in doc if t.text.startswith("#")]
+        return doc
+
+    nlp = apply_special_cases(blank("de"))
+    nlp.add_pipe("test_hashtag_ents", before="lagebild_entities")
+    doc = run(nlp, "Stau auf der A1 bei #Dortmund am Morgen.")
+    ents = by_name(doc)
+    assert "Dortmund" in ents
+    assert texts(ents["Dortmund"]) == ["Dortmund"]
+    ids = {e.id: e.name for e in doc._.lb_entities}
+    assert "Dortmund" in {ids[p.entity] for p in doc._.lb_places}
