@@ -30,7 +30,7 @@ def test_ingest_bad_file_batch_goes_on_and_is_idempotent(article_dir, tmp_path):
     res = runner.invoke(app, ["ingest", str(article_dir), "--db", str(db)])
     assert res.exit_code == 1  # some files failed ...
     assert "broken.txt" in res.output and "c.jsonl:2" in res.output
-    assert "4 added" in res.output  # ... and the rest went in
+    assert "4 added" in res.output and "2 failed" in res.output  # ... and the rest went in
     res2 = runner.invoke(app, ["ingest", str(article_dir), "--db", str(db)])
     assert "0 added, 0 replaced, 4 unchanged" in res2.output
     out = tmp_path / "e.jsonl"

@@ -45,6 +45,19 @@ def _articles(paths: list[Path], published: str | None, lang: Lang, settings: Se
         yield item
 
 
+def _analysed(pipeline: Pipeline, paths: list[Path], published: str | None, lang: Lang, settings: Settings,
+              label: str, failures: list[ReadFailure]):
+    """Analysed articles of ``paths`` under a progress bar; read failures are reported and
+    appended to ``failures``, and the rest goes on."""
+    with progress(label, _count(paths)) as bar:
+        for result in tracked(pipeline.analyze_many(_articles(paths, published, lang, settings)), bar):
+            if isinstance(result, ReadFailure):
+                report_failure(result)
+                failures.append(result)
+                continue
+            yield result
+
+
 def _count(paths: list[Path]) -> int | None:
     from ..read.files import iter_paths
     return sum(1 for _ in iter_paths(paths))
@@ -64,15 +77,10 @@ def register(app: typer.Typer) -> None:
         settings = Settings()
         parse_date_option(published)
         pipeline = Pipeline(settings)
-        failures = 0
-        with progress("analysing", _count(paths)) as bar:
-            for result in tracked(pipeline.analyze_many(_articles(paths, published, lang, settings)), bar):
-                if isinstance(result, ReadFailure):
-                    report_failure(result)
-                    failures += 1
-                    continue
-                data = result.to_dict()
-                sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if fmt is OutFormat.json else None) + "\n")
+        failures: list[ReadFailure] = []
+        for article in _analysed(pipeline, paths, published, lang, settings, "analysing", failures):
+            data = article.to_dict()
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if fmt is OutFormat.json else None) + "\n")
         if failures:
             raise typer.Exit(code=1)
 
@@ -105,7 +113,7 @@ def register(app: typer.Typer) -> None:
         settings = Settings()
         parse_date_option(published)
         pipeline = Pipeline(settings)
-        total, failures, batch = IngestResult(), 0, []
+        total, read_failures, failures, batch = IngestResult(), [], 0, []
         try:
             with Store(db) as store:
                 for out in outputs:
@@ -114,17 +122,13 @@ def register(app: typer.Typer) -> None:
                                       f"articles loaded", highlight=False)
                     total += loaded
                 if files:
-                    with progress("ingesting", _count(files)) as bar:
-                        for result in tracked(pipeline.analyze_many(_articles(files, published, lang, settings)), bar):
-                            if isinstance(result, ReadFailure):
-                                report_failure(result)
-                                failures += 1
-                                continue
-                            batch.append(result)
-                            if len(batch) >= settings.batch_size:
-                                total += store.ingest(batch)
-                                batch = []
-                        total += store.ingest(batch)
+                    for article in _analysed(pipeline, files, published, lang, settings, "ingesting", read_failures):
+                        batch.append(article)
+                        if len(batch) >= settings.batch_size:
+                            total += store.ingest(batch)
+                            batch = []
+                    total += store.ingest(batch)
+                    failures += len(read_failures)
                 for url in feeds:
                     done, failed = _ingest_feed(url, store, pipeline, settings, interval, lang)
                     total += done
