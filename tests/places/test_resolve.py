@@ -94,3 +94,16 @@ def test_village_in_the_article_country(gaz, en) -> None:
     assert en.resolve("Samos", greek).country == "GR"
     mixed = ctx_of(gaz, "GRC", "USA", "TUR")
     assert en.resolve("Samos", mixed) is None
+
+
+def test_curated_divisions_and_features(gaz, en, de) -> None:
+    sichuan = en.resolve("Sichuan")
+    assert sichuan.feature == "ADM1" and sichuan.country == "CN" and sichuan.admin1
+    assert en.resolve("Kent", ctx_of(gaz, "GBR")).country == "GB"  # the county
+    assert en.resolve("Kent", ctx_of(gaz, "USA")).country == "US"  # the city in Washington
+    assert en.resolve("Lagos").feature == "PPL"  # the city, not the state, by default
+    assert en.resolve("Sokoto State").feature == "ADM1"
+    assert en.resolve("Ohio County") is None  # no county of the US: not the state either
+    assert de.resolve("Provinz Idlib") is not None
+    assert en.resolve("Soviet Union").lat is not None
+    assert en.resolve("Sahara").feature == "DSRT"

@@ -8,9 +8,11 @@ states and the curated regions and renamed places of ``lagebild/data/places.json
 """
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
@@ -45,6 +47,7 @@ class Candidate:
         return f"geo:{self.geonameid}" if self.geonameid else f"geo:{self.name}|{self.country}"
 
 
+_AREA_POPULATION = {"ADM1": 1_000_000, "ADM2": 300_000}  # a prior for curated areas (others: 5 M)
 _ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 
 
@@ -162,12 +165,39 @@ class Gazetteer:
             self._add(r["name"], cand)
             for n in r.get("names", []):
                 self._add(n, _alt(cand))
+        self.areas = self._load_areas()
         for old, (new, iso2) in self.data["renamed"].items():
             cand = self.find(new, iso2)
             if cand is not None:
                 self.index[place_key(old)] = [cand] + [c for c in self.index.get(place_key(old), []) if c.key != cand.key]
         for entries in self.index.values():
             entries.sort(key=lambda c: (not c.primary, -c.population))
+
+    def _load_areas(self) -> list[Candidate]:
+        """The curated areas of ``data/areas.json`` (divisions, seas, rivers, regions); each
+        division gets the admin1 code most of the 5 cities nearest to its point have."""
+        by_country: dict[str, list[Candidate]] = {}
+        for c in self.by_name.values():
+            if c.admin1 and c.feature in ("PPL", "PPLC"):
+                by_country.setdefault(c.country, []).append(c)
+        out = []
+        for name, iso2, lat, lon, feature, names in load_json_data("areas.json")["areas"]:
+            admin1 = None
+            if iso2 and feature in ("ADM1", "ADM2", "RGN", "ISL"):
+                cos = math.cos(math.radians(lat))
+                near = heapq.nsmallest(5, by_country.get(iso2, []),
+                                       key=lambda c: (c.lat - lat) ** 2 + ((c.lon - lon) * cos) ** 2)
+                if near:
+                    admin1 = Counter(c.admin1 for c in near).most_common(1)[0][0]
+            pop = _AREA_POPULATION.get(feature, 5_000_000)
+            cand = Candidate(name, None, lat, lon, iso2, feature, pop, admin1=admin1)
+            out.append(cand)
+            for n in [name] + names:
+                # a bare name that is also a big city of the country stays the city by default
+                city = any(c.primary and c.country == iso2 and c.feature in ("PPL", "PPLC") and c.population >= 100_000
+                           for c in self.index.get(place_key(n), []))
+                self._add(n, _alt(cand) if city or n != name else cand)
+        return out
 
     def _add(self, name: str, cand: Candidate) -> None:
         key = place_key(name)

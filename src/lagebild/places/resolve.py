@@ -18,6 +18,8 @@ from ..lang import LanguageData
 from .gazetteer import Candidate, Gazetteer, distance_km
 
 _FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 3.0, "ADM1": 2.0, "PPLC": 1.5, "RGN": 1.5, "TERR": 1.5, "SEA": 1.0}
+_DIVISIONS = {"ADM1": ("ADM1", "RGN", "TERR"), "ADM2": ("ADM2",)}  # what "X State", "X County" may be
+_LARGE = ("PCLI", "CONT", "RGN", "OCN", "SEA", "STM", "MTS", "DSRT")  # no point for proximity
 # weights of the score (see Resolver.score); measured on GeoWebNews, checked on TR-News
 _W = {"pop": 1.25,  # per power of ten of population
       "country": 2.5, "share": 2.0,  # the place's country is mentioned (+ its share of mentions)
@@ -41,7 +43,7 @@ class Context:
             self.countries[cand.country] += weight
         if cand.admin1:
             self.admin1[(cand.country, cand.admin1)] += weight
-        if cand.feature not in ("PCLI", "CONT", "RGN", "OCN", "SEA") and cand.lat is not None:
+        if cand.feature not in _LARGE and cand.lat is not None:
             self.points.append((cand.lat, cand.lon))
 
     def near(self, cand: Candidate) -> float:
@@ -75,6 +77,8 @@ class Resolver:
             cand = gazetteer.country(iso3)
             if cand is not None:
                 self.fixed[fold(name)] = cand
+        self.admin_suffixes = {fold(w): level for w, level in data.get("admin_suffixes", {}).items()}
+        self.admin_prefixes = {fold(w): level for w, level in data.get("admin_prefixes", {}).items()}
         endings = data.get("demonym_endings", [])
         for stem, iso3 in data.get("demonyms", {}).items():
             cand = gazetteer.country(iso3)
@@ -103,6 +107,15 @@ class Resolver:
         cands = self.gaz.lookup(name)
         if not cands and name.lower().startswith(("the ", "die ", "der ", "das ")):
             cands = self.gaz.lookup(name.split(" ", 1)[1])
+        words = name.split()
+        if not cands and len(words) > 1:  # "Sokoto State", "Oaxaca state", "Provinz Idlib"
+            level, rest = self.admin_suffixes.get(fold(words[-1])), " ".join(words[:-1])
+            if level is None:
+                level, rest = self.admin_prefixes.get(fold(words[0])), " ".join(words[1:])
+            if level is not None:  # the division, else the city it is named after (Provinz Idlib)
+                found = self.gaz.lookup(rest)
+                cands = [c for c in found if c.feature in _DIVISIONS[level]] or \
+                    [c for c in found if c.feature in ("PPL", "PPLC") and c.primary]
         return cands
 
     def score(self, cand: Candidate, ctx: Context | None) -> float:
