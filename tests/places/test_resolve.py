@@ -107,3 +107,9 @@ def test_curated_divisions_and_features(gaz, en, de) -> None:
     assert de.resolve("Provinz Idlib") is not None
     assert en.resolve("Soviet Union").lat is not None
     assert en.resolve("Sahara").feature == "DSRT"
+
+
+def test_abbreviations_and_country_aliases(gaz, en) -> None:
+    assert en.resolve("Ky.").admin1 == "KY" and en.resolve("Va.").admin1 == "VA"
+    assert en.resolve("Ont.", ctx_of(gaz, "CAN")).name == "Ontario"
+    assert en.resolve("DPRK").country == "KP"
