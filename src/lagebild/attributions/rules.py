@@ -269,8 +269,9 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
                     why, p = why2, q
                     mid = _nonempty(v.strip(after, p))
         nxt = min(p + 1, hi - 1)
+        relative = ls > lo and v.texts[ls - 1] == "," and lex.has("relative_pronouns", v.lowers[ls])
         bare = (mid is None and v.texts[p] == "," and cue.kind in ("speech", "thought")
-                and not lex.has("subordinators", v.lowers[nxt]))
+                and not lex.has("subordinators", v.lowers[nxt]) and not relative)
         if why == "quote" and ls > lo + 1 and v.texts[ls - 1] == "," and v.quote_of[ls - 2] != -1:
             why = None  # „A“, sagte X, „B“: a split quote, handled below
         if v.texts[p] == ":" or why or bare:
