@@ -249,3 +249,11 @@ def test_hearsay_soll_carries_the_last_speaker(de):
     last = atts[-1]
     assert last.cue is None and last.form == "indirect"
     assert last.source.text == "Polizei"
+
+
+def test_source_keeps_its_abbreviation_but_not_quoted_words(de):
+    text = "Dagegen protestierte der Deutsche Journalisten-Verband (DJV), der die Pressefreiheit bedroht sieht."
+    (a,) = de(text)
+    assert a.source.text == "der Deutsche Journalisten-Verband (DJV)"
+    text = "Nach Angaben der Staatsanwaltschaft Krefeld „ganz besonders sorgfältig“ wird der Fall geprüft."
+    assert {a.source.text for a in de(text)} == {"Angaben der Staatsanwaltschaft Krefeld"}

@@ -177,9 +177,18 @@ class View:
                         continue
                     in_pp = False
             if self.quote_of[i] != -1:
-                i = self.quotes[self.quote_of[i]][1]
+                q0, q1 = self.quotes[self.quote_of[i]]
+                if seen_head and lex.case_sensitive and not self._title(q0, q1):
+                    break  # "Angaben der Polizei „ganz besonders sorgfältig“": quoted words, not a name
+                i = q1
                 seen_head = True
                 continue
+            if txt == "(" and seen_head and lex.case_sensitive:
+                close = next((k for k in range(i + 1, min(hi, i + 8)) if self.texts[k] == ")"), None)
+                if close is not None and close > i + 1 and all(self.capital(k) or self.punct[k] or self.lowers[k][:1].isdigit()
+                                                               for k in range(i + 1, close)):
+                    i = close + 1  # "der Deutsche Journalisten-Verband (DJV)"
+                    continue
             if self.is_punct(i) and txt not in ("-", "’s", "'s", "."):
                 break
             if seen_head and lex.case_sensitive and txt[:1].isdigit():
@@ -209,6 +218,9 @@ class View:
             else:
                 if not self.capital(i) and seen_head and not low.isdigit():
                     break
+                if seen_head and i > s and self.tags[i] == "NOUN" and self.tags[i - 1] == "NOUN" \
+                        and self.capital(i - 1) and self.quote_of[i - 1] == -1:
+                    break  # "nach ersten Meldungen Schäden": two bare nouns are two phrases
             if self.capital(i) or (self.has_pos and self.pos[i] in ("NOUN", "PROPN", "PRON")):
                 seen_head = True
             i += 1
@@ -221,11 +233,16 @@ class View:
         if relative and e + 1 < hi and self.texts[e] == "," and lex.compact_sources:
             e = self._apposition(e, hi)
         if relative and e + 1 < hi and self.texts[e] == "," and (
-            lex.has("relative_pronouns", self.lowers[e + 1])
+            (lex.has("relative_pronouns", self.lowers[e + 1]) and not (e + 2 < hi and self.capital(e + 2)))
             or (e + 2 < hi and lex.has("relative_pronouns", self.lowers[e + 2]) and not self.capital(e + 1))
         ):
             e = self.clause_end(e + 1, hi)
         return self.strip(s, e)
+
+    def _title(self, q0: int, q1: int) -> bool:
+        """A quoted name or title („Reuters“, „Die Welt“): capitalised words only."""
+        words = [k for k in range(q0 + 1, q1 - 1) if self.texts[k][:1].isalpha()]
+        return 0 < len(words) <= 6 and all(self.capital(k) for k in words)
 
     def _apposition(self, e: int, hi: int) -> int:
         """", Kopf einer Gruppe von Inspektoren," after a name belongs to it."""
@@ -262,7 +279,8 @@ class View:
                 break
             if not self.capital(j) and not lex.has("np_continuers", low):
                 loose += 1
-                if loose > 1 or (self.has_pos and self.pos[j] not in ("ADJ", "DET", "NUM")):
+                if loose > 1 or (self.has_pos and self.pos[j] not in ("ADJ", "DET", "NUM")) \
+                        or self.tags[j] in ("VERB", "AUX"):
                     break
             elif self.capital(j):
                 loose = 0
