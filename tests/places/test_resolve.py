@@ -113,3 +113,9 @@ def test_abbreviations_and_country_aliases(gaz, en) -> None:
     assert en.resolve("Ky.").admin1 == "KY" and en.resolve("Va.").admin1 == "VA"
     assert en.resolve("Ont.", ctx_of(gaz, "CAN")).name == "Ontario"
     assert en.resolve("DPRK").country == "KP"
+
+
+def test_region_adjectives_and_demonyms(en) -> None:
+    assert en.resolve("Central American").name == "Central America"
+    assert en.resolve("Philippine").country == "PH"
+    assert en.resolve("T&T").country == "TT"
