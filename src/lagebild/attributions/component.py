@@ -147,6 +147,9 @@ def _without_relative(v: View, s: int, e: int) -> tuple[int, int]:
     for k in range(s + 1, e - 1):
         if v.texts[k] == "," and v.quote_of[k] == -1 and v.lex.has("relative_pronouns", v.lowers[k + 1]) \
                 and not v.capital(k + 2):
+            end = next((j for j in range(k + 1, e) if v.texts[j] == ","), e)
+            if any(v.tags[k + 2:end]) and not any(t in ("VERB", "AUX") for t in v.tags[k + 2:end]):
+                continue  # ", die nordrhein-westfälische Justizministerin": an apposition, no verb
             return v.strip(s, k)
     return s, e
 
