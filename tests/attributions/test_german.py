@@ -257,3 +257,12 @@ def test_source_keeps_its_abbreviation_but_not_quoted_words(de):
     assert a.source.text == "der Deutsche Journalisten-Verband (DJV)"
     text = "Nach Angaben der Staatsanwaltschaft Krefeld „ganz besonders sorgfältig“ wird der Fall geprüft."
     assert {a.source.text for a in de(text)} == {"Angaben der Staatsanwaltschaft Krefeld"}
+
+
+def test_coordinated_cues_share_the_subject_but_not_the_clause(de):
+    text = "Er bezeichnete das Schreiben als „Unsensibilität“ und kündigte an, ein Vertreter werde zugegen sein."
+    atts = de(text)
+    first = next(a for a in atts if a.cue.text == "bezeichnete")
+    assert first.form == "direct" and text[first.content.start:first.content.end] == "„Unsensibilität“"
+    second = next(a for a in atts if a.cue.text == "kündigte an")
+    assert text[second.content.start:second.content.end] == "ein Vertreter werde zugegen sein"

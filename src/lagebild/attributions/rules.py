@@ -204,6 +204,13 @@ def _apposition_like(v: View, a: int, b: int) -> bool:
     return True
 
 
+def _coordinated_cue(v: View, a: int, b: int) -> bool:
+    """"bezeichnete X als „Y“ und kündigte an, …": the clause after the comma is the second cue's."""
+    lex = v.lex
+    return any(lex.has("conjunctions", v.lowers[k - 1]) and (lex.cue_for(v.texts[k]) or lex.split_for(v.texts[k]))
+               for k in range(a + 1, b) if v.quote_of[k] == -1)
+
+
 def _trim(v: View, span: tuple[int, int]) -> tuple[int, int]:
     """Drop adverbs at the edges of a source ("Die Kanadier hingegen", "schon die WHO")."""
     s, e = span
@@ -255,7 +262,7 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
     base = dict(cue=cue_spans, unit=u, cue_kind=cue.kind, lemma=cue.lemma, konj_cue=konj)
     # --- PRE: cue (+ source) then boundary and a clause -----------------------------------
     p = v.clause_end(after, hi)
-    if p < hi and v.texts[p] in (",", ":"):
+    if p < hi and v.texts[p] in (",", ":") and not _coordinated_cue(v, after, p):
         mid = _nonempty(v.strip(after, p))
         if mid and all(lex.has("aux", v.lowers[k]) for k in range(*mid)):
             mid = None
@@ -307,6 +314,10 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
             return Frame(form="indirect", source=src, content=content, **base)
     # --- POST: content , cue source -------------------------------------------------------
     subject_before = ls == cs and ls > lo and (_left_source(v, ls, cs, lo) or (ls, ls))[0] < ls
+    cend = v.clause_end(after if part is None else part + 1, hi)
+    own_quotes = [q for q in _quotes_in(v, after, cend) if not _name_like(v, q)]
+    if own_quotes and ls > lo and not _quotes_in(v, lo, ls) and not any(v.is_konj(k) for k in range(lo, ls)):
+        subject_before = True  # "…, bezeichnete er als „Akt der Willkür“": the quote is what was said
     if ls > lo and v.texts[ls - 1] == "," and ls - 1 > lo and not subject_before:
         left = _nonempty(v.strip(ls, cs))
         if left is not None and not lex.post_left_source:
