@@ -119,3 +119,10 @@ def test_region_adjectives_and_demonyms(en) -> None:
     assert en.resolve("Central American").name == "Central America"
     assert en.resolve("Philippine").country == "PH"
     assert en.resolve("T&T").country == "TT"
+
+
+def test_focus_counts_counties(gaz, en) -> None:
+    from lagebild.places.resolve import focus_point
+
+    kent, paris = en.resolve("Kent", ctx_of(gaz, "GBR")), en.resolve("Paris")
+    assert focus_point([(500, kent), (900, kent), (1200, paris)]) == (kent.lat, kent.lon)
