@@ -66,3 +66,11 @@ def test_a_run_of_quotes_is_one_attribution(en):
     (a,) = en(text)
     assert a.form == "direct"
     assert a.content.spans is not None and len(a.content.spans) == 2
+
+
+def test_quote_signed_with_a_dash(en_blank):
+    text = "“He is ignorant of our culture.” ― Pamela Padilla\n“He scares me.” ― Krystal Correa."
+    atts = en_blank(text)
+    assert [(a.form, a.source.text, a.cue.text) for a in atts] == [
+        ("direct", "Pamela Padilla", "―"), ("direct", "Krystal Correa", "―")]
+    assert _text(text, atts[1].content) == "“He scares me.”"

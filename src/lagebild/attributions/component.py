@@ -14,7 +14,7 @@ from ..lang import LanguageData
 from ..records import Attribution, AttributionSource, Span
 from .discourse import link_units, nested_quotes, resolve_unit
 from .lexicon import Lexicon
-from .prep import es_frames, headline_frame, no_comment_frames, prep_frames
+from .prep import dash_frames, es_frames, headline_frame, no_comment_frames, prep_frames
 from .rules import Frame, find_cues, verb_frame
 from .sources import classify, is_anaphoric, medium_for
 from .tokens import View
@@ -49,7 +49,7 @@ class AttributionsComponent:
                 if f is not None:
                     unit.append(f)
                     taken.update(k for s, e in f.cue for k in range(s, e))
-            extra = prep_frames(v, u) + es_frames(v, u)
+            extra = prep_frames(v, u) + es_frames(v, u) + dash_frames(v, u)
             if self.headline and not unit:
                 extra += headline_frame(v, u, doc._.lb_entities or [])
             for f in extra:

@@ -121,7 +121,8 @@ class Lexicon:
                  "person_heads", "subordinators", "prep_before_gap", "object_pronouns", "determiners",
                  "trailing_adverbs", "prepositions", "non_subject_determiners", "particles",
                  "konjunktiv_strong", "reportative_modals", "reportative_final", "addressee_verbs",
-                 "conjunctions", "subject_pronouns", "demonstrative_subjects")
+                 "conjunctions", "subject_pronouns", "demonstrative_subjects",
+                 "signature_dashes")
         words: dict[str, frozenset[str]] = {}
         for name in lists:
             values = data.get(name, [])

@@ -200,3 +200,34 @@ def headline_frame(v: View, u: int, entities: list) -> list[Frame]:
         return [Frame(form="indirect" if v.quote_of[k + 1] == -1 else "direct", cue=[(k, k + 1)],
                       source=(s, k), content=content, unit=u, kind="verb", lemma=":")]
     return []
+
+
+def dash_frames(v: View, u: int) -> list[Frame]:
+    """"“We will win.” ― Jane Doe": a quotation signed with a dash and a name that ends the unit."""
+    lo, hi = v.units[u]
+    dashes = v.lex.words.get("signature_dashes", ())
+    if not dashes:
+        return []
+    s, e = v.strip(lo, hi)
+    k = e
+    while k > s and (v.is_punct(k - 1) and v.texts[k - 1] not in dashes or v.space[k - 1]):
+        k -= 1  # the name, back to the dash
+    name_end = k
+    while k > s and not v.is_punct(k - 1):
+        k -= 1
+    name = (k, name_end)
+    while k > s and v.texts[k - 1] in (".",) and k - 1 > s and not v.is_punct(k - 2):
+        break
+    if not (0 < name[1] - name[0] <= 5) or k - 1 <= s or v.texts[k - 1] not in dashes:
+        return []
+    if not all(v.capital(j) or v.texts[j][:1].isdigit() for j in range(*name) if v.texts[j][:1].isalpha()):
+        return []
+    d = k - 1
+    q = d - 1
+    while q > s and v.space[q]:
+        q -= 1
+    if v.quote_of[q] == -1 or v.quotes[v.quote_of[q]][1] - 1 != q:
+        return []
+    return [Frame(form="direct", cue=[(d, d + 1)], source=v.strip(*name), content=[v.quotes[v.quote_of[q]]],
+                  unit=u, kind="verb", lemma=v.texts[d])]
+

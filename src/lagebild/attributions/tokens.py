@@ -86,7 +86,9 @@ class View:
         for n, s in enumerate(bounds):
             e = bounds[n + 1] if n + 1 < len(bounds) else len(doc)
             inside = s > 0 and quote_of[s] != -1 and quote_of[s - 1] == quote_of[s]
-            if units and (inside or _dangling(doc, units[-1], s)):
+            signed = s > 0 and not doc[s - 1].is_space and (  # "“…” ― Name"
+                lex.has("signature_dashes", doc[s].text) or lex.has("signature_dashes", doc[s - 1].text))
+            if units and (inside or signed or _dangling(doc, units[-1], s)):
                 units[-1] = (units[-1][0], e)
             else:
                 units.append((s, e))
