@@ -74,3 +74,11 @@ def test_quote_signed_with_a_dash(en_blank):
     assert [(a.form, a.source.text, a.cue.text) for a in atts] == [
         ("direct", "Pamela Padilla", "―"), ("direct", "Krystal Correa", "―")]
     assert _text(text, atts[1].content) == "“He scares me.”"
+
+
+def test_called_for_takes_the_prepositional_object(en):
+    text = "The NAACP called for a moratorium on charter schools."
+    (a,) = en(text)
+    assert a.form == "reported" and a.cue.text == "called for"
+    assert a.source.text == "The NAACP"
+    assert _text(text, a.content) == "a moratorium on charter schools"

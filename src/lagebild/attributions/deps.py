@@ -33,6 +33,12 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
         objs = [c for c in tok.children if c.dep_ in set(deps.get("object", [])) and lo <= c.i < hi]
         if v.lex.has("addressee_verbs", cue.lemma):  # "told reporters": the object is the addressee
             objs = [c for c in objs if c.dep_ != "dobj"]
+        if not objs:  # "called for new tariffs": the object of a preposition right after the verb
+            preps = [c for c in tok.children if c.dep_ in set(deps.get("prep_object", [])) and c.i == ce
+                     and c.i + 1 < hi and any(g.i > c.i for g in c.children)]
+            if preps:
+                objs = [g for g in preps[0].children if g.i > preps[0].i][:1]
+                ce = preps[0].i + 1
         if not objs:
             return None
         a, _ = _subtree(v, objs[0], lo, hi)
