@@ -266,3 +266,10 @@ def test_coordinated_cues_share_the_subject_but_not_the_clause(de):
     assert first.form == "direct" and text[first.content.start:first.content.end] == "„Unsensibilität“"
     second = next(a for a in atts if a.cue.text == "kündigte an")
     assert text[second.content.start:second.content.end] == "ein Vertreter werde zugegen sein"
+
+
+def test_source_before_impersonal_heisst_es(de):
+    text = "In einer Erklärung der Regierung heißt es, der Cyberspace sei eine Realität."
+    (a,) = de(text)
+    assert a.cue.text == "heißt es" and a.source.text == "einer Erklärung der Regierung"
+    assert text[a.content.start:a.content.end] == "der Cyberspace sei eine Realität"
