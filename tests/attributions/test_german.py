@@ -273,3 +273,9 @@ def test_source_before_impersonal_heisst_es(de):
     (a,) = de(text)
     assert a.cue.text == "heißt es" and a.source.text == "einer Erklärung der Regierung"
     assert text[a.content.start:a.content.end] == "der Cyberspace sei eine Realität"
+
+
+def test_coordinated_cue_shares_the_subject(de):
+    text = "Petra Pau spricht bereits von einer Neudefinition und fordert eine Rücknahme der Pläne."
+    atts = de(text)
+    assert {a.cue.text: a.source.text for a in atts} == {"spricht": "Petra Pau", "fordert": "Petra Pau"}

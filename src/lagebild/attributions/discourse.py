@@ -17,7 +17,25 @@ def _covers(f: Frame, k: int) -> bool:
     return any(s <= k < e for s, e in f.content)
 
 
+def _share_subject(v: View, frames: list[Frame]) -> None:
+    """"X spricht von … und fordert Y": a cue right after "und" shares the subject of the cue before."""
+    lex = v.lex
+    for f in frames:
+        if not f.cue or f.kind != "verb":
+            continue
+        k = f.cue[0][0]
+        if k == 0 or not lex.has("conjunctions", v.lowers[k - 1]):
+            continue
+        if f.source is not None and (f.source[0] < k or lex.has("subject_pronouns", v.lowers[f.source[0]])):
+            continue
+        before = [g for g in frames if g is not f and g.kind == "verb" and g.cue and g.source is not None
+                  and g.cue[-1][1] <= k and g.source[1] <= k]
+        if before:
+            f.source = max(before, key=lambda g: g.cue[-1][1]).source
+
+
 def resolve_unit(v: View, frames: list[Frame]) -> list[Frame]:
+    _share_subject(v, frames)
     if len(frames) < 2:
         return frames
     # a frame whose content runs over another frame that scopes back over it ends there
