@@ -141,8 +141,9 @@ def es_frames(v: View, u: int) -> list[Frame]:
             if e < hi and v.lex.has("source_preps_after_es", v.lowers[e]):
                 src = _nonempty(v.np_forward(e + 1, hi, relative=False))
             ls = v.clause_start(i, lo)
-            if src is None and ls + 1 < i and v.lex.has("source_preps_after_es", v.lowers[ls]):
-                src = _nonempty(v.np_forward(ls + 1, i, relative=False))  # "In einer Erklärung heißt es"
+            at = ls + 1 if ls + 2 < i and v.lex.has("wie_cue", v.lowers[ls]) else ls  # "Wie aus Kreisen verlautete"
+            if src is None and at + 1 < i and v.lex.has("source_preps_after_es", v.lowers[at]):
+                src = _nonempty(v.np_forward(at + 1, i, relative=False))  # "In einer Erklärung heißt es"
             if ls > lo and v.texts[ls - 1] == ",":
                 content = [v.strip(lo, ls - 1)]
             else:
