@@ -59,3 +59,10 @@ def test_parse_has_one_root_per_sentence(nlp):
     doc = nlp("Die Polizei nahm den Mann fest. Er wurde verhört.")
     for sent in doc.sents:
         assert sum(1 for t in sent if t.dep_ == "ROOT") == 1
+
+
+def test_shipped_tokenizer_keeps_hashtags_and_guillemets_are_punct(nlp):
+    doc = nlp("Stau auf der A1 bei #Dortmund, meldet @BILD. «Es geht nicht», sagte er.")
+    words = [t.text for t in doc]
+    assert "#Dortmund" in words and "@BILD" in words
+    assert all(t.pos_ == "PUNCT" for t in doc if t.text in ("«", "»", ",", "."))
