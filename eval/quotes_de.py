@@ -13,6 +13,10 @@ Scores, in the style of GermEval 2023 Task 2 / the dataset's own scorer:
   "joint5" counts their gold tokens as misses, as the original scorer would.
 - per type (Direct, Indirect, IndirectFreeIndirect, FreeIndirect, Reported) the same
   micro F1s over the pairs whose gold has that type (plus unpaired predictions of it).
+The issue's targets (joint >= 60, source >= 60) are read on the macro figures
+(``joint_f1``, ``source_macro_f1``), the averaging of the GermEval 2023 / dataset scorer;
+the micro ones (``source_f1``) are printed and floored too. The original scorer pairs by an
+optimal assignment (Hungarian) where this one pairs greedily on the same overlap score.
 Also prints the seed check (17 attributions: form, source kind, count) and the share
 of pipeline time spent in attribution. The data is CC BY-NC-SA: local evaluation only.
 """
