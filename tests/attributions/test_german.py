@@ -279,3 +279,7 @@ def test_coordinated_cue_shares_the_subject(de):
     text = "Petra Pau spricht bereits von einer Neudefinition und fordert eine Rücknahme der Pläne."
     atts = de(text)
     assert {a.cue.text: a.source.text for a in atts} == {"spricht": "Petra Pau", "fordert": "Petra Pau"}
+
+
+def test_speech_act_with_nothing_reported_is_dropped(de):
+    assert de("Der Sprecher der Polizei berichtete.") == []

@@ -123,6 +123,10 @@ class AttributionsComponent:
             return False
         if f.source is None:
             return True
+        said = {k for s, e in f.content for k in range(s, e) if not v.is_punct(k)}
+        said -= set(range(*_without_relative(v, *f.source))) | {k for s, e in f.cue for k in range(s, e)}
+        if len(said) < v.lex.reported_min_words:
+            return True  # "Wikinews berichtete": nothing is reported
         s, e = f.source
         info = classify(v, s, e, entities)
         if info.kind != "unknown" or info.entity is not None:

@@ -57,6 +57,8 @@ class Lexicon:
     """Main clauses put one phrase of any kind before the finite verb (see ``vorfeld.py``)."""
     source_relative_clause: bool = True
     """A relative clause after the source's head belongs to the source span."""
+    reported_min_words: int = 0
+    """A speech act with no reported clause needs this many words besides source and cue."""
 
     def index(self) -> None:
         """First words of every multi-word pattern, to skip tokens quickly."""
@@ -160,6 +162,7 @@ class Lexicon:
         lex.prenominal_pp = bool(data.get("prenominal_pp", False))
         lex.verb_second = bool(data.get("verb_second", False))
         lex.source_relative_clause = bool(data.get("source_relative_clause", True))
+        lex.reported_min_words = int(data.get("reported_min_words", 0))
         lex.passive_subject_source = frozenset(data.get("passive_subject_source", []))
         lex.index()
         return lex
