@@ -283,3 +283,9 @@ def test_coordinated_cue_shares_the_subject(de):
 
 def test_speech_act_with_nothing_reported_is_dropped(de):
     assert de("Der Sprecher der Polizei berichtete.") == []
+
+
+def test_apposition_then_auxiliary_and_adverb_before_the_cue(de):
+    text = "General Anupong, Oberbefehlshaber der Armee, hat bereits angekündigt, er werde keine Soldaten einsetzen."
+    (a,) = de(text)
+    assert a.source.text == "General Anupong, Oberbefehlshaber der Armee"

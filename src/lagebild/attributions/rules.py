@@ -128,6 +128,10 @@ def _infinitive(v: View, k: int, end: int) -> bool:
 def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
     """Subject before the cue: the part of the clause before it, up to an auxiliary."""
     s = ls
+    full = i
+    if s < i and all(
+            v.lex.has("aux", v.lowers[k]) or v.lex.has("trailing_adverbs", v.lowers[k]) for k in range(s, i)):
+        i = s  # "X, Chef der Armee, hat bereits angekündigt": only the auxiliary stands between
     # a relative clause right before the cue ("Ein Beamter, der ..., sagte")
     while s == i or (s < i and all(v.is_punct(k) for k in range(s, i))):
         if s - 1 <= lo or v.texts[s - 1] != ",":
@@ -149,6 +153,7 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
         break
     if s >= i:
         return None
+    i = full
     if v.lex.case_sensitive:  # "Vorschlag an den Bundestag Der Bundesrat schlug vor": a heading ran in
         for k in range(i - 1, s, -1):
             if v.lex.has("determiners", v.lowers[k]) and v.capital(k) and not v.is_punct(k - 1) \
