@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..read import RawArticle, ReadFailure
 from ..read.article import check_text
-from ..read.files import decode, file_kind, iter_paths, read_file, read_jsonl_lines, read_jsonl_stream
+from ..read.files import decode, file_kind, iter_jsonl_numbered, iter_paths, read_file
 from ..settings import Settings
 
 RECORD_KINDS = ("jsonl", "jsonl.gz", "warc")
@@ -124,14 +124,7 @@ def read_shard(shard: Shard, settings: Settings) -> Iterator[tuple[RawArticle | 
         for offset, item in iter_warc(path, settings, select=shard.select if shard.count > 1 else None):
             yield item, offset
     elif kind in ("jsonl", "jsonl.gz"):
-        line = [0]
-
-        def select(number: int) -> bool:  # called for each line just before it is parsed
-            line[0] = number
-            return shard.select(number)
-
-        for item in read_jsonl_stream(path, settings, select=select):
-            yield item, (item.offset if isinstance(item, ReadFailure) else line[0])
+        yield from iter_jsonl_numbered(path, settings, select=shard.select)
     else:
         for item in read_file(path, settings):
             yield item, None
@@ -162,22 +155,8 @@ def _read_remote(shard: Shard, settings: Settings) -> Iterator[tuple[RawArticle 
                 yield item, offset
             return
         if kind in ("jsonl", "jsonl.gz"):
-            number = 0
-            try:
-                handle = gzip.GzipFile(fileobj=stream) if kind == "jsonl.gz" else io.BufferedReader(stream)
-                for number, raw in enumerate(handle, start=1):
-                    if (select is not None and not select(number)) or not raw.strip():
-                        continue
-                    try:
-                        line = decode(raw, path=f"{uri}:{number}")
-                    except InputError as err:
-                        yield ReadFailure(uri, err, offset=number), number
-                        continue
-                    for item in read_jsonl_lines([line], source=uri, settings=settings, first=number):
-                        yield item, number
-            except (OSError, EOFError) as err:
-                yield ReadFailure(uri, InputError(f"cannot read after line {number}: {err}", path=uri),
-                                  offset=number or None), number or None
+            handle = gzip.GzipFile(fileobj=stream) if kind == "jsonl.gz" else io.BufferedReader(stream)
+            yield from iter_jsonl_numbered(uri, settings, select=select, handle=handle)
             return
         try:
             if kind is None:

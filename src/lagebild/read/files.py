@@ -114,23 +114,35 @@ def read_jsonl_stream(
 ) -> Iterator[RawArticle | ReadFailure]:
     """A .jsonl or .jsonl.gz file read line by line (no size limit on the file, only on
     each article); ``select(line_number)`` skips lines before they are parsed."""
-    path = Path(path)
+    for item, _ in iter_jsonl_numbered(path, settings, select=select):
+        yield item
+
+
+def iter_jsonl_numbered(
+    path: str | Path, settings: Settings, *, select: Callable[[int], bool] | None = None, handle=None
+) -> Iterator[tuple[RawArticle | ReadFailure, int | None]]:
+    """:func:`read_jsonl_stream` with each item's line number; ``handle`` is an open binary
+    stream to read instead of opening ``path`` (which then only names the source)."""
     source = str(path)
     number = 0
     try:
-        opener = gzip.open if path.name.lower().endswith(".gz") else open
-        with opener(path, "rb") as handle:
+        if handle is None:
+            opener = gzip.open if source.lower().endswith(".gz") else open
+            handle = opener(Path(path), "rb")
+        with handle:
             for number, raw in enumerate(handle, start=1):
                 if (select is not None and not select(number)) or not raw.strip():
                     continue
                 try:
                     line = decode(raw, path=f"{source}:{number}")
                 except InputError as err:
-                    yield ReadFailure(source, err, offset=number)
+                    yield ReadFailure(source, err, offset=number), number
                     continue
-                yield from read_jsonl_lines([line], source=source, settings=settings, first=number)
+                for item in read_jsonl_lines([line], source=source, settings=settings, first=number):
+                    yield item, number
     except (OSError, EOFError) as err:  # missing file, broken gzip stream
-        yield ReadFailure(source, InputError(f"cannot read after line {number}: {err}", path=source), offset=number or None)
+        failure = InputError(f"cannot read after line {number}: {err}", path=source)
+        yield ReadFailure(source, failure, offset=number or None), number or None
 
 
 def record_to_article(record: object, *, where: str, settings: Settings, source: str | None = None) -> RawArticle:
