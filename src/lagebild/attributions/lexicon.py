@@ -45,14 +45,16 @@ class Lexicon:
     post_left_source: bool = True
     thought_reported: bool = False
     infinitive_marker: str | None = None
+    infinitive_endings: tuple[str, ...] = ()
+    """Endings of an infinitive that may carry the marker inside ("einzusetzen")."""
     passive_subject_source: frozenset[str] = frozenset()
     use_parser: bool = True
     use_pos: bool = True
     compact_sources: bool = True
+    """Sources take appositions ("X, Kopf der Gruppe,") and stay short inside subordinate clauses."""
     prenominal_pp: bool = False
     """Noun phrases may open with a prepositional phrase before their head
     ("zwei mit den Beratungen vertraute Personen")."""
-    """Sources take appositions ("X, Kopf der Gruppe,") and stay short inside subordinate clauses."""
     verb_second: bool = False
     """Main clauses put one phrase of any kind before the finite verb (see ``vorfeld.py``)."""
     source_relative_clause: bool = True
@@ -156,6 +158,7 @@ class Lexicon:
         lex.post_left_source = bool(data.get("post_left_source", True))
         lex.thought_reported = bool(data.get("thought_reported", False))
         lex.infinitive_marker = data.get("infinitive_marker")
+        lex.infinitive_endings = tuple(data.get("infinitive_endings", ()))
         lex.use_parser = bool(data.get("use_parser", True))
         lex.use_pos = bool(data.get("use_pos", True))
         lex.compact_sources = bool(data.get("compact_sources", True))

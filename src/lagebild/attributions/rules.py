@@ -119,7 +119,8 @@ def _infinitive(v: View, k: int, end: int) -> bool:
     low = v.lowers[k]
     if low == inf:
         return k + 1 < end and v.texts[k + 1][:1].islower()
-    if k != end - 1 or len(low) <= 6 or not v.texts[k][:1].islower() or not low.endswith("en"):
+    endings = v.lex.infinitive_endings
+    if k != end - 1 or len(low) <= 6 or not v.texts[k][:1].islower() or not endings or not low.endswith(endings):
         return False
     at = low.find(inf, 2)
     return 0 < at < len(low) - 3 and v.lex.has("particles", low[:at])
