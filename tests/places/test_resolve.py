@@ -126,3 +126,11 @@ def test_focus_counts_counties(gaz, en) -> None:
 
     kent, paris = en.resolve("Kent", ctx_of(gaz, "GBR")), en.resolve("Paris")
     assert focus_point([(500, kent), (900, kent), (1200, paris)]) == (kent.lat, kent.lon)
+
+
+def test_leading_article_from_the_language_data(en, de):
+    assert en.strip_article("the Crimea") == (4, "Crimea")
+    assert en.strip_article("Theresienstadt") == (0, "Theresienstadt")
+    assert de.strip_article("der Donbass") == (4, "Donbass")
+    assert de.strip_article("the Crimea") == (0, "the Crimea")  # not a German article
+    assert en.resolve("the Crimea") is not None

@@ -14,7 +14,7 @@ from datetime import date
 from ..places.gazetteer import Candidate
 from .linker import Linker
 from .matcher import words_of
-from .names import fold, surname
+from .names import fold, strip_possessive, surname
 from .groups import GroupFinder
 from .roles import RolePhrase, RoleFinder
 
@@ -38,6 +38,8 @@ class EntityFinder:
         self.ln = linker
         self.roles = RoleFinder(linker.lang)
         self.groups = GroupFinder(linker.lang, linker.extra_demonyms)
+        names = linker.lang.json("names") if linker.lang.has("names.json") else {}
+        self.possessives = tuple(names.get("possessive_suffixes", ()))
         gov = "|".join(re.escape(w) for w in linker.government_words)
         self.gov_re = re.compile(rf"[-\s](?:{gov})\b", re.IGNORECASE) if gov else None
 
@@ -141,12 +143,11 @@ class EntityFinder:
 
     def _link_ner(self, span: str, start: int, end: int, typ: str, prev: str = "") -> Found | None:
         # strip a leading article the model included ("the Kremlin") and a possessive
-        if typ in ("LOC", "ORG") and span.lower().startswith("the "):
-            start, span = start + 4, span[4:]
-        for suffix in ("'s", "’s", "'", "’"):
-            if span.endswith(suffix) and len(span) > len(suffix) + 2:
-                end, span = end - len(suffix), span[: -len(suffix)]
-                break
+        if typ in ("LOC", "ORG"):
+            dropped, span = self.ln.resolver.strip_article(span)
+            start += dropped
+        bare = strip_possessive(span, self.possessives)
+        end, span = end - (len(span) - len(bare)), bare
         if typ == "PER":
             aid = self.ln.by_key(span) or (self.ln.by_key(surname(span), fuzzy=False) if " " in span else None)
             rec = self.ln.table.get(aid) if aid else None

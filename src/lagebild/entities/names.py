@@ -54,7 +54,9 @@ def name_keys(name: str) -> frozenset[str]:
     return frozenset({_reading(base, _GERMAN), _reading(base, _ENGLISH)})
 
 
-def strip_possessive(text: str, suffixes: tuple[str, ...] = ("'s", "’s", "'")) -> str:
+def strip_possessive(text: str, suffixes: tuple[str, ...]) -> str:
+    """``text`` without the first of ``suffixes`` it ends in (a language's
+    ``possessive_suffixes``: "Putin's" -> "Putin"), unless too little would be left."""
     for suffix in suffixes:
         if text.endswith(suffix) and len(text) > len(suffix) + 2:
             return text[: -len(suffix)]

@@ -64,6 +64,7 @@ class Resolver:
         self.gaz = gazetteer
         data = lang.json("places") if lang.has("places.json") else {}
         self.fixed: dict[str, Candidate] = {}
+        self.articles = tuple(f"{a} " for a in data.get("leading_articles", []))
         self.preferred: set[str] = set()  # the usual reading of an ambiguous name: a bonus, not fixed
         for name, (english, iso2) in data.get("preferred", {}).items():
             cand = gazetteer.find(english, iso2)
@@ -105,8 +106,9 @@ class Resolver:
         if fixed is not None:
             return [fixed]
         cands = self.gaz.lookup(name)
-        if not cands and name.lower().startswith(("the ", "die ", "der ", "das ")):
-            cands = self.gaz.lookup(name.split(" ", 1)[1])
+        dropped, rest = self.strip_article(name)
+        if not cands and dropped:
+            cands = self.gaz.lookup(rest)
         words = name.split()
         if not cands and len(words) > 1:  # "Sokoto State", "Oaxaca state", "Provinz Idlib"
             level, rest = self.admin_suffixes.get(fold(words[-1])), " ".join(words[:-1])
@@ -117,6 +119,13 @@ class Resolver:
                 cands = [c for c in found if c.feature in _DIVISIONS[level]] or \
                     [c for c in found if c.feature in ("PPL", "PPLC") and c.primary]
         return cands
+
+    def strip_article(self, name: str) -> tuple[int, str]:
+        """``(characters dropped, rest)``: the name without a leading article ("the Kremlin")."""
+        if self.articles and name.lower().startswith(self.articles):
+            rest = name.split(" ", 1)[1]
+            return len(name) - len(rest), rest
+        return 0, name
 
     def score(self, cand: Candidate, ctx: Context | None) -> float:
         s = _W["pop"] * math.log10(cand.population + 10)
