@@ -219,8 +219,6 @@ def dash_frames(v: View, u: int) -> list[Frame]:
     while k > s and not v.is_punct(k - 1):
         k -= 1
     name = (k, name_end)
-    while k > s and v.texts[k - 1] in (".",) and k - 1 > s and not v.is_punct(k - 2):
-        break
     if not (0 < name[1] - name[0] <= 5) or k - 1 <= s or v.texts[k - 1] not in dashes:
         return []
     if not all(v.capital(j) or v.texts[j][:1].isdigit() for j in range(*name) if v.texts[j][:1].isalpha()):
