@@ -82,3 +82,36 @@ def test_called_for_takes_the_prepositional_object(en):
     assert a.form == "reported" and a.cue.text == "called for"
     assert a.source.text == "The NAACP"
     assert _text(text, a.content) == "a moratorium on charter schools"
+
+
+def test_nominal_cue_with_a_possessive_holder(en):
+    text = "Trump's claim that the election was rigged angered voters."
+    (a,) = en(text)
+    assert a.cue.text == "claim" and a.source.text == "Trump's"
+    assert a.form == "indirect"
+    assert _text(text, a.content).startswith("that the election was rigged")
+
+
+def test_nominal_cue_with_a_by_phrase_and_a_preposition(en):
+    text = "The claim by the ministry that the troops had left was false."
+    (a,) = en(text)
+    assert a.source.text == "the ministry" and _text(text, a.content) == "that the troops had left"
+    text = "His support for the plan is growing."
+    (a,) = en(text)
+    assert a.cue.text == "support for" and a.source.text == "His"
+    assert _text(text, a.content) == "the plan"
+
+
+def test_a_cue_inside_reported_content_is_not_a_second_attribution(en):
+    # English data: only the outermost attribution is reported (nested_frames off)
+    text = "The senator said the governor announced new taxes."
+    (a,) = en(text)
+    assert a.cue.text == "said" and a.source.text == "The senator"
+    assert _text(text, a.content) == "the governor announced new taxes"
+
+
+def test_communication_verbs_beyond_say(en):
+    text = "The senator discussed the budget with reporters."
+    (a,) = en(text)
+    assert a.form == "reported" and a.cue.text == "discussed"
+    assert a.source.text == "The senator"

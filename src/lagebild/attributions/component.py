@@ -18,7 +18,7 @@ from .prep import dash_frames, es_frames, headline_frame, no_comment_frames, pre
 from .rules import Frame, find_cues, verb_frame
 from .sources import classify, is_anaphoric, medium_for
 from .tokens import View
-from .deps import dep_frame
+from .deps import dep_frame, noun_frames
 
 
 class AttributionsComponent:
@@ -32,6 +32,7 @@ class AttributionsComponent:
         self.nested = bool(data.get("nested_quotes", True))
         self.headline = bool(data.get("headline_colon", False))
         self.merge_runs = bool(data.get("merge_quote_runs", False))
+        self.keep_nested = bool(data.get("nested_frames", True))
 
     # --- finding ------------------------------------------------------------------------
     def frames(self, doc: Doc) -> tuple[View, list[Frame]]:
@@ -50,13 +51,15 @@ class AttributionsComponent:
                     unit.append(f)
                     taken.update(k for s, e in f.cue for k in range(s, e))
             extra = prep_frames(v, u) + es_frames(v, u) + dash_frames(v, u)
+            if v.has_dep and self.deps:
+                extra += noun_frames(v, u, self.deps, taken)
             if self.headline and not unit:
                 extra += headline_frame(v, u, doc._.lb_entities or [])
             for f in extra:
                 if not any(k in taken for s, e in f.cue for k in range(s, e)):
                     unit.append(f)
                     taken.update(k for s, e in f.cue for k in range(s, e))
-            frames.extend(resolve_unit(v, unit))
+            frames.extend(resolve_unit(v, unit, keep_nested=self.keep_nested))
         frames = link_units(v, frames, merge_runs=self.merge_runs)
         if self.nested:
             frames = nested_quotes(v, frames)

@@ -77,3 +77,51 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
     return Frame(form=_form_for(v, [content], default), cue=cue_spans, source=src, content=[content],
                  unit=u, cue_kind=cue.kind, lemma=cue.lemma, konj_cue=konj)
 
+
+
+
+def noun_frames(v: View, u: int, deps: dict, taken: set[int]) -> list[Frame]:
+    """Nominal cues with their holder: "Trump's claim that …", "his call for new sanctions",
+    "the warning by the ministry that …". The noun comes from ``nominal_cues`` of the language
+    data; the holder is a possessive or a "by" phrase; the content a clause (that/to) or the
+    object of a preposition of ``nominal_cue_preps`` right after the noun."""
+    lo, hi = v.units[u]
+    lex = v.lex
+    poss = set(deps.get("possessor", []))
+    clause = set(deps.get("noun_content", []))
+    out = []
+    for i in range(lo, hi):
+        if i in taken or v.quote_of[i] != -1 or v.tags[i] != "NOUN":
+            continue
+        tok = v.doc[i]
+        if not lex.has("nominal_cues", tok.lemma_.lower()):
+            continue
+        kids = [c for c in tok.children if lo <= c.i < hi]
+        src = next((_subtree(v, c, lo, hi) for c in kids if c.dep_ in poss and c.i < i), None)
+        if src is None:
+            agent = [c for c in kids if c.i > i and lex.has("passive_agent", v.lowers[c.i])
+                     and any(g.i > c.i for g in c.children)]
+            if agent:
+                src = _subtree(v, [g for g in agent[0].children if g.i > agent[0].i][0], lo, hi)
+        if not src or src[1] <= src[0]:
+            continue
+        ce = i + 1
+        content, form = None, "reported"
+        for c in kids:
+            if c.i <= i or (src[0] <= c.i < src[1]):
+                continue
+            if c.dep_ in clause:
+                content = _subtree(v, c, lo, hi)
+                form = "indirect" if any(v.lex.has("clause_markers", v.lowers[g.i]) for g in c.children) else "reported"
+                break
+            if c.i == i + 1 and lex.has("nominal_cue_preps", v.lowers[c.i]):
+                obj = [g for g in c.children if g.i > c.i]
+                if obj:
+                    content, ce = _subtree(v, obj[0], lo, hi), c.i + 1
+                break
+        content = _nonempty(content)
+        if content is None or content[0] <= src[0] < content[1]:
+            continue
+        out.append(Frame(form=form, cue=[(i, ce)], source=_nonempty(v.strip(*src)), content=[content],
+                         unit=u, kind="noun", cue_kind="speech", lemma=tok.lemma_.lower()))
+    return out

@@ -34,7 +34,10 @@ def _share_subject(v: View, frames: list[Frame]) -> None:
             f.source = max(before, key=lambda g: g.cue[-1][1]).source
 
 
-def resolve_unit(v: View, frames: list[Frame]) -> list[Frame]:
+def resolve_unit(v: View, frames: list[Frame], keep_nested: bool = True) -> list[Frame]:
+    """Trims contents that run over a frame scoping back, links nested frames to the frame
+    around them (``according_to``) or, with ``keep_nested`` off, drops them: a frame whose
+    cue lies inside the content of a frame that does not, in turn, hold its own cue."""
     _share_subject(v, frames)
     if len(frames) < 2:
         return frames
@@ -56,6 +59,9 @@ def resolve_unit(v: View, frames: list[Frame]) -> list[Frame]:
                 trimmed.append(v.strip(s, e))
             a.content = [c for c in trimmed if c[1] > c[0]]
     frames = [f for f in frames if f.content or f.form == "no_comment"]
+    if not keep_nested:
+        frames = [a for a in frames if not (a.cue and any(
+            b is not a and _covers(b, a.cue[0][0]) and not (b.cue and _covers(a, b.cue[0][0])) for b in frames))]
     # nesting: the smallest other frame whose content holds this frame's cue
     for a in frames:
         if not a.cue:
