@@ -115,3 +115,23 @@ def test_communication_verbs_beyond_say(en):
     (a,) = en(text)
     assert a.form == "reported" and a.cue.text == "discussed"
     assert a.source.text == "The senator"
+
+
+def test_transcript_speaker_label(en):
+    text = "PENCE: Well, I think Hillary Clinton said the debate would be decisive."
+    (a,) = en(text)
+    assert a.cue.text == ":" and a.source.text == "PENCE"
+    assert _text(text, a.content).startswith("Well, I think")
+
+
+def test_adverb_before_the_cue_is_not_the_source(en):
+    text = "Marc Morial, the head of the league, forcefully told a young woman that voting matters."
+    (a,) = en(text)
+    assert a.cue.text == "forcefully told"
+    assert "Morial" in a.source.text
+
+
+def test_subject_with_a_prepositional_phrase(en):
+    text = "But in recent days, advisers to Mr. Obama say, the president has grown exasperated."
+    (a,) = en(text)
+    assert a.source.text == "advisers to Mr. Obama"

@@ -53,7 +53,7 @@ class AttributionsComponent:
             extra = prep_frames(v, u) + es_frames(v, u) + dash_frames(v, u)
             if v.has_dep and self.deps:
                 extra += noun_frames(v, u, self.deps, taken)
-            if self.headline and not unit:
+            if self.headline and (not unit or not self.keep_nested):  # frames inside it are nested
                 extra += headline_frame(v, u, doc._.lb_entities or [])
             for f in extra:
                 if not any(k in taken for s, e in f.cue for k in range(s, e)):

@@ -72,6 +72,8 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
     cs = _aux_before(v, i, lo)
     if src is None:
         src = _left_source(v, v.clause_start(cs, lo), cs, lo)
+    if src is None and cs > lo and v.pos[cs - 1] in ("PROPN", "PRON") and v.quote_of[cs - 1] == -1:
+        src = _nonempty(v.np_backward(cs, lo, limit=4))  # "In a meeting with the Post Trump said": the parse lost it
     cue_spans = [(cs, ce)] + ([(part, part + 1)] if part is not None else [])
     konj = any(v.is_konj(k) for k in range(cs, ce))
     return Frame(form=_form_for(v, [content], default), cue=cue_spans, source=src, content=[content],

@@ -186,7 +186,8 @@ def no_comment_frames(v: View, u: int) -> list[Frame]:
 
 
 def headline_frame(v: View, u: int, entities: list) -> list[Frame]:
-    """"Trump: We will win" — a named speaker, a colon, then what they said."""
+    """"Trump: We will win" — a named speaker, a colon, then what they said; also the
+    all-capitals speaker label of a transcript ("PENCE: Well, …")."""
     from .sources import entity_for
 
     lo, hi = v.units[u]
@@ -197,7 +198,8 @@ def headline_frame(v: View, u: int, entities: list) -> list[Frame]:
         if v.quote_of[k] != -1 or k + 1 >= e:
             return []
         ent = entity_for(entities, *v.chars(s, k))
-        if ent is None or ent.type not in ("PER", "ORG"):
+        label = all(v.texts[j].isupper() and v.texts[j].isalpha() for j in range(s, k))  # "PENCE: …" in a transcript
+        if (ent is None or ent.type not in ("PER", "ORG")) and not label:
             return []
         content = [v.strip(k + 1, e)]
         return [Frame(form="indirect" if v.quote_of[k + 1] == -1 else "direct", cue=[(k, k + 1)],

@@ -85,7 +85,7 @@ def find_cues(v: View, lo: int, hi: int) -> list[tuple[int, int, int | None, Cue
 
 def _aux_before(v: View, i: int, lo: int) -> int:
     j = i
-    while j > lo and v.lex.has("aux", v.lowers[j - 1]) and v.quote_of[j - 1] == -1:
+    while j > lo and (v.lex.has("aux", v.lowers[j - 1]) or v.pos[j - 1] == "ADV") and v.quote_of[j - 1] == -1:
         j -= 1
     return j
 
@@ -168,7 +168,8 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
     if v.lex.has("non_subject_determiners", v.lowers[s]):
         return None  # "Den Vorschlag lehnte X ab": the object comes first
     if i - s > 2 and v.lex.has("prepositions", v.lowers[s + 1]) and not (
-            v.lowers[s] in v.lex.number_words or v.lex.has("determiners", v.lowers[s])):
+            v.lowers[s] in v.lex.number_words or v.lex.has("determiners", v.lowers[s])) and not (
+            v.pos[s] in ("NOUN", "PROPN")):
         return None  # "Sofort nach der Wahl äußerte X": a fronted adverbial, subject after the verb
     if s + 1 < i and (v.lex.has("clause_markers", v.lowers[s]) or (
             v.lex.has("relative_pronouns", v.lowers[s]) and s > lo and v.texts[s - 1] == ","
