@@ -135,3 +135,10 @@ def test_subject_with_a_prepositional_phrase(en):
     text = "But in recent days, advisers to Mr. Obama say, the president has grown exasperated."
     (a,) = en(text)
     assert a.source.text == "advisers to Mr. Obama"
+
+
+def test_a_plural_group_can_speak_without_a_reported_clause(en):
+    text = "World leaders and diplomats expressed outrage over the nuclear test."
+    (a,) = en(text)
+    assert a.form == "reported" and a.source.text == "World leaders and diplomats"
+    assert _text(text, a.content).startswith("outrage over")

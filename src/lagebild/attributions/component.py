@@ -16,7 +16,7 @@ from .discourse import link_units, nested_quotes, resolve_unit
 from .lexicon import Lexicon
 from .prep import dash_frames, es_frames, headline_frame, no_comment_frames, prep_frames
 from .rules import Frame, find_cues, verb_frame
-from .sources import classify, is_anaphoric, medium_for
+from .sources import classify, head_token, is_anaphoric, medium_for
 from .tokens import View
 from .deps import dep_frame, noun_frames
 
@@ -134,6 +134,9 @@ class AttributionsComponent:
         info = classify(v, s, e, entities)
         if info.kind != "unknown" or info.entity is not None:
             return False
+        head = v.doc[head_token(v, s, e)]
+        if v.lex.plural_sources_speak and head.pos_ in ("NOUN", "PROPN") and "Plur" in head.morph.get("Number"):
+            return False  # a group can speak: "World leaders and diplomats expressed outrage
         # keep sources that look like a name: two capitalised words in a row
         return not any(v.capital(k) and v.capital(k + 1) and v.texts[k].isalpha() and v.texts[k + 1][:1].isalpha()
                        for k in range(s, e - 1))

@@ -60,6 +60,8 @@ class Lexicon:
     source_relative_clause: bool = True
     """A relative clause after the source's head belongs to the source span."""
     reported_min_words: int = 0
+    plural_sources_speak: bool = False
+    """A plural noun source counts as one that can speak for a speech act with no reported clause."""
     """A speech act with no reported clause needs this many words besides source and cue."""
 
     def index(self) -> None:
@@ -166,6 +168,7 @@ class Lexicon:
         lex.verb_second = bool(data.get("verb_second", False))
         lex.source_relative_clause = bool(data.get("source_relative_clause", True))
         lex.reported_min_words = int(data.get("reported_min_words", 0))
+        lex.plural_sources_speak = bool(data.get("plural_sources_speak", False))
         lex.passive_subject_source = frozenset(data.get("passive_subject_source", []))
         lex.index()
         return lex
