@@ -142,3 +142,19 @@ def test_a_plural_group_can_speak_without_a_reported_clause(en):
     (a,) = en(text)
     assert a.form == "reported" and a.source.text == "World leaders and diplomats"
     assert _text(text, a.content).startswith("outrage over")
+
+
+def test_object_and_its_predicate_are_the_content(en):
+    text = "South Korea accused the North's leader of fanatic recklessness."
+    (a,) = en(text)
+    assert a.cue.text == "accused" and a.source.text == "South Korea"
+    assert _text(text, a.content) == "the North's leader of fanatic recklessness"
+    text = "The Europeans derided the deal as toothless."
+    (a,) = en(text)
+    assert _text(text, a.content) == "the deal as toothless"
+
+
+def test_who_can_speak_without_a_reported_clause(en):
+    text = "Demonstrators filled the streets, and their leader, who called for calm, met the mayor."
+    atts = en(text)
+    assert any(a.source.text == "who" and a.cue.text == "called for" for a in atts)

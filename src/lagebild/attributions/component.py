@@ -134,6 +134,8 @@ class AttributionsComponent:
         info = classify(v, s, e, entities)
         if info.kind != "unknown" or info.entity is not None:
             return False
+        if e - s == 1 and v.lex.has("personal_relatives", v.lowers[s]):
+            return False  # "demonstrators, who called for …": a relative pronoun for people
         head = v.doc[head_token(v, s, e)]
         if v.lex.plural_sources_speak and head.pos_ in ("NOUN", "PROPN") and "Plur" in head.morph.get("Number"):
             return False  # a group can speak: "World leaders and diplomats expressed outrage

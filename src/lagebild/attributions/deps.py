@@ -41,8 +41,9 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
                 ce = preps[0].i + 1
         if not objs:
             return None
+        preds = [c for c in tok.children if c.i > objs[-1].i and v.lex.has("predicative_preps", v.lowers[c.i])]
         a, _ = _subtree(v, objs[0], lo, hi)
-        _, b = _subtree(v, objs[-1], lo, hi)
+        _, b = _subtree(v, (preds or objs)[-1], lo, hi)  # "accused the leader of recklessness"
         content = _nonempty((a, b))
         default = "reported"
     if content is None:
