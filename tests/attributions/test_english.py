@@ -158,3 +158,10 @@ def test_who_can_speak_without_a_reported_clause(en):
     text = "Demonstrators filled the streets, and their leader, who called for calm, met the mayor."
     atts = en(text)
     assert any(a.source.text == "who" and a.cue.text == "called for" for a in atts)
+
+
+def test_nominal_cue_after_a_light_verb(en):
+    text = "Sanders made the following comment about the economy."
+    (a,) = en(text)
+    assert a.source.text == "Sanders" and a.cue.text.startswith("made") and a.cue.text.endswith("comment about")
+    assert _text(text, a.content) == "the economy"

@@ -106,6 +106,11 @@ def noun_frames(v: View, u: int, deps: dict, taken: set[int]) -> list[Frame]:
                      and any(g.i > c.i for g in c.children)]
             if agent:
                 src = _subtree(v, [g for g in agent[0].children if g.i > agent[0].i][0], lo, hi)
+        cs = i
+        if src is None and tok.dep_ in set(deps.get("object", [])) and tok.head.i < i and tok.head.pos_ == "VERB":
+            subj = [c for c in tok.head.children if c.dep_ in set(deps.get("subject", [])) and lo <= c.i < tok.head.i]
+            if subj:  # "Obama sounded a call for …": the light verb's subject holds it
+                src, cs = _subtree(v, subj[0], lo, hi), tok.head.i
         if not src or src[1] <= src[0]:
             continue
         ce = i + 1
@@ -125,6 +130,6 @@ def noun_frames(v: View, u: int, deps: dict, taken: set[int]) -> list[Frame]:
         content = _nonempty(content)
         if content is None or content[0] <= src[0] < content[1]:
             continue
-        out.append(Frame(form=form, cue=[(i, ce)], source=_nonempty(v.strip(*src)), content=[content],
+        out.append(Frame(form=form, cue=[(cs, ce)], source=_nonempty(v.strip(*src)), content=[content],
                          unit=u, kind="noun", cue_kind="speech", lemma=tok.lemma_.lower()))
     return out
