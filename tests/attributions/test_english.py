@@ -165,3 +165,10 @@ def test_nominal_cue_after_a_light_verb(en):
     (a,) = en(text)
     assert a.source.text == "Sanders" and a.cue.text.startswith("made") and a.cue.text.endswith("comment about")
     assert _text(text, a.content) == "the economy"
+
+
+def test_a_person_noun_can_speak_without_a_reported_clause(en):
+    text = "The actor criticized the new tax plan."
+    (a,) = en(text)
+    assert a.source.text == "The actor" and a.source.kind == "person"
+    assert _text(text, a.content) == "the new tax plan"
