@@ -172,3 +172,10 @@ def test_a_person_noun_can_speak_without_a_reported_clause(en):
     (a,) = en(text)
     assert a.source.text == "The actor" and a.source.kind == "person"
     assert _text(text, a.content) == "the new tax plan"
+
+
+def test_reported_act_content_is_the_rest_of_its_clause(en_blank):
+    text = "Senator Smith criticized the plan, and the vote was delayed."
+    (a,) = en_blank(text)
+    assert a.form == "reported" and a.source.text == "Senator Smith"
+    assert _text(text, a.content) == "the plan"

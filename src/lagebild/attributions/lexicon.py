@@ -61,6 +61,9 @@ class Lexicon:
     """A relative clause after the source's head belongs to the source span."""
     reported_min_words: int = 0
     plural_sources_speak: bool = False
+    reported_after_cue: bool = False
+    """The content of a speech act without reported clause is the rest of its clause after the
+    cue (else the whole clause, source and cue included)."""
     """A plural noun source counts as one that can speak for a speech act with no reported clause."""
     """A speech act with no reported clause needs this many words besides source and cue."""
 
@@ -169,6 +172,7 @@ class Lexicon:
         lex.source_relative_clause = bool(data.get("source_relative_clause", True))
         lex.reported_min_words = int(data.get("reported_min_words", 0))
         lex.plural_sources_speak = bool(data.get("plural_sources_speak", False))
+        lex.reported_after_cue = bool(data.get("reported_after_cue", False))
         lex.passive_subject_source = frozenset(data.get("passive_subject_source", []))
         lex.index()
         return lex

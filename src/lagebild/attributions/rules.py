@@ -330,8 +330,9 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
         if left is not None and not lex.post_left_source:
             left = (0, 0)  # German word order: ", X sagte" starts a new main clause
         src = left if left is not None else _nonempty(v.np_forward(after, hi))
-        if src is not None and left is None and lex.has("non_subject_determiners", v.lowers[src[0]]):
-            src = None
+        if src is not None and left is None and (lex.has("non_subject_determiners", v.lowers[src[0]])
+                                                 or lex.has("object_pronouns", v.lowers[src[0]])):
+            src = None  # "…, Mr. King, 82, told me": "me" is whom it was told
         if src is not None and left != (0, 0) and not (left and lex.has("subject_blockers", v.lowers[left[0]])) and (
                 left is None or left[1] - left[0] <= 6):
             qs = _quotes_in(v, lo, ls - 1)
@@ -365,7 +366,11 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
     quotes = [q for q in quotes if not _name_like(v, q)]
     if quotes:
         return Frame(form="direct", source=src, content=quotes, **base)
-    content = _nonempty(v.strip(ls, hi))
+    if lex.reported_after_cue:  # what the act was about: the rest of its clause after the cue
+        rest = after if part is None else part + 1
+        content = _nonempty(v.strip(rest, v.clause_end(rest, hi)))
+    else:
+        content = _nonempty(v.strip(ls, hi))
     if content is None:
         return None
     return Frame(form="reported", source=src, content=[content], **base)
