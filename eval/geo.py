@@ -13,8 +13,8 @@ Metrics (a place is right when within 161 km of the gold coordinates):
 - accuracy@161 on gold toponyms: every gold toponym with coordinates resolved from its
   gold span (the pipeline's own resolution of an overlapping mention when it has one,
   else the resolver with the article's context, else, for a name the gazetteer lacks,
-  the article's focus: its most-mentioned city or state, as the pipeline does for
-  unresolved place names, feature APPROX); unresolved counts as wrong. The table also
+  the article's focus near that mention (lagebild.places.focus), as the pipeline does
+  for unresolved place names, feature APPROX); unresolved counts as wrong. The table also
   gives accuracy without the focus fallback (acc_gaz).
 """
 from __future__ import annotations
@@ -101,7 +101,8 @@ def score(nlp, docs: list[dict], by_type: bool = False) -> dict:
     from lagebild.entities.component import EntitiesComponent
     from lagebild.places.component import mention_places
     from lagebild.places.gazetteer import distance_km
-    from lagebild.places.resolve import Context, focus_point
+    from lagebild.places.focus import focus_point
+    from lagebild.places.resolve import Context
 
     comp: EntitiesComponent = nlp.get_pipe("lagebild_entities")
     resolver = comp.linker.resolver
@@ -134,10 +135,10 @@ def score(nlp, docs: list[dict], by_type: bool = False) -> dict:
         # resolution from gold spans
         ctx = Context()  # what the article's predicted places say about where it is
         for _, _, p, _ in preds:
-            cand = gaz.by_id(p.geonameid)
+            cand = gaz.of_place(p)
             if cand is not None:
                 ctx.add(cand, 1.0 if cand.feature in ("PCLI", "ADM1") else 0.5)
-        focus = focus_point([(s, p) for s, _, p, kind in preds if kind != "embedded"])
+        located = [(s, gaz.of_place(p) or p, kind) for s, _, p, kind in preds]
         for g in gold:
             type_total[g["type"]] += 1
             pred = next((p for s, e, p, _ in preds if s < g["end"] and g["start"] < e), None)
@@ -145,7 +146,8 @@ def score(nlp, docs: list[dict], by_type: bool = False) -> dict:
             if pred is None:
                 cand = resolver.resolve(d["text"][g["start"]:g["end"]], ctx)
                 lat, lon = (cand.lat, cand.lon) if cand is not None else (None, None)
-                if cand is None and focus is not None:
+                focus = focus_point(located, at=g["start"]) if cand is None else None
+                if focus is not None:
                     (lat, lon), approx = focus, True
             else:
                 lat, lon = pred.lat, pred.lon

@@ -103,7 +103,8 @@ def test_curated_divisions_and_features(gaz, en, de) -> None:
     assert en.resolve("Kent", ctx_of(gaz, "USA")).country == "US"  # the city in Washington
     assert en.resolve("Lagos").feature == "PPL"  # the city, not the state, by default
     assert en.resolve("Sokoto State").feature == "ADM1"
-    assert en.resolve("Ohio County") is None  # no county of the US: not the state either
+    ohio = en.resolve("Ohio County")  # the county (West Virginia), not the state
+    assert ohio.feature == "ADM2" and (ohio.country, ohio.admin1) == ("US", "WV")
     assert de.resolve("Provinz Idlib") is not None
     assert en.resolve("Soviet Union").lat is not None
     assert en.resolve("Sahara").feature == "DSRT"
@@ -121,11 +122,47 @@ def test_region_adjectives_and_demonyms(en) -> None:
     assert en.resolve("T&T").country == "TT"
 
 
+def test_us_counties_with_a_point_and_context(gaz, en) -> None:
+    cuyahoga = en.resolve("Cuyahoga County")
+    assert cuyahoga.feature == "ADM2" and cuyahoga.admin1 == "OH"
+    assert distance_km(cuyahoga.lat, cuyahoga.lon, 41.50, -81.69) < 50  # Cleveland
+    iowa = ctx_of(gaz, "USA")
+    iowa.add(en.resolve("Iowa"), 1.0)
+    assert en.resolve("Montgomery County", iowa).admin1 == "IA"  # the state mentioned decides
+    assert en.resolve("Cook") is None or en.resolve("Cook").feature != "ADM2"  # counties only by full name
+
+
+def test_codes_among_alternate_names_need_capitals(gaz) -> None:
+    assert all(c.name != "Teresina" for c in gaz.lookup("The"))  # 'THE' is Teresina's airport code
+    assert any(c.name == "Teresina" for c in gaz.lookup("THE"))
+
+
 def test_focus_counts_counties(gaz, en) -> None:
-    from lagebild.places.resolve import focus_point
+    from lagebild.places.focus import focus_point
 
     kent, paris = en.resolve("Kent", ctx_of(gaz, "GBR")), en.resolve("Paris")
-    assert focus_point([(500, kent), (900, kent), (1200, paris)]) == (kent.lat, kent.lon)
+    assert focus_point([(500, kent, "place"), (900, kent, "place"), (1200, paris, "place")]) == (kent.lat, kent.lon)
+
+
+def test_focus_prefers_the_city_its_state_votes_for(gaz, en) -> None:
+    from lagebild.places.focus import focus_point
+
+    iowa, des_moines, chicago = en.resolve("Iowa"), en.resolve("Des Moines"), en.resolve("Chicago")
+    mentions = [(400, iowa, "place"), (900, iowa, "place"), (1500, iowa, "place"), (2000, des_moines, "place"),
+                (2500, chicago, "place")]
+    assert focus_point(mentions) == (des_moines.lat, des_moines.lon)
+
+
+def test_focus_near_the_mention_and_without_cities(gaz, en) -> None:
+    from lagebild.places.focus import focus_point
+
+    liverpool, rome = en.resolve("Liverpool"), en.resolve("Rome")
+    mentions = [(500, liverpool, "place"), (5000, rome, "place")]
+    assert focus_point(mentions, at=600) == (liverpool.lat, liverpool.lon)
+    assert focus_point(mentions, at=5100) == (rome.lat, rome.lon)
+    ireland = gaz.countries["IE"]
+    assert focus_point([(700, ireland, "name"), (900, ireland, "name")]) == (ireland.lat, ireland.lon)
+    assert focus_point([]) is None
 
 
 def test_leading_article_from_the_language_data(en, de):

@@ -223,26 +223,29 @@ def build(text: str, found: list[Found], ln: Linker) -> tuple[list[Entity], dict
     return entities, places, sorted(mention_geo + embedded, key=lambda x: x[0])
 
 
-def focus_of(found: list[Found]):
-    """The article's local focus (see places.resolve.focus_point), as a candidate."""
-    from ..places.resolve import focus_point
-
-    located = [(f.start, f.geo) for f in found if f.geo is not None and f.type == "LOC"]
-    point = focus_point(located)
-    return next((g for _, g in located if point is not None and (g.lat, g.lon) == point), None)
+def focus_mentions(found: list[Found]) -> list[tuple[int, object, str]]:
+    """The located place mentions the article's focus is computed from (places.focus)."""
+    return [(f.start, f.geo, "embedded" if f.type == "EMBEDDED" else f.kind) for f in found
+            if f.geo is not None and f.type in ("LOC", "EMBEDDED")
+            and f.kind not in ("people", "government", "group")]
 
 
 def approximate(found: list[Found], text: str, ln: Linker) -> None:
     """Unresolved place names (streets, buildings, villages the gazetteer lacks) get the
-    article's focus as an approximate location, marked with feature APPROX."""
-    focus = focus_of(found)
-    if focus is None:
+    article's focus near them as an approximate location, marked with feature APPROX."""
+    from ..places.focus import focus_point
+
+    located = focus_mentions(found)
+    if not located:
         return
     for f in found:
         if f.type == "LOC" and f.target is None and f.geo is None:
             last = fold(text[f.start:f.end]).split()[-1:] or [""]
             if last[0].endswith(ln.place_heads) and (last[0] in ln.place_heads or len(last[0]) > 8):
-                f.geo = approx_candidate(text[f.start:f.end], focus)
+                point = focus_point(located, at=f.start)
+                focus = next((g for _, g, _ in located if point is not None and (g.lat, g.lon) == point), None)
+                if focus is not None:
+                    f.geo = approx_candidate(text[f.start:f.end], focus)
 
 
 def approx_candidate(name: str, focus):

@@ -10,6 +10,7 @@ British and Irish counties, seas, rivers, mountains, geopolitical regions).
 """
 from __future__ import annotations
 
+import gzip
 import heapq
 import json
 import math
@@ -56,6 +57,13 @@ _ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "p
 def place_key(name: str) -> str:
     """Folded name with St./Mt./Ft. spelled out, so "St. Petersburg" = "Saint Petersburg"."""
     return " ".join(_ABBREV.get(w, w) for w in fold(name).split())
+
+
+_CODE = "="  # index prefix (not a folded name) of alternate names that are codes (all capitals, up to 4 letters)
+
+
+def _is_code(name: str) -> bool:
+    return len(name) <= 4 and name.isalpha() and name.isupper()
 
 
 def _latin(name: str) -> bool:
@@ -122,7 +130,10 @@ class Gazetteer:
             alt = _alt(cand)
             for n in city.get("alternatenames", []):
                 if len(n) > 2 and _latin(n):
-                    self._add(n, alt)
+                    if _is_code(n):
+                        self.index.setdefault(_CODE + n, []).append(alt)
+                    else:
+                        self._add(n, alt)
             best = self.by_name.get((fold(city["name"]), iso2))
             if best is None or (best.feature, best.population) < (feature, pop) and best.feature != "PPLC":
                 self.by_name[(fold(city["name"]), iso2)] = cand
@@ -168,6 +179,7 @@ class Gazetteer:
             for n in r.get("names", []):
                 self._add(n, _alt(cand))
         self.areas = self._load_areas()
+        self._load_admin2()
         for old, (new, iso2) in self.data["renamed"].items():
             cand = self.find(new, iso2)
             if cand is not None:
@@ -204,6 +216,20 @@ class Gazetteer:
                 self._add(n, _alt(cand) if city or n != name else cand)
         return out
 
+    def _load_admin2(self) -> None:
+        """Second-level divisions with a point (``data/admin2.tsv.gz``, built by
+        ``scripts/build_admin2.py`` from GeoNames): "Cuyahoga County", "Thika District".
+        Only by their multi-word names; a curated area of the same name stays first."""
+        raw = (resources.files("lagebild") / "data" / "admin2.tsv.gz").read_bytes()
+        for line in gzip.decompress(raw).decode("utf-8").splitlines():
+            gid, name, others, iso2, admin1, lat, lon, pop = line.split("\t")
+            cand = Candidate(name, int(gid) or None, float(lat), float(lon), iso2, "ADM2", int(pop), admin1=admin1)
+            self._add(name, cand)
+            if others:
+                alt = _alt(cand)
+                for n in others.split("|"):
+                    self._add(n, alt)
+
     def _add(self, name: str, cand: Candidate) -> None:
         key = place_key(name)
         if not key:
@@ -224,6 +250,15 @@ class Gazetteer:
                         self._by_id[c.geonameid] = c
         return self._by_id.get(geonameid)
 
+    def of_place(self, place) -> Candidate | None:
+        """The candidate behind a :class:`lagebild.records.Place` (by GeoNames id, else by
+        name, country and feature: curated areas have no id)."""
+        cand = self.by_id(place.geonameid)
+        if cand is None and place.name:
+            cand = next((c for c in self.lookup(place.name)
+                         if c.country == place.country and c.feature == place.feature), None)
+        return cand
+
     def add_alias(self, name: str, cand: Candidate, first: bool = False) -> None:
         """Add a name for a place (language data, curated exonyms); ``first`` puts it ahead."""
         key = place_key(name)
@@ -233,8 +268,13 @@ class Gazetteer:
         self.index[key] = [cand] + rest if first else rest + [cand]
 
     def lookup(self, name: str) -> list[Candidate]:
-        """All places a name may refer to, best-known first."""
-        return self.index.get(place_key(name), [])
+        """All places a name may refer to, best-known first. Codes among the alternate
+        names ("THE" for Teresina, "NYC") match only when written in capitals."""
+        found = self.index.get(place_key(name), [])
+        if _is_code(name):
+            codes = self.index.get(_CODE + name, [])
+            found = found + [c for c in codes if c not in found] if found else codes
+        return found
 
     def find(self, name: str, iso2: str | None) -> Candidate | None:
         """The place named ``name`` (its English GeoNames name) in country ``iso2``."""

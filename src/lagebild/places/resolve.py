@@ -163,17 +163,3 @@ class Resolver:
         if len(cands) == 1:
             return cands[0]
         return max(cands, key=lambda c: self.score(c, ctx))
-
-
-def focus_point(mentions: list[tuple[int, object]]) -> tuple[float, float] | None:
-    """The article's local focus from its place mentions ``(start, place)``: the city,
-    state or county mentioned most, a dateline-like first mention (first 300 characters) counting
-    double, cities preferred over states at equal weight. Places have ``lat``, ``lon``,
-    ``feature``."""
-    weight: dict[tuple[float, float], float] = {}
-    for start, p in mentions:
-        if p.feature not in ("PPL", "PPLC", "ADM1", "ADM2") or p.lat is None:
-            continue
-        w = (2.0 if start < 300 else 1.0) + (0.1 if p.feature not in ("ADM1", "ADM2") else 0.0)
-        weight[(p.lat, p.lon)] = weight.get((p.lat, p.lon), 0.0) + w
-    return max(weight, key=weight.get) if weight else None
