@@ -179,3 +179,17 @@ def test_reported_act_content_is_the_rest_of_its_clause(en_blank):
     (a,) = en_blank(text)
     assert a.form == "reported" and a.source.text == "Senator Smith"
     assert _text(text, a.content) == "the plan"
+
+
+def test_a_passive_later_in_the_clause_does_not_hide_the_speaker(en):
+    text = "Trump said after the convention he would not accept the endorsement if it were offered."
+    (a,) = en(text)
+    assert a.source.text == "Trump" and a.cue.text == "said"
+
+
+def test_a_clause_before_a_colon_is_not_the_content(en):
+    text = "The news set off a round of fireworks on Friday: Republicans said the investigation was mishandled."
+    atts = en(text)
+    a = next(a for a in atts if a.cue.text == "said")
+    assert a.source.text == "Republicans"
+    assert _text(text, a.content) == "the investigation was mishandled"

@@ -25,7 +25,8 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
     lo, hi = v.units[u]
     tok = v.doc[i]
     content_labels = set(deps.get("content", []))
-    kids = [c for c in tok.children if c.dep_ in content_labels and lo <= c.i < hi]
+    kids = [c for c in tok.children if c.dep_ in content_labels and lo <= c.i < hi
+            and not (c.right_edge.i < i and v.texts[c.right_edge.i + 1] == ":")]  # "…: X said": what follows
     default = "indirect"
     if kids:
         content = _nonempty(_subtree(v, kids[0], lo, hi))

@@ -354,7 +354,9 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
         return None
     cend = v.clause_end(after if part is None else part + 1, hi)
     quotes = _quotes_in(v, ls, cend)
-    passive = any(lex.has("passive_aux", v.lowers[k]) for k in range(ls, min(cend + 1, hi))) \
+    # the passive auxiliary stands before the participle, unless clauses put the verb last
+    pe = min(cend + 1, hi) if lex.verb_second else ce  # "said … if it were offered" is not a passive
+    passive = any(lex.has("passive_aux", v.lowers[k]) for k in range(ls, pe)) \
         and cue.lemma not in lex.passive_subject_source
     src = _passive_agent(v, ls, cs) if passive else None
     if src is None and not passive:
