@@ -193,3 +193,10 @@ def test_a_clause_before_a_colon_is_not_the_content(en):
     a = next(a for a in atts if a.cue.text == "said")
     assert a.source.text == "Republicans"
     assert _text(text, a.content) == "the investigation was mishandled"
+
+
+def test_passive_with_a_by_agent(en):
+    text = "The registration issue was first reported by The Washington Post."
+    (a,) = en(text)
+    assert a.source.text == "The Washington Post" and a.form == "reported"
+    assert _text(text, a.content) == "The registration issue"

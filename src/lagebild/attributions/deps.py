@@ -28,8 +28,17 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
     kids = [c for c in tok.children if c.dep_ in content_labels and lo <= c.i < hi
             and not (c.right_edge.i < i and v.texts[c.right_edge.i + 1] == ":")]  # "…: X said": what follows
     default = "indirect"
+    agent = None  # "was endorsed by dozens of papers": the agent is the source, the subject what was said
+    for c in tok.children:
+        if c.dep_ in set(deps.get("agent", [])) and lo <= c.i < hi:
+            objs = [g for g in c.children if g.i > c.i and lo <= g.i < hi]
+            agent = _nonempty(_subtree(v, objs[0], lo, hi)) if objs else None
+    passive_subj = [c for c in tok.children if c.dep_ in set(deps.get("passive_subject", [])) and lo <= c.i < hi]
     if kids:
         content = _nonempty(_subtree(v, kids[0], lo, hi))
+    elif agent is not None and passive_subj:
+        content = _nonempty(_subtree(v, passive_subj[0], lo, hi))
+        default = "reported"
     else:
         objs = [c for c in tok.children if c.dep_ in set(deps.get("object", [])) and lo <= c.i < hi]
         if v.lex.has("addressee_verbs", cue.lemma):  # "told reporters": the object is the addressee
@@ -54,9 +63,9 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
     if p < content[0] and p < hi and v.texts[p] in (",", ":"):
         content = v.strip(p + 1, max(content[1], v.clause_end(content[1] - 1, hi) if v.lex.compact_sources else content[1]))
     subj_labels = set(deps.get("subject", []))
-    src = None
+    src = agent
     holder = tok
-    for _ in range(3):
+    for _ in range(3 if src is None else 0):
         subj = [c for c in holder.children if c.dep_ in subj_labels]
         if subj:
             src = _nonempty(_subtree(v, subj[0], lo, hi))
