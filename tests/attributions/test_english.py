@@ -200,3 +200,10 @@ def test_passive_with_a_by_agent(en):
     (a,) = en(text)
     assert a.source.text == "The Washington Post" and a.form == "reported"
     assert _text(text, a.content) == "The registration issue"
+
+
+def test_gerund_in_a_prepositional_phrase_takes_the_clause_subject(en):
+    text = "She started off by emphasizing economic fairness."
+    (a,) = en(text)
+    assert a.cue.text == "emphasizing" and a.source.text == "She"
+    assert _text(text, a.content) == "economic fairness"

@@ -74,7 +74,10 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
                 noun = holder.head  # "officials who said": the officials
                 src = _nonempty(v.strip(max(lo, noun.left_edge.i), noun.i + 1))
             break
-        if holder.dep_ in set(deps.get("inherit", [])) and holder.head is not holder:
+        if holder.dep_ in set(deps.get("gerund_in_pp", [])) and holder.head.head.pos_ in ("VERB", "AUX") \
+                and holder.head.head is not holder.head:
+            holder = holder.head.head  # "she started off by emphasizing": the subject of the verb the PP hangs on
+        elif holder.dep_ in set(deps.get("inherit", [])) and holder.head is not holder:
             holder = holder.head
         else:
             break
