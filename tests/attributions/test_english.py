@@ -207,3 +207,9 @@ def test_gerund_in_a_prepositional_phrase_takes_the_clause_subject(en):
     (a,) = en(text)
     assert a.cue.text == "emphasizing" and a.source.text == "She"
     assert _text(text, a.content) == "economic fairness"
+
+
+def test_object_content_stops_before_a_relative_clause(en):
+    text = "He cited criticism of Matt Lauer, who took heat for his questions."
+    (a,) = en(text)
+    assert a.cue.text == "cited" and _text(text, a.content) == "criticism of Matt Lauer"

@@ -21,6 +21,15 @@ def _subtree(v: View, tok, lo: int, hi: int) -> tuple[int, int]:
     return v.strip(max(lo, s), min(hi, e))
 
 
+def _before_relative(v: View, a: int, b: int, deps: dict) -> int:
+    """The end of [a, b) before a relative clause set off by a comma."""
+    labels = set(deps.get("relative_clause", []))
+    for t in v.doc[a:b]:
+        if t.dep_ in labels and t.left_edge.i > a + 1 and v.texts[t.left_edge.i - 1] == ",":
+            return t.left_edge.i - 1
+    return b
+
+
 def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps: dict) -> Frame | None:
     lo, hi = v.units[u]
     tok = v.doc[i]
@@ -54,6 +63,7 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
         preds = [c for c in tok.children if c.i > objs[-1].i and v.lex.has("predicative_preps", v.lowers[c.i])]
         a, _ = _subtree(v, objs[0], lo, hi)
         _, b = _subtree(v, (preds or objs)[-1], lo, hi)  # "accused the leader of recklessness"
+        b = _before_relative(v, a, b, deps)  # "criticism of Lauer, who took heat …": not what was cited
         content = _nonempty((a, b))
         default = "reported"
     if content is None:
