@@ -213,3 +213,9 @@ def test_object_content_stops_before_a_relative_clause(en):
     text = "He cited criticism of Matt Lauer, who took heat for his questions."
     (a,) = en(text)
     assert a.cue.text == "cited" and _text(text, a.content) == "criticism of Matt Lauer"
+
+
+def test_an_ad_is_a_document_source(en):
+    text = "The ad criticized the senator's record on taxes."
+    (a,) = en(text)
+    assert a.source.text == "The ad" and a.source.kind == "document"
