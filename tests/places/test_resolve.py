@@ -137,6 +137,13 @@ def test_codes_among_alternate_names_need_capitals(gaz) -> None:
     assert any(c.name == "Teresina" for c in gaz.lookup("THE"))
 
 
+def test_state_codes_in_capitals_by_context(gaz, en) -> None:
+    assert en.resolve("SA").country == "ZA"  # South Africa without context
+    assert en.resolve("SA", ctx_of(gaz, "AUS")).name == "South Australia"
+    assert en.resolve("SC").name == "South Carolina" and en.resolve("NSW").name == "New South Wales"
+    assert en.resolve("sa") is None and en.resolve("Sc") is None  # only written in capitals
+
+
 def test_focus_counts_counties(gaz, en) -> None:
     from lagebild.places.focus import focus_point
 

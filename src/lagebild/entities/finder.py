@@ -204,7 +204,9 @@ class EntityFinder:
                     continue
                 span = text[words[ws[0]][0]:words[ws[-1]][1]]
                 cand = self.ln.resolver.resolve(span)
-                if cand is not None and cand.primary and fold(span) not in self.ln.title_words \
+                # an alternate name only as a state's abbreviation ("FrontCounter BC", "NSW Health")
+                if cand is not None and (cand.primary or span.isupper() and cand.feature == "ADM1") \
+                        and fold(span) not in self.ln.title_words \
                         and (cand.feature in ("PCLI", "ADM1", "PPLC") or cand.population >= 100000):
                     hit = (n, Found(words[ws[0]][0], words[ws[-1]][1], cand.key, "EMBEDDED", "embedded", geo=cand))
                     break

@@ -180,6 +180,11 @@ class Gazetteer:
                 self._add(n, _alt(cand))
         self.areas = self._load_areas()
         self._load_admin2()
+        for code, readings in self.data.get("state_codes", {}).items():  # "SC", "NSW": capitals only
+            for name, iso2 in readings:
+                cand = next((c for c in self.lookup(name) if c.country == iso2 and c.feature in ("ADM1", "PCLI")), None)
+                if cand is not None:
+                    self.index.setdefault(_CODE + code, []).append(_alt(cand))
         for old, (new, iso2) in self.data["renamed"].items():
             cand = self.find(new, iso2)
             if cand is not None:
