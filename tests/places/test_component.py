@@ -82,3 +82,13 @@ def test_state_abbreviation_inside_an_organisation_name() -> None:
     assert by_text["NSW"][0].name == "New South Wales" and by_text["NSW"][1] == "embedded"
     doc = nlp("The Ministry of Health said the hospital was closed.")
     assert all(p.feature != "ADM1" for _, p, _ in mention_places(doc))  # no abbreviation, no state
+
+
+def test_capital_used_for_its_government_does_not_vote_for_its_own_country(en_nlp) -> None:
+    # "LONDON" at the start reads as the British government, but that reading must not
+    # outvote Kentucky when the other "London" is resolved (London, Ky.)
+    doc = run(en_nlp, "LONDON, Ky. (WKYT) - Police in London have arrested two people. "
+                      "Police were called to a store in Kentucky.")
+    places = [(m.text, p) for m, p, kind in mention_places(doc) if kind == "place"]
+    london = next(p for text, p in places if text == "London")
+    assert london.country == "US"

@@ -149,13 +149,14 @@ def context_of(found: list[Found], ln: Linker, text: str = "", exclude: str | No
     (``exclude``: a folded name whose own first guesses must not vote for themselves)."""
     ctx = Context()
     for f in found:
+        if exclude is not None and fold(text[f.start:f.end]) == exclude:
+            continue  # nor does the name used for its government ("London police" -> GB)
         if f.target and f.target.startswith("country:"):
             cand = ln.gaz.country(f.target.split(":", 1)[1])
             if cand is not None:
                 ctx.add(cand)
         elif f.geo is not None and f.geo.feature != "PCLI":
-            if exclude is None or fold(text[f.start:f.end]) != exclude:
-                ctx.add(f.geo, 0.5 if f.geo.feature != "ADM1" else 1.0)
+            ctx.add(f.geo, 0.5 if f.geo.feature != "ADM1" else 1.0)
         elif f.target and f.type in ("PER", "ORG"):
             rec = ln.table.get(f.target)
             country = ln.gaz.country(rec.country) if rec is not None and rec.country else None
