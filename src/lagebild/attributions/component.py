@@ -33,6 +33,8 @@ class AttributionsComponent:
         self.headline = bool(data.get("headline_colon", False))
         self.merge_runs = bool(data.get("merge_quote_runs", False))
         self.keep_nested = bool(data.get("nested_frames", True))
+        # a speaker label / headline colon frame also over a unit with other frames (nested in it)
+        self.headline_over = bool(data.get("headline_over_frames", False)) or not self.keep_nested
 
     # --- finding ------------------------------------------------------------------------
     def frames(self, doc: Doc) -> tuple[View, list[Frame]]:
@@ -53,7 +55,7 @@ class AttributionsComponent:
             extra = prep_frames(v, u) + es_frames(v, u) + dash_frames(v, u)
             if v.has_dep and self.deps:
                 extra += noun_frames(v, u, self.deps, taken)
-            if self.headline and (not unit or not self.keep_nested):  # frames inside it are nested
+            if self.headline and (not unit or self.headline_over):  # frames inside it are nested
                 extra += headline_frame(v, u, doc._.lb_entities or [])
             for f in extra:
                 if not any(k in taken for s, e in f.cue for k in range(s, e)):
