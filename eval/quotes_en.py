@@ -1,6 +1,9 @@
 """English attribution on PolNeAR (dev by default): source, cue and content spans.
 
-Usage: .venv/bin/python eval/quotes_en.py [--split dev|train] [--limit N] [--show N]
+Usage: .venv/bin/python eval/quotes_en.py [--split dev|train] [--skip N] [--limit N] [--show N]
+
+(--skip N leaves out the first N articles, e.g. train articles 250-499 as a set not used
+while writing rules: --split train --skip 250 --limit 250.)
 
 One annotator's file per article (the first by name). Gold and predicted attributions
 are paired one-to-one by character overlap of their content (greedy on overlap F1).
@@ -107,7 +110,7 @@ def pair(gold, pred):
     return out, [g for g in range(len(gold)) if g not in ug], [p for p in range(len(pred)) if p not in up]
 
 
-def evaluate(split: str = "dev", limit: int | None = None, show: int = 0) -> dict | None:
+def evaluate(split: str = "dev", limit: int | None = None, show: int = 0, skip: int = 0) -> dict | None:
     """Figures as fractions (0..1) for eval/floors.py; None when the data is absent."""
     args = argparse.Namespace(split=split, limit=limit, show=show)
     folder = DATA / "polnear" / args.split
@@ -121,7 +124,8 @@ def evaluate(split: str = "dev", limit: int | None = None, show: int = 0) -> dic
     for f in sorted((folder / "attributions").glob("*.ann")):
         art = f.name.rsplit("_", 1)[0]
         anns.setdefault(art, f)
-    arts = sorted(anns)[: args.limit] if args.limit else sorted(anns)
+    arts = sorted(anns)[skip:]
+    arts = arts[: args.limit] if args.limit else arts
     ov = {r: [0, 0, 0] for r in ROLES}  # matched-pred, n-pred, matched-gold / n-gold kept separately
     ov_gold = {r: [0, 0] for r in ROLES}
     ex = {r: [0, 0, 0, 0] for r in ROLES}
@@ -201,9 +205,10 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev")
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--skip", type=int, default=0)
     ap.add_argument("--show", type=int, default=0)
     args = ap.parse_args()
-    evaluate(args.split, args.limit, args.show)
+    evaluate(args.split, args.limit, args.show, args.skip)
     return 0
 
 
