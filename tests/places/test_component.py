@@ -92,3 +92,14 @@ def test_capital_used_for_its_government_does_not_vote_for_its_own_country(en_nl
     places = [(m.text, p) for m, p, kind in mention_places(doc) if kind == "place"]
     london = next(p for text, p in places if text == "London")
     assert london.country == "US"
+
+
+def test_one_place_per_name_in_an_article(en_nlp) -> None:
+    # "London" beside St. Thomas is London, Ontario; "London said" then is that city, not the
+    # British government
+    doc = run(en_nlp, "Drug use is rising in London, said a nurse in St. Thomas. "
+                      "London said it would hire more nurses.")
+    londons = [(p, kind) for m, p, kind in mention_places(doc) if m.text == "London"]
+    assert len(londons) == 2 and all(p.country == "CA" for p, _ in londons)
+    assert all(kind == "place" for _, kind in londons)
+    assert not any(e.name == "United Kingdom" for e in doc._.lb_entities)

@@ -54,6 +54,7 @@ class EntitiesComponent:
                 cand = ln.resolver.resolve(text[f.start:f.end], contexts[surface])
                 if cand is not None:
                     f.geo, f.target = cand, cand.key
+        group.one_sense(text, found)
         group.approximate(found, text, ln)
         found += group.resolve_roles(roles, found, ln, published)
         return group.build(text, found, ln)

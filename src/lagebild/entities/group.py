@@ -144,6 +144,25 @@ def _verb_like(word: str, ln: Linker) -> bool:
     return word[:1].islower() and len(word) > 4 and word.endswith(ln.agentive_suffixes) if ln.agentive_suffixes else False
 
 
+def one_sense(text: str, found: list[Found]) -> None:
+    """One place per name and article: where a name was resolved with the article's context
+    ("London" beside St. Thomas is London, Ontario), the same name inside an organisation
+    ("London Police") names that place too, and a use for the government ("London said") is
+    no metonym unless that place is the capital."""
+    resolved: dict[str, object] = {}
+    for f in found:
+        if f.kind == "place" and f.type == "LOC" and f.geo is not None and f.target == f.geo.key:
+            resolved.setdefault(fold(text[f.start:f.end]), f.geo)
+    for f in found:
+        place = resolved.get(fold(text[f.start:f.end]))
+        if place is None or f.geo is None or f.geo.key == place.key:
+            continue
+        if f.type == "EMBEDDED":
+            f.geo, f.target = place, place.key
+        elif f.kind == "metonym" and place.feature != "PPLC":
+            f.geo, f.target, f.kind = place, place.key, "place"
+
+
 def context_of(found: list[Found], ln: Linker, text: str = "", exclude: str | None = None) -> Context:
     """Countries and US states mentioned, actors' countries, and the article's other places
     (``exclude``: a folded name whose own first guesses must not vote for themselves)."""
