@@ -33,11 +33,11 @@ def read_ann(path: Path) -> list[dict]:
     spans: dict[str, list[tuple[int, int]]] = {}
     events = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        if line.startswith("T") and line.count("\t") >= 2:  # not a continuation line of a mention's text
             tid, info, _ = line.split("\t", 2)
             _, offs = info.split(" ", 1)
             spans[tid] = [tuple(int(x) for x in part.split()) for part in offs.split(";")]
-        elif line.startswith("E"):
+        elif line.startswith("E") and "\t" in line:
             _, args = line.split("\t", 1)
             roles = dict(a.split(":", 1) for a in args.split())
             events.append(roles)

@@ -228,3 +228,42 @@ def test_an_ad_is_a_document_source(en):
     text = "The ad criticized the senator's record on taxes."
     (a,) = en(text)
     assert a.source.text == "The ad" and a.source.kind == "document"
+
+
+def test_stance_adjective_after_a_copula_with_a_preposition(en):
+    text = "Senator Cruz was critical of the trade deal."
+    (a,) = en(text)
+    assert a.source.text == "Senator Cruz" and a.cue.text == "was critical of"
+    assert _text(text, a.content) == "the trade deal"
+
+
+def test_stance_adjective_with_a_clause(en):
+    text = "Campaign aides are confident that the governor will win the primary."
+    (a,) = en(text)
+    assert a.source.text == "Campaign aides" and a.cue.text.startswith("are confident")
+    assert _text(text, a.content).endswith("the governor will win the primary")
+
+
+def test_an_adjective_that_is_no_stance_is_no_cue(en):
+    assert en("The senator was tired after the long flight.") == []
+
+
+def test_light_verb_noun_cue_no_secret_of(en):
+    text = "The governor has made no secret of his ambitions."
+    (a,) = en(text)
+    assert a.source.text == "The governor" and a.cue.text.endswith("secret of")
+    assert _text(text, a.content) == "his ambitions"
+
+
+def test_phrasal_cue_with_a_preposition_after_the_particle(en):
+    text = "Rubio fired back at Christie over the budget."
+    (a,) = en(text)
+    assert a.source.text == "Rubio" and a.cue.text == "fired back at"
+    assert _text(text, a.content).startswith("Christie")
+
+
+def test_according_to_a_document_by_its_author(en):
+    text = "According to an analysis by the Pew Research Center, turnout fell sharply."
+    (a,) = en(text)
+    assert a.source.text == "an analysis by the Pew Research Center"
+    assert _text(text, a.content) == "turnout fell sharply"

@@ -52,12 +52,13 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
         objs = [c for c in tok.children if c.dep_ in set(deps.get("object", [])) and lo <= c.i < hi]
         if v.lex.has("addressee_verbs", cue.lemma):  # "told reporters": the object is the addressee
             objs = [c for c in objs if c.dep_ != "dobj"]
-        if not objs:  # "called for new tariffs": the object of a preposition right after the verb
-            preps = [c for c in tok.children if c.dep_ in set(deps.get("prep_object", [])) and c.i == ce
+        if not objs:  # "called for new tariffs", "fired back at X": the object of a preposition right after the verb
+            after = part + 1 if part == ce else ce
+            preps = [c for c in tok.children if c.dep_ in set(deps.get("prep_object", [])) and c.i == after
                      and c.i + 1 < hi and any(g.i > c.i for g in c.children)]
             if preps:
                 objs = [g for g in preps[0].children if g.i > preps[0].i][:1]
-                ce = preps[0].i + 1
+                ce, part = preps[0].i + 1, None if part == ce else part
         if not objs:
             return None
         preds = [c for c in tok.children if c.i > objs[-1].i and v.lex.has("predicative_preps", v.lowers[c.i])]
@@ -155,4 +156,49 @@ def noun_frames(v: View, u: int, deps: dict, taken: set[int]) -> list[Frame]:
             continue
         out.append(Frame(form=form, cue=[(cs, ce)], source=_nonempty(v.strip(*src)), content=[content],
                          unit=u, kind="noun", cue_kind="speech", lemma=tok.lemma_.lower()))
+    return out
+
+
+def adjective_frames(v: View, u: int, deps: dict, taken: set[int]) -> list[Frame]:
+    """Stance adjectives after a copula: "Cruz was critical of the deal", "Aides are confident
+    that …", "she is eager to run". The adjective comes from ``adjective_cues``, the copula from
+    ``copulas`` of the language data; the holder is the copula's subject; the content a clause
+    of the adjective or the object of a preposition of ``adjective_cue_preps`` after it."""
+    lo, hi = v.units[u]
+    lex = v.lex
+    subj_labels = set(deps.get("subject", []))
+    clause = set(deps.get("adjective_content", []))
+    out = []
+    for i in range(lo, hi):
+        if i in taken or v.quote_of[i] != -1 or not lex.has("adjective_cues", v.lowers[i]):
+            continue
+        tok = v.doc[i]
+        if tok.dep_ not in set(deps.get("predicate", [])) or not lex.has("copulas", tok.head.lemma_.lower()):
+            continue
+        cop = tok.head
+        if not lo <= cop.i < i:
+            continue
+        subj = [c for c in cop.children if c.dep_ in subj_labels and lo <= c.i < cop.i]
+        if not subj:
+            continue
+        src = _nonempty(_subtree(v, subj[0], lo, hi))
+        content, form, ce = None, "reported", i + 1
+        for c in tok.children:
+            if c.i <= i or not lo <= c.i < hi:
+                continue
+            if c.dep_ in clause:
+                content = _subtree(v, c, lo, hi)
+                form = "indirect" if any(lex.has("clause_markers", v.lowers[g.i]) for g in c.children) else "reported"
+                break
+            if lex.has("adjective_cue_preps", v.lowers[c.i]):
+                obj = [g for g in c.children if g.i > c.i]
+                if obj:
+                    content, ce = _subtree(v, obj[0], lo, hi), c.i + 1
+                break
+        content = _nonempty(content)
+        if src is None or content is None or content[0] <= src[0] < content[1]:
+            continue
+        cs = _aux_before(v, cop.i, lo)
+        out.append(Frame(form=form, cue=[(cs, ce)], source=_nonempty(v.strip(*src)), content=[content],
+                         unit=u, kind="adjective", cue_kind="thought", lemma=v.lowers[i]))
     return out

@@ -131,7 +131,8 @@ class Lexicon:
                  "trailing_adverbs", "prepositions", "non_subject_determiners", "particles",
                  "konjunktiv_strong", "reportative_modals", "reportative_final", "addressee_verbs",
                  "conjunctions", "subject_pronouns", "demonstrative_subjects",
-                 "signature_dashes", "predicative_preps", "personal_relatives", "nominal_cues", "nominal_cue_preps")
+                 "signature_dashes", "predicative_preps", "personal_relatives", "nominal_cues", "nominal_cue_preps",
+                 "adjective_cues", "adjective_cue_preps", "copulas", "author_preps")
         words: dict[str, frozenset[str]] = {}
         for name in lists:
             values = data.get(name, [])

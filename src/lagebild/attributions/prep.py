@@ -65,6 +65,11 @@ def prep_frames(v: View, u: int) -> list[Frame]:
         if hit is not None:
             cs, ce, start = hit
             src = _nonempty(v.np_forward(start, hi, relative=False))
+            if src is not None and src[1] + 1 < hi and lex.has("author_preps", v.lowers[src[1]]) \
+                    and lex.head_class("document", v.texts[src[1] - 1]):
+                author = _nonempty(v.np_forward(src[1] + 1, hi, relative=False))
+                if author is not None:  # "according to an analysis by the Pew Research Center"
+                    src = (src[0], author[1])
             if src is not None:
                 content = _content_without(v, lo, hi, cs, src[1])
                 if content:
