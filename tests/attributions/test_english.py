@@ -267,3 +267,10 @@ def test_according_to_a_document_by_its_author(en):
     (a,) = en(text)
     assert a.source.text == "an analysis by the Pew Research Center"
     assert _text(text, a.content) == "turnout fell sharply"
+
+
+def test_a_share_of_a_group_can_speak_without_a_reported_clause(en):
+    text = "Sixty percent opposed the new tax plan."
+    (a,) = en(text)
+    assert a.source.text == "Sixty percent" and a.form == "reported"
+    assert _text(text, a.content) == "the new tax plan"

@@ -19,3 +19,18 @@ def test_lexicon_loads(code):
     for cues in lex.split.values():
         assert all(c.particle for c in cues)
     assert all(isinstance(n, int) and n > 0 for n in lex.number_words.values())
+
+
+def test_english_cue_verbs_have_every_form():
+    """Every English cue verb lists an -s and an -ing form, and doubled or irregular forms
+    are spelt right (a misspelt form silently loses the cue)."""
+    data = LanguageData("en").json("attribution_verbs")
+    for lemma, entry in data.items():
+        forms = entry.get("joined") or entry.get("split")
+        assert any(f.endswith("ing") for f in forms), lemma
+        assert any(f.endswith("s") for f in forms), lemma
+    lex = Lexicon.load(LanguageData("en"))
+    for form in ("referred", "referring", "sought", "planned", "slammed", "showing", "echoes"):
+        assert lex.cue_for(form) is not None, form
+    for wrong in ("refered", "seeked", "planed", "slamed", "echos"):
+        assert lex.cue_for(wrong) is None, wrong

@@ -141,6 +141,8 @@ class AttributionsComponent:
         head = v.doc[head_token(v, s, e)]
         if v.lex.plural_sources_speak and head.pos_ in ("NOUN", "PROPN") and "Plur" in head.morph.get("Number"):
             return False  # a group can speak: "World leaders and diplomats expressed outrage
+        if v.lex.has_lower("share_heads", head.text):
+            return False  # a share of a group: "64 percent call him competent", "a third said so"
         # keep sources that look like a name: two capitalised words in a row
         return not any(v.capital(k) and v.capital(k + 1) and v.texts[k].isalpha() and v.texts[k + 1][:1].isalpha()
                        for k in range(s, e - 1))
