@@ -274,3 +274,24 @@ def test_a_share_of_a_group_can_speak_without_a_reported_clause(en):
     (a,) = en(text)
     assert a.source.text == "Sixty percent" and a.form == "reported"
     assert _text(text, a.content) == "the new tax plan"
+
+
+def test_agent_noun_after_a_copula(en):
+    text = "Senator Warren is an outspoken supporter of the new bill."
+    (a,) = en(text)
+    assert a.source.text == "Senator Warren" and a.cue.text.endswith("supporter of")
+    assert _text(text, a.content) == "the new bill"
+
+
+def test_agent_noun_in_apposition(en):
+    text = "Mayor Smith, a longtime critic of the project, spoke at the meeting."
+    atts = en(text)
+    a = next(a for a in atts if a.cue.text.endswith("critic of"))
+    assert a.source.text == "Mayor Smith" and _text(text, a.content) == "the project"
+
+
+def test_a_clause_only_cue_without_a_clause_is_no_attribution(en):
+    assert en("The governor maintains a vacation home in Florida.") == []
+    text = "The governor maintains that the budget is balanced."
+    (a,) = en(text)
+    assert a.source.text == "The governor" and _text(text, a.content).endswith("the budget is balanced")

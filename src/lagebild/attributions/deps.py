@@ -202,3 +202,38 @@ def adjective_frames(v: View, u: int, deps: dict, taken: set[int]) -> list[Frame
         out.append(Frame(form=form, cue=[(cs, ce)], source=_nonempty(v.strip(*src)), content=[content],
                          unit=u, kind="adjective", cue_kind="thought", lemma=v.lowers[i]))
     return out
+
+
+def agent_noun_frames(v: View, u: int, deps: dict, taken: set[int]) -> list[Frame]:
+    """Nouns for one who holds a stance, after a copula or in apposition: "Clinton is an
+    outspoken supporter of Roe v. Wade", "Rep. Grijalva, an early backer of Sanders, …". The
+    noun comes from ``agent_nouns``; the content is the object of a preposition of
+    ``nominal_cue_preps`` after it."""
+    lo, hi = v.units[u]
+    lex = v.lex
+    out = []
+    for i in range(lo, hi):
+        if i in taken or v.quote_of[i] != -1 or v.tags[i] != "NOUN" or not lex.has("agent_nouns", v.doc[i].lemma_.lower()):
+            continue
+        tok = v.doc[i]
+        prep = next((c for c in tok.children if c.i > i and lo <= c.i < hi), None)
+        if prep is None or not lex.has("nominal_cue_preps", v.lowers[prep.i]):
+            continue
+        obj = [g for g in prep.children if g.i > prep.i]
+        if not obj:
+            continue
+        content = _nonempty(_subtree(v, obj[0], lo, hi))
+        src, cs = None, None
+        if tok.dep_ in set(deps.get("predicate_noun", [])) and lex.has("copulas", tok.head.lemma_.lower()) \
+                and tok.head.i < i:
+            subj = [c for c in tok.head.children if c.dep_ in set(deps.get("subject", [])) and lo <= c.i < tok.head.i]
+            if subj:
+                src, cs = _subtree(v, subj[0], lo, hi), _aux_before(v, tok.head.i, lo)
+        elif tok.dep_ in set(deps.get("apposition", [])) and lo <= tok.head.i < i:
+            src, cs = v.strip(max(lo, tok.head.left_edge.i), tok.head.i + 1), tok.left_edge.i
+        src = _nonempty(src)
+        if src is None or content is None or content[0] <= src[0] < content[1]:
+            continue
+        out.append(Frame(form="reported", cue=[(cs, prep.i + 1)], source=src, content=[content],
+                         unit=u, kind="noun", cue_kind="speech", lemma=tok.lemma_.lower()))
+    return out
