@@ -295,3 +295,21 @@ def test_a_clause_only_cue_without_a_clause_is_no_attribution(en):
     text = "The governor maintains that the budget is balanced."
     (a,) = en(text)
     assert a.source.text == "The governor" and _text(text, a.content).endswith("the budget is balanced")
+
+
+def test_the_object_of_in_after_a_cue_is_no_content(en):
+    atts = en("The senator spoke in the East Room.")
+    assert all(a.cue.text == "spoke" for a in atts)  # not "spoke in" with "the East Room" as what was said
+
+
+def test_the_subject_of_an_agentless_passive_is_not_the_source(en):
+    text = "The senator was lambasted as a moderate."
+    (a,) = en(text)
+    assert "lambasted" in a.cue.text and a.source.text is None
+    assert "a moderate" in _text(text, a.content)
+
+
+def test_quoted_as_saying_keeps_its_subject_as_source(en):
+    text = "The minister was quoted as saying that the talks had failed."
+    atts = en(text)
+    assert any(a.source.text == "The minister" for a in atts)

@@ -127,6 +127,8 @@ class AttributionsComponent:
         """A speech act with no reported clause needs a source that can speak."""
         if f.form != "reported":
             return False
+        if f.source is None and f.extra.get("agentless_passive"):
+            return False  # "he was lambasted as a moderate": said by someone unnamed
         if f.source is None or v.lex.has("clause_only_cues", f.lemma or ""):
             return True  # "needs more time", "maintains a blog": a cue only with a reported clause
         said = {k for s, e in f.content for k in range(s, e) if not v.is_punct(k)}

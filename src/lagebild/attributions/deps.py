@@ -55,6 +55,7 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
         if not objs:  # "called for new tariffs", "fired back at X": the object of a preposition right after the verb
             after = part + 1 if part == ce else ce
             preps = [c for c in tok.children if c.dep_ in set(deps.get("prep_object", [])) and c.i == after
+                     and not v.lex.has("adjunct_preps", v.lowers[c.i])  # "said in a statement": not what was said
                      and c.i + 1 < hi and any(g.i > c.i for g in c.children)]
             if preps:
                 objs = [g for g in preps[0].children if g.i > preps[0].i][:1]
@@ -76,8 +77,13 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
     subj_labels = set(deps.get("subject", []))
     src = agent
     holder = tok
+    passive = False
     for _ in range(3 if src is None else 0):
         subj = [c for c in holder.children if c.dep_ in subj_labels]
+        if subj and holder is tok and subj[0].dep_ in set(deps.get("passive_subject", [])) \
+                and cue.lemma not in v.lex.passive_subject_source:
+            passive = True  # "he was identified as the gunman": what was said, not who said it
+            break
         if subj:
             src = _nonempty(_subtree(v, subj[0], lo, hi))
             if len(list(subj[0].subtree)) == 1 and v.lex.has("relative_pronouns", v.lowers[subj[0].i]) \
@@ -95,14 +101,17 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
     if content[0] <= i < content[1] or (src is not None and content[0] <= src[0] < content[1]):
         return None  # the parse disagrees with itself: let the token rules decide
     cs = _aux_before(v, i, lo)
-    if src is None:
+    if src is None and not passive:
         src = _left_source(v, v.clause_start(cs, lo), cs, lo)
-    if src is None and cs > lo and v.pos[cs - 1] in ("PROPN", "PRON") and v.quote_of[cs - 1] == -1:
+    if src is None and not passive and cs > lo and v.pos[cs - 1] in ("PROPN", "PRON") and v.quote_of[cs - 1] == -1:
         src = _nonempty(v.np_backward(cs, lo, limit=4))  # "In a meeting with the Post Trump said": the parse lost it
     cue_spans = [(cs, ce)] + ([(part, part + 1)] if part is not None else [])
     konj = any(v.is_konj(k) for k in range(cs, ce))
-    return Frame(form=_form_for(v, [content], default), cue=cue_spans, source=src, content=[content],
-                 unit=u, cue_kind=cue.kind, lemma=cue.lemma, konj_cue=konj)
+    frame = Frame(form=_form_for(v, [content], default), cue=cue_spans, source=src, content=[content],
+                  unit=u, cue_kind=cue.kind, lemma=cue.lemma, konj_cue=konj)
+    if passive:
+        frame.extra["agentless_passive"] = True
+    return frame
 
 
 
