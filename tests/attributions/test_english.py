@@ -313,3 +313,10 @@ def test_quoted_as_saying_keeps_its_subject_as_source(en):
     text = "The minister was quoted as saying that the talks had failed."
     atts = en(text)
     assert any(a.source.text == "The minister" for a in atts)
+
+
+def test_reportedly_does_not_take_the_previous_speaker(en):
+    text = "Smith said the market was weak. The company will reportedly cut 500 jobs."
+    atts = en(text)
+    a = next(a for a in atts if a.cue.text == "reportedly")
+    assert a.source.text is None

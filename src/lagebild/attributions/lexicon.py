@@ -62,6 +62,8 @@ class Lexicon:
     reported_min_words: int = 0
     plural_sources_speak: bool = False
     reported_after_cue: bool = False
+    impersonal_refers_back: bool = True
+    """An impersonal cue with no source ("heißt es", "reportedly") takes the source of the discourse."""
     """The content of a speech act without reported clause is the rest of its clause after the
     cue (else the whole clause, source and cue included)."""
     """A plural noun source counts as one that can speak for a speech act with no reported clause."""
@@ -174,6 +176,7 @@ class Lexicon:
         lex.reported_min_words = int(data.get("reported_min_words", 0))
         lex.plural_sources_speak = bool(data.get("plural_sources_speak", False))
         lex.reported_after_cue = bool(data.get("reported_after_cue", False))
+        lex.impersonal_refers_back = bool(data.get("impersonal_refers_back", True))
         lex.passive_subject_source = frozenset(data.get("passive_subject_source", []))
         lex.index()
         return lex
