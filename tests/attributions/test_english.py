@@ -320,3 +320,16 @@ def test_reportedly_does_not_take_the_previous_speaker(en):
     atts = en(text)
     a = next(a for a in atts if a.cue.text == "reportedly")
     assert a.source.text is None
+
+
+def test_a_fronted_survey_is_the_source_of_its_clause(en):
+    text = "In the latest CBS News poll, Clinton leads Sanders by ten points."
+    (a,) = en(text)
+    assert a.cue.text == "In" and a.source.text == "the latest CBS News poll"
+    assert _text(text, a.content) == "Clinton leads Sanders by ten points"
+
+
+def test_a_survey_before_a_cue_verb_is_left_to_the_verb(en):
+    text = "In a new survey, most voters said the economy was the top issue."
+    atts = en(text)
+    assert not any(a.cue.text == "In" for a in atts)

@@ -18,7 +18,7 @@ from .prep import dash_frames, es_frames, headline_frame, no_comment_frames, pre
 from .rules import Frame, find_cues, verb_frame
 from .sources import classify, head_token, is_anaphoric, medium_for
 from .tokens import View
-from .deps import adjective_frames, agent_noun_frames, dep_frame, noun_frames
+from .deps import adjective_frames, agent_noun_frames, dep_frame, noun_frames, survey_frames
 
 
 class AttributionsComponent:
@@ -55,7 +55,7 @@ class AttributionsComponent:
             extra = prep_frames(v, u) + es_frames(v, u) + dash_frames(v, u)
             if v.has_dep and self.deps:
                 extra += noun_frames(v, u, self.deps, taken) + adjective_frames(v, u, self.deps, taken)
-                extra += agent_noun_frames(v, u, self.deps, taken)
+                extra += agent_noun_frames(v, u, self.deps, taken) + survey_frames(v, u, self.deps, taken)
             if self.headline and (not unit or self.headline_over):  # frames inside it are nested
                 extra += headline_frame(v, u, doc._.lb_entities or [])
             for f in extra:

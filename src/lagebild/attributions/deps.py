@@ -246,3 +246,32 @@ def agent_noun_frames(v: View, u: int, deps: dict, taken: set[int]) -> list[Fram
         out.append(Frame(form="reported", cue=[(cs, prep.i + 1)], source=src, content=[content],
                          unit=u, kind="noun", cue_kind="speech", lemma=tok.lemma_.lower()))
     return out
+
+
+def survey_frames(v: View, u: int, deps: dict, taken: set[int]) -> list[Frame]:
+    """A survey as the source of the clause it is fronted to: "In the latest poll, Clinton leads
+    Sanders by 10 points". The preposition comes from ``survey_preps``, the head noun of its
+    object from ``survey_heads``; a clause whose own verb is a cue is left to that cue."""
+    lo, hi = v.units[u]
+    lex = v.lex
+    out = []
+    for i in range(lo, hi):
+        if i in taken or v.quote_of[i] != -1 or not lex.has("survey_preps", v.lowers[i]):
+            continue
+        tok = v.doc[i]
+        head = tok.head
+        if tok.dep_ not in set(deps.get("prep_object", [])) or not i < head.i < hi or head.i < lo:
+            continue
+        objs = [g for g in tok.children if g.i > i]
+        if not objs or not lex.has("survey_heads", objs[0].lemma_.lower()) or lex.cue_for(v.texts[head.i]):
+            continue
+        src = _nonempty(_subtree(v, objs[0], lo, hi))
+        if src is None or src[1] >= head.i:
+            continue
+        start = src[1] + 1 if src[1] < hi and v.texts[src[1]] == "," else src[1]
+        content = _nonempty(v.strip(start, v.clause_end(head.i, hi) if v.clause_end(head.i, hi) > head.i else hi))
+        if content is None:
+            continue
+        out.append(Frame(form="indirect", cue=[(i, i + 1)], source=src, content=[content],
+                         unit=u, kind="prep", cue_kind="speech", lemma=v.lowers[i]))
+    return out
