@@ -333,3 +333,7 @@ def test_a_survey_before_a_cue_verb_is_left_to_the_verb(en):
     text = "In a new survey, most voters said the economy was the top issue."
     atts = en(text)
     assert not any(a.cue.text == "In" for a in atts)
+
+
+def test_a_name_before_a_number_is_no_statement(en):
+    assert en("CLINTON: 1,769") == []  # a speaker label needs words after it
