@@ -337,3 +337,9 @@ def test_a_survey_before_a_cue_verb_is_left_to_the_verb(en):
 
 def test_a_name_before_a_number_is_no_statement(en):
     assert en("CLINTON: 1,769") == []  # a speaker label needs words after it
+
+
+def test_speaking_to_reporters_sets_the_scene_of_the_cue(en):
+    text = "Speaking to reporters on Monday, Trump said the wall would be built."
+    (a,) = en(text)
+    assert a.cue.text == "said" and a.source.text == "Trump"

@@ -44,7 +44,7 @@ class AttributionsComponent:
             unit: list[Frame] = no_comment_frames(v, u)
             taken = {k for f in unit for s, e in f.cue for k in range(s, e)}
             for i, ce, part, cue in find_cues(v, lo, hi):
-                if i in taken:
+                if i in taken or self._setting(v, i, cue):
                     continue
                 f = dep_frame(v, u, i, ce, part, cue, self.deps) if v.has_dep and self.deps else None
                 if f is None:
@@ -121,6 +121,15 @@ class AttributionsComponent:
                 rec.source = a.model_copy()
         _break_cycles(out)
         return out
+
+    def _setting(self, v: View, i: int, cue) -> bool:
+        """"Speaking to reporters on Monday, Trump said …": a participle of speaking that sets
+        the scene for another cue verb is part of that act, not one of its own."""
+        if not (v.has_dep and self.lex.has("setting_verbs", cue.lemma)):
+            return False
+        tok = v.doc[i]
+        return tok.dep_ in set(self.deps.get("adverbial_clause", [])) and tok.head.i != i \
+            and self.lex.cue_for(v.texts[tok.head.i]) is not None
 
     @staticmethod
     def _weak(v: View, f: Frame, entities: list) -> bool:

@@ -134,8 +134,8 @@ class Lexicon:
                  "konjunktiv_strong", "reportative_modals", "reportative_final", "addressee_verbs",
                  "conjunctions", "subject_pronouns", "demonstrative_subjects",
                  "signature_dashes", "predicative_preps", "personal_relatives", "nominal_cues", "nominal_cue_preps",
-                 "adjective_cues", "adjective_cue_preps", "copulas", "author_preps", "share_heads", "agent_nouns", "clause_only_cues", "adjunct_preps",
-                 "survey_preps", "survey_heads")
+                 "adjective_cues", "adjective_cue_preps", "copulas", "author_preps", "share_heads", "agent_nouns",
+                 "clause_only_cues", "adjunct_preps", "survey_preps", "survey_heads", "setting_verbs")
         words: dict[str, frozenset[str]] = {}
         for name in lists:
             values = data.get(name, [])
