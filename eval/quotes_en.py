@@ -73,22 +73,15 @@ def pred_of(doc) -> list[dict]:
     return outermost(out)
 
 
-def _inside(k: int, spans) -> bool:
-    return any(s <= k < e for s, e in spans)
-
-
 def outermost(preds: list[dict]) -> list[dict]:
     """PolNeAR's convention: an attribution whose cue lies inside the content of another
     one ("The senator said the governor announced new taxes": the announcement) is not
     annotated on its own. lagebild reports it, linked by ``according_to``; it is left out
-    here, as the pipeline's own rule does (attributions.discourse.resolve_unit)."""
-    def nested(p: dict) -> bool:
-        if not p["cue"]:
-            return False
-        k = p["cue"][0][0]
-        return any(q is not p and _inside(k, q["content"]) and not (q["cue"] and _inside(q["cue"][0][0], p["content"]))
-                   for q in preds)
-    return [p for p in preds if not nested(p)]
+    here by the pipeline's own test (attributions.discourse.nested, the ``nested_frames`` switch)."""
+    from lagebild.attributions.discourse import nested
+
+    flags = nested([(p["cue"][0][0] if p["cue"] else None, p["content"]) for p in preds])
+    return [p for p, inner in zip(preds, flags) if not inner]
 
 
 def pair(gold, pred):

@@ -38,11 +38,12 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
             and not (c.right_edge.i < i and v.texts[c.right_edge.i + 1] == ":")]  # "…: X said": what follows
     default = "indirect"
     agent = None  # "was endorsed by dozens of papers": the agent is the source, the subject what was said
+    agent_labels, passive_labels = set(deps.get("agent", [])), set(deps.get("passive_subject", []))
     for c in tok.children:
-        if c.dep_ in set(deps.get("agent", [])) and lo <= c.i < hi:
+        if c.dep_ in agent_labels and lo <= c.i < hi:
             objs = [g for g in c.children if g.i > c.i and lo <= g.i < hi]
             agent = _nonempty(_subtree(v, objs[0], lo, hi)) if objs else None
-    passive_subj = [c for c in tok.children if c.dep_ in set(deps.get("passive_subject", [])) and lo <= c.i < hi]
+    passive_subj = [c for c in tok.children if c.dep_ in passive_labels and lo <= c.i < hi]
     if kids:
         content = _nonempty(_subtree(v, kids[0], lo, hi))
     elif agent is not None and passive_subj:
@@ -80,7 +81,7 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
     passive = False
     for _ in range(3 if src is None else 0):
         subj = [c for c in holder.children if c.dep_ in subj_labels]
-        if subj and holder is tok and subj[0].dep_ in set(deps.get("passive_subject", [])) \
+        if subj and holder is tok and subj[0].dep_ in passive_labels \
                 and cue.lemma not in v.lex.passive_subject_source:
             passive = True  # "he was identified as the gunman": what was said, not who said it
             break
@@ -114,6 +115,23 @@ def dep_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue, deps
     return frame
 
 
+def _complement(v: View, tok, lo: int, hi: int, clause: set, preps: str, skip: tuple[int, int] | None = None,
+                adjacent: bool = False) -> tuple[tuple[int, int] | None, str, int]:
+    """What a nominal or adjectival cue at ``tok`` is about, with its form and the cue's end:
+    a clause of it (``clause`` labels; indirect with a clause marker, else reported) or the object
+    of a preposition of the language list ``preps`` after it (``adjacent``: right after it).
+    Children inside ``skip`` (the source) are passed over."""
+    i = tok.i
+    for c in tok.children:
+        if c.i <= i or not lo <= c.i < hi or (skip is not None and skip[0] <= c.i < skip[1]):
+            continue
+        if c.dep_ in clause:
+            marked = any(v.lex.has("clause_markers", v.lowers[g.i]) for g in c.children)
+            return _subtree(v, c, lo, hi), "indirect" if marked else "reported", i + 1
+        if (not adjacent or c.i == i + 1) and v.lex.has(preps, v.lowers[c.i]):
+            obj = [g for g in c.children if g.i > c.i]
+            return (_subtree(v, obj[0], lo, hi), "reported", c.i + 1) if obj else (None, "reported", i + 1)
+    return None, "reported", i + 1
 
 
 def noun_frames(v: View, u: int, deps: dict, taken: set[int]) -> list[Frame]:
@@ -146,20 +164,7 @@ def noun_frames(v: View, u: int, deps: dict, taken: set[int]) -> list[Frame]:
                 src, cs = _subtree(v, subj[0], lo, hi), tok.head.i
         if not src or src[1] <= src[0]:
             continue
-        ce = i + 1
-        content, form = None, "reported"
-        for c in kids:
-            if c.i <= i or (src[0] <= c.i < src[1]):
-                continue
-            if c.dep_ in clause:
-                content = _subtree(v, c, lo, hi)
-                form = "indirect" if any(v.lex.has("clause_markers", v.lowers[g.i]) for g in c.children) else "reported"
-                break
-            if c.i == i + 1 and lex.has("nominal_cue_preps", v.lowers[c.i]):
-                obj = [g for g in c.children if g.i > c.i]
-                if obj:
-                    content, ce = _subtree(v, obj[0], lo, hi), c.i + 1
-                break
+        content, form, ce = _complement(v, tok, lo, hi, clause, "nominal_cue_preps", skip=src, adjacent=True)
         content = _nonempty(content)
         if content is None or content[0] <= src[0] < content[1]:
             continue
@@ -191,19 +196,7 @@ def adjective_frames(v: View, u: int, deps: dict, taken: set[int]) -> list[Frame
         if not subj:
             continue
         src = _nonempty(_subtree(v, subj[0], lo, hi))
-        content, form, ce = None, "reported", i + 1
-        for c in tok.children:
-            if c.i <= i or not lo <= c.i < hi:
-                continue
-            if c.dep_ in clause:
-                content = _subtree(v, c, lo, hi)
-                form = "indirect" if any(lex.has("clause_markers", v.lowers[g.i]) for g in c.children) else "reported"
-                break
-            if lex.has("adjective_cue_preps", v.lowers[c.i]):
-                obj = [g for g in c.children if g.i > c.i]
-                if obj:
-                    content, ce = _subtree(v, obj[0], lo, hi), c.i + 1
-                break
+        content, form, ce = _complement(v, tok, lo, hi, clause, "adjective_cue_preps")
         content = _nonempty(content)
         if src is None or content is None or content[0] <= src[0] < content[1]:
             continue

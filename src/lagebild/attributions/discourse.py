@@ -17,6 +17,18 @@ def _covers(f: Frame, k: int) -> bool:
     return any(s <= k < e for s, e in f.content)
 
 
+def nested(items: list[tuple[int | None, list[tuple[int, int]]]]) -> list[bool]:
+    """For attributions given as (cue start, content spans): whether each one's cue lies inside
+    the content of another that does not, in turn, hold its own cue (the senator said the
+    governor *announced* …). Offsets may be tokens or characters, as long as they agree."""
+    def inside(k: int, spans) -> bool:
+        return any(s <= k < e for s, e in spans)
+
+    return [cue is not None and any(j != n and inside(cue, content_b) and not (cue_b is not None and inside(cue_b, content))
+                                    for j, (cue_b, content_b) in enumerate(items))
+            for n, (cue, content) in enumerate(items)]
+
+
 def _share_subject(v: View, frames: list[Frame]) -> None:
     """"X spricht von … und fordert Y": a cue right after "und" shares the subject of the cue before."""
     lex = v.lex
@@ -60,8 +72,8 @@ def resolve_unit(v: View, frames: list[Frame], keep_nested: bool = True) -> list
             a.content = [c for c in trimmed if c[1] > c[0]]
     frames = [f for f in frames if f.content or f.form == "no_comment"]
     if not keep_nested:
-        frames = [a for a in frames if not (a.cue and any(
-            b is not a and _covers(b, a.cue[0][0]) and not (b.cue and _covers(a, b.cue[0][0])) for b in frames))]
+        flags = nested([(f.cue[0][0] if f.cue else None, f.content) for f in frames])
+        frames = [f for f, inner in zip(frames, flags) if not inner]
     # nesting: the smallest other frame whose content holds this frame's cue
     for a in frames:
         if not a.cue:

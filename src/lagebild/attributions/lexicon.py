@@ -60,14 +60,14 @@ class Lexicon:
     source_relative_clause: bool = True
     """A relative clause after the source's head belongs to the source span."""
     reported_min_words: int = 0
+    """A speech act with no reported clause needs this many words besides source and cue."""
     plural_sources_speak: bool = False
+    """A plural noun source counts as one that can speak for a speech act with no reported clause."""
     reported_after_cue: bool = False
-    impersonal_refers_back: bool = True
-    """An impersonal cue with no source ("heißt es", "reportedly") takes the source of the discourse."""
     """The content of a speech act without reported clause is the rest of its clause after the
     cue (else the whole clause, source and cue included)."""
-    """A plural noun source counts as one that can speak for a speech act with no reported clause."""
-    """A speech act with no reported clause needs this many words besides source and cue."""
+    impersonal_refers_back: bool = True
+    """An impersonal cue with no source ("heißt es", "reportedly") takes the source of the discourse."""
 
     def index(self) -> None:
         """First words of every multi-word pattern, to skip tokens quickly."""
