@@ -101,7 +101,7 @@ def score(nlp, docs: list[dict], by_type: bool = False) -> dict:
     from lagebild.entities.component import EntitiesComponent
     from lagebild.places.component import mention_places
     from lagebild.places.gazetteer import distance_km
-    from lagebild.places.focus import focus_point
+    from lagebild.places.focus import focus_place
     from lagebild.places.resolve import Context
 
     comp: EntitiesComponent = nlp.get_pipe("lagebild_entities")
@@ -146,9 +146,9 @@ def score(nlp, docs: list[dict], by_type: bool = False) -> dict:
             if pred is None:
                 cand = resolver.resolve(d["text"][g["start"]:g["end"]], ctx)
                 lat, lon = (cand.lat, cand.lon) if cand is not None else (None, None)
-                focus = focus_point(located, at=g["start"]) if cand is None else None
+                focus = focus_place(located, at=g["start"]) if cand is None else None
                 if focus is not None:
-                    (lat, lon), approx = focus, True
+                    lat, lon, approx = focus.lat, focus.lon, True
             else:
                 lat, lon = pred.lat, pred.lon
                 approx = pred.feature == "APPROX"

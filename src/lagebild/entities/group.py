@@ -253,7 +253,7 @@ def focus_mentions(found: list[Found]) -> list[tuple[int, object, str]]:
 def approximate(found: list[Found], text: str, ln: Linker) -> None:
     """Unresolved place names (streets, buildings, villages the gazetteer lacks) get the
     article's focus near them as an approximate location, marked with feature APPROX."""
-    from ..places.focus import focus_point
+    from ..places.focus import focus_place
 
     located = focus_mentions(found)
     if not located:
@@ -262,8 +262,7 @@ def approximate(found: list[Found], text: str, ln: Linker) -> None:
         if f.type == "LOC" and f.target is None and f.geo is None:
             last = fold(text[f.start:f.end]).split()[-1:] or [""]
             if last[0].endswith(ln.place_heads) and (last[0] in ln.place_heads or len(last[0]) > 8):
-                point = focus_point(located, at=f.start)
-                focus = next((g for _, g, _ in located if point is not None and (g.lat, g.lon) == point), None)
+                focus = focus_place(located, at=f.start)
                 if focus is not None:
                     f.geo = approx_candidate(text[f.start:f.end], focus)
 

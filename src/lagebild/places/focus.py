@@ -41,17 +41,18 @@ def _within_state(state, city) -> bool:
     return distance_km(state.lat, state.lon, city.lat, city.lon) <= 400.0
 
 
-def focus_point(mentions: Iterable[tuple[int, object, str]], at: int | None = None) -> tuple[float, float] | None:
-    """The article's local focus from its place mentions ``(start, place, kind)`` (places
-    have ``lat``, ``lon``, ``feature``, ``country`` and optionally ``admin1``; ``kind`` is how
-    the mention was found: ``embedded``, ``demonym``, ...), or None without any city, county
-    or state (else the point of the country it names most, if any). With ``at`` (a character offset), the focus for the mention there."""
+def focus_place(mentions: Iterable[tuple[int, object, str]], at: int | None = None):
+    """The place that is the article's local focus, from its place mentions ``(start, place,
+    kind)`` (places have ``lat``, ``lon``, ``feature``, ``country`` and optionally ``admin1``;
+    ``kind`` is how the mention was found: ``embedded``, ``demonym``, ...). Without any city,
+    county or state, the country it names most, else None. With ``at`` (a character offset),
+    the focus for the mention there."""
     weight: dict[tuple[float, float], float] = {}
     place: dict[tuple[float, float], object] = {}
     near: dict[tuple[float, float], float] = {}
     share: Counter = Counter()
     features: list[tuple[object, float]] = []
-    countries: dict[str, tuple[float, float]] = {}
+    countries: dict[str, object] = {}
     for start, p, kind in mentions:
         if p.lat is None or p.feature == "APPROX":
             continue
@@ -62,14 +63,14 @@ def focus_point(mentions: Iterable[tuple[int, object, str]], at: int | None = No
             share[p.country] += base * (_F["country_name"] if p.feature == "PCLI"
                                         else _F["demonym"] if kind == "demonym" else 1.0)
         if p.feature == "PCLI" and p.country:
-            countries[p.country] = (p.lat, p.lon)
+            countries[p.country] = p
         if p.feature not in _LOCAL:
             if p.feature not in _TOO_LARGE:
                 features.append((p, base))
             continue
         key = (p.lat, p.lon)
         weight[key] = weight.get(key, 0.0) + base + (_F["city"] if p.feature in _CITY else 0.0)
-        place[key] = p
+        place.setdefault(key, p)
         if at is not None:
             near[key] = max(near.get(key, 0.0), 1.0 / (1.0 + abs(at - start) / _F["text_chars"]))
     if not weight:  # no city, county or state: the country the article names most
@@ -92,4 +93,4 @@ def focus_point(mentions: Iterable[tuple[int, object, str]], at: int | None = No
         s += _F["country"] * share.get(p.country, 0.0) / total
         return s + _F["text"] * near.get(k, 0.0)
 
-    return max(weight, key=score)
+    return place[max(weight, key=score)]
