@@ -18,7 +18,7 @@ from ..lang import LanguageData
 from ..records import Event, Evidence, Span as RSpan
 from .arguments import ArgumentFinder, Arguments
 from .entities import EntityIndex
-from .lexicon import compile_lexicon, compile_modality
+from .lexicon import compile_lexicon, compile_modality, merge_lexicons
 from .modality import modality
 from .triggers import Clause, Trigger, TriggerFinder, clauses
 
@@ -30,7 +30,10 @@ class EventsComponent:
         self.name = name
         self.settings = dict(settings or {})
         lang = LanguageData(nlp.lang)
-        self.lex = compile_lexicon(lang.json("events"))
+        data = lang.json("events")
+        if lang.has("event_lexicon.json"):
+            data = merge_lexicons(data, lang.json("event_lexicon"))
+        self.lex = compile_lexicon(data)
         self.cues = compile_modality(lang.json("modality"))
         self.triggers = TriggerFinder(self.lex)
         self.arguments = ArgumentFinder(self.lex)

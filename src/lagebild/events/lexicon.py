@@ -131,6 +131,32 @@ def _entry(lemma: str, pos: str, type_mode: str, details: dict) -> Entry:
     )
 
 
+TRIGGER_KEYS = ("verbs", "nouns", "adjectives", "phrases")
+LIST_KEYS = ("past_participles", "participle_forms", "no_compound_heads")
+
+
+def merge_lexicons(base: dict, extra: dict) -> dict:
+    """``base`` (the curated ``events.json``) extended by ``extra`` (a generated
+    ``event_lexicon.json``): a lemma the base lists keeps its base type and details;
+    forms, separable verbs and participle lists are united."""
+    out = dict(base)
+    known = {(key, w) for key in TRIGGER_KEYS for ws in base.get(key, {}).values() for w in ws}
+    for key in TRIGGER_KEYS:
+        merged = {t: list(ws) for t, ws in base.get(key, {}).items()}
+        for type_mode, words in extra.get(key, {}).items():
+            new = [w for w in words if (key, w) not in known]
+            if new:
+                merged.setdefault(type_mode, []).extend(new)
+                known.update((key, w) for w in new)
+        out[key] = merged
+    out["entries"] = {**extra.get("entries", {}), **base.get("entries", {})}
+    for key in ("forms", "separable"):
+        out[key] = {**extra.get(key, {}), **base.get(key, {})}
+    for key in LIST_KEYS:
+        out[key] = sorted(set(base.get(key, [])) | set(extra.get(key, [])))
+    return out
+
+
 def compile_lexicon(events: dict) -> Lexicon:
     """Build the lookup tables from a parsed ``events.json``."""
     case_sensitive = bool(events.get("case_sensitive", False))
