@@ -63,7 +63,7 @@ def bench(lang: str, limit: int, repeat: int) -> None:
     n_ev = 0
     for _ in range(repeat):
         t0 = time.perf_counter()
-        n_ev = sum(len(comp.find(d)) for d in docs)
+        n_ev = sum(len(comp.find(d)[0]) for d in docs)
         best = min(best, time.perf_counter() - t0)
     print(f"{lang}: {len(docs)} articles, {n_tok} tokens, {n_ev} events; stages before: {before}")
     print(f"  lagebild_events: {best:.3f}s  ->  {n_ev / best:,.0f} events/s, {len(docs) / best:,.1f} articles/s, "

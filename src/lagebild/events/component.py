@@ -15,9 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang import LanguageData
-from ..records import Event, Evidence, Span as RSpan
+from ..records import Entity, Event, Evidence, Span as RSpan
 from .arguments import ArgumentFinder, Arguments
 from .entities import EntityIndex
+from .groups import GroupHeads, find_groups
 from .lexicon import compile_lexicon, compile_modality, merge_lexicons
 from .modality import modality
 from .triggers import Clause, Trigger, TriggerFinder, clauses
@@ -35,17 +36,22 @@ class EventsComponent:
             data = merge_lexicons(data, lang.json("event_lexicon"))
         self.lex = compile_lexicon(data)
         self.cues = compile_modality(lang.json("modality"))
+        self.groups = GroupHeads.of(lang)
         self.triggers = TriggerFinder(self.lex)
         self.arguments = ArgumentFinder(self.lex)
 
     # ------------------------------------------------------------------------------
-    def find(self, doc: Doc) -> list[Event]:
+    def find(self, doc: Doc) -> tuple[list[Event], list[Entity]]:
+        """The events of ``doc`` and the unnamed groups they use as arguments."""
         if not doc.has_annotation("SENT_START"):
-            return []
+            return [], []
         parsed = self.lex.use_parse and doc.has_annotation("DEP")
         parsed_pos = doc.has_annotation("POS")
         has_lemma = doc.has_annotation("LEMMA")
-        idx = EntityIndex(doc)
+        groups: list[Entity] = []
+        if parsed_pos:
+            groups = find_groups(doc, self.groups, EntityIndex(doc).name_tokens())
+        idx = EntityIndex(doc, groups)
         found: list[tuple[Trigger, Event]] = []
         for sent in doc.sents:
             clist = clauses(sent, self.lex)
@@ -74,10 +80,14 @@ class EventsComponent:
         events = self._merge_document(found)
         for i, ev in enumerate(events, 1):
             ev.id = f"v{i}"
-        return events
+        used = {e for ev in events for e in (*ev.actor, *ev.recipient)}
+        return events, [g for g in groups if g.id in used]
 
-    def set_annotations(self, doc: Doc, events: list[Event]) -> None:
+    def set_annotations(self, doc: Doc, found: tuple[list[Event], list[Entity]]) -> None:
+        events, groups = found
         doc._.lb_events = events
+        if groups:
+            doc._.lb_entities = [*(doc._.lb_entities or []), *groups]
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
@@ -288,7 +298,7 @@ class EventsComponent:
     "lagebild_events",
     requires=["doc.sents", "doc._.lb_entities", "doc._.lb_times", "doc._.lb_places",
               "doc._.lb_attributions"],
-    assigns=["doc._.lb_events"],
+    assigns=["doc._.lb_events", "doc._.lb_entities"],
     default_config={"settings": {}},
 )
 def make_events(nlp: Language, name: str, settings: dict) -> EventsComponent:

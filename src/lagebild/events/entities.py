@@ -11,9 +11,13 @@ ACTOR_TYPES = frozenset({"PER", "ORG", "LOC", "MISC"})
 class EntityIndex:
     """Token -> entity id, for the entities that can act (not weapons, not events)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, groups: list[Entity] | None = None) -> None:
+        """``groups``: unnamed groups (:mod:`.groups`), used as arguments but never blocking
+        a trigger ("demonstrierenden Massen" is a protest and its actor)."""
         self.doc = doc
         self.entities: dict[str, Entity] = {e.id: e for e in (doc._.lb_entities or [])}
+        self.groups = frozenset(g.id for g in groups or [])
+        self.entities.update({g.id: g for g in groups or []})
         self.by_token: dict[int, str] = {}
         self.weapon_tokens: set[int] = set()
         self.mention_starts: list[tuple[int, str]] = []
@@ -40,10 +44,15 @@ class EntityIndex:
         for ent in self.entities.values():
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and len(span) > 1 and ent.type in ("ORG", "EVENT", "MISC", "PER"):
+                if span is not None and len(span) > 1 and ent.type in ("ORG", "EVENT", "MISC", "PER") \
+                        and ent.id not in self.groups:
                     self.blocked.update(x.i for x in span)
         self.places = {p.entity: p for p in (doc._.lb_places or []) if p.entity}
         self.attributions: list[Attribution] = list(doc._.lb_attributions or [])
+
+    def name_tokens(self) -> set[int]:
+        """Tokens inside a mention of a named entity (not of an unnamed group)."""
+        return {i for i, e in self.by_token.items() if e not in self.groups}
 
     def of(self, tok: Token) -> str | None:
         return self.by_token.get(tok.i)
