@@ -9,22 +9,18 @@ recipient are dropped (PLOVER codes no actorless events).
 """
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang import LanguageData
 from ..records import Entity, Event, Evidence, Span as RSpan
 from .arguments import ArgumentFinder, Arguments
+from .dates import event_date
 from .entities import EntityIndex
 from .groups import GroupHeads, find_groups
 from .lexicon import compile_lexicon, compile_modality, merge_lexicons
 from .modality import modality
 from .triggers import Clause, Trigger, TriggerFinder, clauses
-
-DATE_VALUE = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?(T.*)?$")
-
 
 class EventsComponent:
     def __init__(self, nlp: Language, name: str, settings: dict | None = None) -> None:
@@ -172,7 +168,7 @@ class EventsComponent:
         return Event(
             id="v0", type=type_, mode=mode, context=self._context(sent),
             actor=args.actor, recipient=[r for r in args.recipient if r not in args.actor],
-            location=args.location, date=self._date(t, sent, clist, doc, others),
+            location=args.location, date=event_date(t, sent, clist, self.lex, mod, others),
             modality=mod, attribution=att.id if att else None,
             evidence=Evidence(start=start, end=end),
             confidence=self._confidence(t, args, parsed, idx), trigger=trig_span,
@@ -214,36 +210,6 @@ class EventsComponent:
                     len(w) > 5 and any(w in t for t in toks) for w in words)):
                 out.append(ctx)
         return out[:3]
-
-    def _date(self, t: Trigger, sent: Span, clist: list[Clause], doc: Doc,
-              others: frozenset[int] = frozenset()) -> str | None:
-        times = [x for x in (doc._.lb_times or []) if x.value and DATE_VALUE.match(x.value)
-                 and sent.start_char <= x.start < sent.end_char]
-        if not times:
-            return None
-        c = t.clause
-        cs, ce = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
-        nouns = [o for o in others if o != t.token.i]
-
-        def own(x) -> bool:  # "Gesprächs mit X am 4. Juli war Trumps Telefonat": the time is the talk's
-            sp = doc.char_span(x.start, x.end, alignment_mode="expand")
-            if sp is None:
-                return True
-            k = sp.start
-            return not any(o < k and k - o <= 4 and not (o < t.token.i < k) and t.token.i > k for o in nouns)
-        inside = [x for x in times if cs <= x.start < ce and own(x)]
-        if inside:
-            return min(inside, key=lambda x: abs(x.start - t.token.idx)).value
-        own = {cl.index for cl in clist if cl is not c and (
-            cl.marker in self.lex.own_time_markers or cl.relative)}
-        rest = []
-        for x in times:
-            cl = next((cl for cl in clist if doc[cl.start].idx <= x.start <= doc[cl.end - 1].idx), None)
-            if cl is None or cl.index not in own:
-                rest.append(x)
-        if not rest:
-            return None
-        return min(rest, key=lambda x: abs(x.start - t.token.idx)).value
 
     def _confidence(self, t: Trigger, args: Arguments, parsed: bool, idx: EntityIndex) -> float:
         c = t.entry.weight

@@ -42,6 +42,9 @@ class SurfaceArguments:
         """Is token i not governed by a preposition or an oblique article?"""
         if idx is not None and self._genitive(doc, i, idx):
             return False
+        if idx is not None and idx.of(doc[i]) in idx.groups and i > start and idx.of(doc[i - 1]) \
+                and idx.of(doc[i - 1]) != idx.of(doc[i]):
+            return True  # "in Mainz und Bonn zwei Personen": a name ends the phrase before the group
         case = doc[i].morph.get("Case") if self.lex.oblique_cases else []
         if case and case[0] in self.lex.oblique_cases:
             return False  # the tagger's morphology: "die Ukraine" (Acc) is no subject
