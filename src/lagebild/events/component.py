@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..lang import LanguageData
 from ..records import Entity, Event, Evidence, Span as RSpan
-from .arguments import ArgumentFinder, Arguments
+from .arguments import Arguments, find_arguments
 from .dates import event_date
 from .entities import EntityIndex
 from .groups import GroupHeads, find_groups
@@ -34,7 +34,6 @@ class EventsComponent:
         self.cues = compile_modality(lang.json("modality"))
         self.groups = GroupHeads.of(lang)
         self.triggers = TriggerFinder(self.lex)
-        self.arguments = ArgumentFinder(self.lex)
 
     # ------------------------------------------------------------------------------
     def find(self, doc: Doc) -> tuple[list[Event], list[Entity]]:
@@ -122,12 +121,7 @@ class EventsComponent:
     def _event(self, t: Trigger, sent: Span, clist: list[Clause], idx: EntityIndex,
                parsed: bool, cond: bool, others: frozenset[int] = frozenset()) -> Event | None:
         doc = sent.doc
-        if parsed:
-            args = self.arguments.parsed(t, idx)
-            if not args.actor and not args.recipient and t.token.dep_ in self.lex.broken_deps:
-                args = self.arguments.unparsed(t, clist, idx, others)  # the parse failed here
-        else:
-            args = self.arguments.unparsed(t, clist, idx, others)
+        args = find_arguments(self.lex, t, clist, idx, parsed, others)
         mod = modality(t, clist, self.cues, self.lex, parsed, cond)
         type_, mode = t.type, t.mode
         if t.entry.crowd and args.crowd:

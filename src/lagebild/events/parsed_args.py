@@ -10,66 +10,16 @@ first entity (``threatened to cut off electricity to X``), a purpose clause or p
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from .entities import EntityIndex
+from .lexicon import Lexicon
+from .participants import Arguments, entities_of
+from .syntax import CLAUSAL_UP, IOBJ, OBJ, PASS_SUBJ, SUBJ, prep_objects, pruned
 from .triggers import Trigger
 
-if TYPE_CHECKING:
-    from .arguments import ArgumentFinder, Arguments
-
-PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass"}
-SUBJ = {"nsubj", "csubj", "sb"}
-OBJ = {"dobj", "obj", "oa"}
-IOBJ = {"dative", "iobj", "da"}
-CLAUSAL_UP = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "oc", "prep", "acomp", "pobj"}
-CUT = {"relcl", "acl", "advcl", "ccomp", "punct", "cc", "parataxis", "appos"}
-PRUNE = {"relcl", "advcl", "parataxis", "ccomp"}
-
-
-def prep_objects(tok: Token) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs attached to ``tok`` in either label scheme."""
-    out = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    out.append((c.lower_, g))
-        elif c.dep_.startswith(("obl", "nmod")):
-            case = next((g for g in c.children if g.dep_ == "case"), None)
-            if case is not None:
-                out.append((case.lower_, c))
-    return out
-
-
-def core_range(tok: Token, np_preps: frozenset[str]) -> list[Token]:
-    """The tokens of a noun phrase, without its clauses and coordinated parts."""
-    toks, stack = [tok], [tok]
-    while stack:
-        t = stack.pop()
-        for c in t.children:
-            if c.dep_ in CUT or c.dep_ == "conj":
-                continue
-            if c.dep_ == "prep" and c.lower_ not in np_preps:
-                continue
-            toks.append(c)
-            stack.append(c)
-    return toks
-
-
-def pruned(head: Token):
-    """The subtree of ``head`` without embedded clauses."""
-    stack = [head]
-    while stack:
-        t = stack.pop()
-        yield t
-        stack.extend(c for c in reversed(list(t.children)) if c.dep_ not in PRUNE)
-
-
-def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: Arguments) -> Arguments:
-    lex = f.lex
+def parsed_arguments(lex: Lexicon, trig: Trigger, idx: EntityIndex) -> Arguments:
+    args = Arguments()
     tok = trig.token
     rprep = set(trig.entry.recipient) or set(lex.default_recipient_preps)
     stative = _stative(lex, tok)
@@ -153,16 +103,16 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
         recip_toks = [c for c in emb.children if c.dep_ in SUBJ | PASS_SUBJ | {"expl"}] or recip_toks
     args.crowd = any(t.lemma_.lower() in lex.crowd_nouns or t.lower_ in lex.crowd_nouns for t in actor_toks)
     for t in actor_toks:
-        args.actor += [e for e in f.entities(t, idx, args) if e not in args.actor]
+        args.actor += [e for e in entities_of(lex, t, idx, args) if e not in args.actor]
     for t in partner_toks:
-        args.partners += [e for e in f.entities(t, idx) if e not in args.actor + args.partners]
+        args.partners += [e for e in entities_of(lex, t, idx) if e not in args.actor + args.partners]
     for t in recip_toks:
-        args.recipient += [e for e in f.entities(t, idx) if e not in args.actor + args.recipient]
+        args.recipient += [e for e in entities_of(lex, t, idx) if e not in args.actor + args.recipient]
     args.recipient += [e for e in args.partners if e not in args.recipient]
-    args.location = _location(f, tok, verb, idx, args)
+    args.location = _location(lex, tok, verb, idx, args)
     if not args.recipient and verb is not None and (trig.entry.governs or "obj" in rprep):
-        args.recipient += (_complement_entity(f, verb, tok, idx, args, trig.entry.governs)
-                           or _after_entity(f, verb, tok, idx, args))
+        args.recipient += (_complement_entity(lex, verb, tok, idx, args, trig.entry.governs)
+                           or _after_entity(lex, verb, tok, idx, args))
     if not args.recipient and trig.type in lex.purpose_types:
         for head in (tok, verb):
             if head is None or args.recipient:
@@ -171,12 +121,12 @@ def parsed_arguments(f: ArgumentFinder, trig: Trigger, idx: EntityIndex, args: A
                 if args.recipient:
                     break
                 if c.dep_ in ("advcl", "xcomp", "acl"):
-                    args.recipient += (_complement_entity(f, c, c, idx, args, False)
-                                       or _subtree_entity(f, c, idx, args))
+                    args.recipient += (_complement_entity(lex, c, c, idx, args, False)
+                                       or _subtree_entity(lex, c, idx, args))
                 elif c.dep_ in ("prep", "dobj", "obj", "attr"):
                     for t in pruned(c):
                         if t.lower_ in lex.purpose_preps and t.dep_ == "prep":
-                            args.recipient += _subtree_entity(f, t, idx, args)
+                            args.recipient += _subtree_entity(lex, t, idx, args)
                             break
     return args
 
@@ -210,16 +160,16 @@ def _noun_preps(tok: Token) -> list[tuple[str, Token]]:
     return out
 
 
-def _complement_entity(f: ArgumentFinder, verb: Token, tok: Token, idx: EntityIndex, args: Arguments,
+def _complement_entity(lex: Lexicon, verb: Token, tok: Token, idx: EntityIndex, args: Arguments,
                        clausal: bool) -> list[str]:
     """First entity inside the object or complement of the verb (``threatened to cut off
     electricity to Nakhichevan``, ``denounced Serbia's suppression``)."""
     deps = OBJ | IOBJ | {"xcomp", "ccomp", "oc", "attr"} if clausal else OBJ | IOBJ | {"attr", "oprd"}
     tokens = (t for c in verb.children if c.dep_ in deps and (clausal or c.i != tok.i) for t in pruned(c))
-    return _first_entity(f, tokens, idx, args)
+    return _first_entity(lex, tokens, idx, args)
 
 
-def _first_entity(f: ArgumentFinder, tokens, idx: EntityIndex, args: Arguments) -> list[str]:  # noqa: ANN001
+def _first_entity(lex: Lexicon, tokens, idx: EntityIndex, args: Arguments) -> list[str]:  # noqa: ANN001
     """The first entity among ``tokens`` that is not an actor; a place (the object of a
     location preposition) only when no other entity comes."""
     loc: list[str] = []
@@ -227,40 +177,40 @@ def _first_entity(f: ArgumentFinder, tokens, idx: EntityIndex, args: Arguments) 
         e = idx.of(t)
         if not e or e in args.actor:
             continue
-        if t.dep_ == "pobj" and t.head.lower_ in f.lex.location_preps:
+        if t.dep_ == "pobj" and t.head.lower_ in lex.location_preps:
             loc = loc or [e]
             continue
         return [e]
     return loc
 
 
-def _after_entity(f: ArgumentFinder, verb: Token, tok: Token, idx: EntityIndex, args: Arguments) -> list[str]:
+def _after_entity(lex: Lexicon, verb: Token, tok: Token, idx: EntityIndex, args: Arguments) -> list[str]:
     """First entity after the trigger in its verb phrase, outside the subject and embedded
     clauses (``denounced as a crime Serbia's suppression``); a place only as a last resort."""
     skip: set[int] = set()
     for c in verb.children:
         if c.dep_ in SUBJ | PASS_SUBJ | {"relcl", "advcl", "parataxis", "ccomp", "punct"} or \
-                (c.dep_ == "prep" and c.lower_ in f.lex.temporal_preps):
+                (c.dep_ == "prep" and c.lower_ in lex.temporal_preps):
             skip.update(t.i for t in c.subtree)
     tokens = (t for t in sorted(verb.subtree, key=lambda x: x.i) if t.i > tok.i and t.i not in skip)
-    return _first_entity(f, tokens, idx, args)
+    return _first_entity(lex, tokens, idx, args)
 
 
-def _subtree_entity(f: ArgumentFinder, head: Token, idx: EntityIndex, args: Arguments) -> list[str]:
+def _subtree_entity(lex: Lexicon, head: Token, idx: EntityIndex, args: Arguments) -> list[str]:
     for t in pruned(head):
         e = idx.of(t)
-        if e and e not in args.actor and not (t.dep_ == "pobj" and t.head.lower_ in f.lex.location_preps):
+        if e and e not in args.actor and not (t.dep_ == "pobj" and t.head.lower_ in lex.location_preps):
             return [e]
     return []
 
 
-def _location(f: ArgumentFinder, tok: Token, verb: Token | None, idx: EntityIndex, args: Arguments) -> str | None:
+def _location(lex: Lexicon, tok: Token, verb: Token | None, idx: EntityIndex, args: Arguments) -> str | None:
     for head in (tok, verb):
         if head is None:
             continue
         for p, o in prep_objects(head):
-            if p in f.lex.location_preps:
-                for e in f.entities(o, idx):
+            if p in lex.location_preps:
+                for e in entities_of(lex, o, idx):
                     if idx.is_place(e) and e not in args.recipient and e not in args.actor:
                         return e
     return None

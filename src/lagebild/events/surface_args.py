@@ -10,264 +10,260 @@ the head of state the article names for that country.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Doc, Token
 
 from .entities import EntityIndex
+from .lexicon import Lexicon
+from .participants import Arguments, pronoun
 from .triggers import Clause, Trigger
 
-if TYPE_CHECKING:
-    from .arguments import Arguments
-    from .lexicon import Lexicon
+
+def _np_word(lex: Lexicon, tok: Token) -> bool:
+    """Can this token sit between a preposition/article and its noun (an adjective)?"""
+    w = tok.lower_
+    if tok.text[:1].isupper() or tok.is_punct or w in lex.forms or w in lex.split_forms:
+        return False
+    return not w.endswith(lex.finite_endings)
 
 
-class SurfaceArguments:
-    lex: Lexicon
-
-    def pronoun(self, tok: Token, idx: EntityIndex, args: Arguments | None) -> list[str]:
-        raise NotImplementedError
-
-    def new_args(self) -> Arguments:
-        raise NotImplementedError
-
-    def _np_word(self, tok: Token) -> bool:
-        """Can this token sit between a preposition/article and its noun (an adjective)?"""
-        w = tok.lower_
-        if tok.text[:1].isupper() or tok.is_punct or w in self.lex.forms or w in self.lex.split_forms:
+def _free(lex: Lexicon, doc: Doc, i: int, start: int, idx: EntityIndex | None = None) -> bool:
+    """Is token i not governed by a preposition or an oblique article?"""
+    if idx is not None and _genitive(lex, doc, i, idx):
+        return False
+    if idx is not None and idx.of(doc[i]) in idx.groups and i > start and idx.of(doc[i - 1]) \
+            and idx.of(doc[i - 1]) != idx.of(doc[i]):
+        return True  # "in Mainz und Bonn zwei Personen": a name ends the phrase before the group
+    case = doc[i].morph.get("Case") if lex.oblique_cases else []
+    if case and case[0] in lex.oblique_cases:
+        return False  # the tagger's morphology: "die Ukraine" (Acc) is no subject
+    j = i - 1
+    while j >= start and j >= i - 4:
+        w = doc[j].lower_
+        if w in lex.np_preps and j - 1 >= start and doc[j - 1].text[:1].isupper() and \
+                j - 1 <= start + 2 and not (idx and idx.of(doc[j - 1])):
+            return True  # "Der Innenminister von Peru trat zurück": Peru stands for the subject
+        if w in lex.preps or w in lex.dative_articles:
             return False
-        return not w.endswith(self.lex.finite_endings)
+        if w in lex.conj_words and j - 1 >= start and idx is not None and idx.of(doc[j - 1]):
+            j -= 1  # "in Mainz und Bonn": the second conjunct shares the first one's preposition
+            continue
+        if w in lex.conj_words or doc[j].is_punct:
+            return True
+        title = j == i - 1 and doc[j].text[:1].isupper() and not doc[j].is_sent_start
+        if not (w in lex.determiners or _np_word(lex, doc[j]) or (idx and idx.of(doc[j])) or title):
+            return True
+        j -= 1
+    return True
 
-    def _free(self, doc: Doc, i: int, start: int, idx: EntityIndex | None = None) -> bool:
-        """Is token i not governed by a preposition or an oblique article?"""
-        if idx is not None and self._genitive(doc, i, idx):
-            return False
-        if idx is not None and idx.of(doc[i]) in idx.groups and i > start and idx.of(doc[i - 1]) \
-                and idx.of(doc[i - 1]) != idx.of(doc[i]):
-            return True  # "in Mainz und Bonn zwei Personen": a name ends the phrase before the group
-        case = doc[i].morph.get("Case") if self.lex.oblique_cases else []
-        if case and case[0] in self.lex.oblique_cases:
-            return False  # the tagger's morphology: "die Ukraine" (Acc) is no subject
-        j = i - 1
-        while j >= start and j >= i - 4:
-            w = doc[j].lower_
-            if w in self.lex.np_preps and j - 1 >= start and doc[j - 1].text[:1].isupper() and \
-                    j - 1 <= start + 2 and not (idx and idx.of(doc[j - 1])):
-                return True  # "Der Innenminister von Peru trat zurück": Peru stands for the subject
-            if w in self.lex.preps or w in self.lex.dative_articles:
-                return False
-            if w in self.lex.conj_words and j - 1 >= start and idx is not None and idx.of(doc[j - 1]):
-                j -= 1  # "in Mainz und Bonn": the second conjunct shares the first one's preposition
+
+def _genitive(lex: Lexicon, doc: Doc, i: int, idx: EntityIndex) -> bool:
+    """``Trumps Entscheidung``: a possessor, not the subject."""
+    t = doc[i]
+    if not lex.genitive_suffix or not t.text.endswith(lex.genitive_suffix):
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return bool(nxt is not None and nxt.text[:1].isupper() and not idx.of(nxt))
+
+
+def _free_entities(lex: Lexicon, doc: Doc, c: Clause, idx: EntityIndex, skip: set[int]) -> list[tuple[int, str]]:
+    out, seen = [], set()
+    for i in range(c.start, c.end):
+        e = idx.of(doc[i])
+        if e and e not in seen and i not in skip and (i == c.start or idx.of(doc[i - 1]) != e):
+            seen.add(e)
+            if _free(lex, doc, i, c.start, idx):
+                out.append((i, e))
+    return out
+
+
+def surface_arguments(lex: Lexicon, trig: Trigger, sent_clauses: list[Clause], idx: EntityIndex,
+             others: frozenset[int] = frozenset()) -> Arguments:
+    doc = trig.token.doc
+    args = Arguments()
+    c = trig.clause
+    ti = trig.token.i
+    skip = {t.i for t in trig.tokens}
+    rprep = set(trig.entry.recipient)
+    # prepositional recipients and agents, and "zwischen X und Y"
+    nxt = doc[ti + 1] if ti + 1 < len(doc) else None  # "von den USA gelieferte Raketen"
+    participle = lex.key(trig.token.text) in lex.participle_forms and nxt is not None \
+        and nxt.text[:1].isalpha() and nxt.text[:1].isupper()
+    passive = participle or (lex.key(trig.token.text) in lex.past_participles and any(
+        doc[i].lower_ in lex.passive_aux for i in range(c.start, c.end)))  # "wurden ... festgenommen"
+    stop = c.end
+    if trig.is_noun:
+        stop = min([c.end, ti + 9] + [o for o in others if o > ti])
+    for i in range(c.start, stop):
+        w = doc[i].lower_
+        if w in lex.between:
+            for k in range(i + 1, min(c.end, i + 12)):
+                e = idx.of(doc[k])
+                if e and (k == i + 1 or idx.of(doc[k - 1]) != e):
+                    e = _role(lex, e, doc, idx, k)
+                    if e not in args.actor:
+                        args.actor.append(e)
+        elif participle and w in lex.actor_preps and i < ti:
+            args.actor += [e for e in _pp_entities(lex, doc, i, ti, idx) if e not in args.actor]
+        elif w in rprep or (w in lex.actor_preps and (passive or trig.is_noun)):
+            ents = _pp_entities(lex, doc, i, stop, idx)
+            if not ents:
                 continue
-            if w in self.lex.conj_words or doc[j].is_punct:
-                return True
-            title = j == i - 1 and doc[j].text[:1].isupper() and not doc[j].is_sent_start
-            if not (w in self.lex.determiners or self._np_word(doc[j]) or (idx and idx.of(doc[j])) or title):
-                return True
+            if w in lex.actor_preps and (passive or trig.is_noun) and w not in rprep:
+                args.actor += [e for e in ents if e not in args.actor]
+            elif not (trig.is_noun and i < ti):
+                args.recipient += [e for e in ents if e not in args.recipient]
+                if w in lex.reciprocal_preps:
+                    args.partners += [e for e in ents if e not in args.partners]
+    if trig.is_noun and not args.actor:
+        # possessor right before ("Trumps Telefonat") or genitive right after
+        j = ti - 1
+        while j >= c.start and not idx.of(doc[j]) and doc[j].text[:1].islower() and j > ti - 3:
             j -= 1
-        return True
-
-    def _genitive(self, doc: Doc, i: int, idx: EntityIndex) -> bool:
-        """``Trumps Entscheidung``: a possessor, not the subject."""
-        t = doc[i]
-        if not self.lex.genitive_suffix or not t.text.endswith(self.lex.genitive_suffix):
-            return False
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        return bool(nxt is not None and nxt.text[:1].isupper() and not idx.of(nxt))
-
-    def _free_entities(self, doc: Doc, c: Clause, idx: EntityIndex, skip: set[int]) -> list[tuple[int, str]]:
-        out, seen = [], set()
-        for i in range(c.start, c.end):
-            e = idx.of(doc[i])
-            if e and e not in seen and i not in skip and (i == c.start or idx.of(doc[i - 1]) != e):
-                seen.add(e)
-                if self._free(doc, i, c.start, idx):
-                    out.append((i, e))
-        return out
-
-    def unparsed(self, trig: Trigger, sent_clauses: list[Clause], idx: EntityIndex,
-                 others: frozenset[int] = frozenset()) -> Arguments:
-        doc = trig.token.doc
-        lex = self.lex
-        args = self.new_args()
-        c = trig.clause
-        ti = trig.token.i
-        skip = {t.i for t in trig.tokens}
-        rprep = set(trig.entry.recipient)
-        # prepositional recipients and agents, and "zwischen X und Y"
-        nxt = doc[ti + 1] if ti + 1 < len(doc) else None  # "von den USA gelieferte Raketen"
-        participle = lex.key(trig.token.text) in lex.participle_forms and nxt is not None \
-            and nxt.text[:1].isalpha() and nxt.text[:1].isupper()
-        passive = participle or (lex.key(trig.token.text) in lex.past_participles and any(
-            doc[i].lower_ in lex.passive_aux for i in range(c.start, c.end)))  # "wurden ... festgenommen"
-        stop = c.end
-        if trig.is_noun:
-            stop = min([c.end, ti + 9] + [o for o in others if o > ti])
-        for i in range(c.start, stop):
-            w = doc[i].lower_
-            if w in lex.between:
-                for k in range(i + 1, min(c.end, i + 12)):
-                    e = idx.of(doc[k])
-                    if e and (k == i + 1 or idx.of(doc[k - 1]) != e):
-                        e = self._role(e, doc, idx, k)
-                        if e not in args.actor:
-                            args.actor.append(e)
-            elif participle and w in lex.actor_preps and i < ti:
-                args.actor += [e for e in self._pp_entities(doc, i, ti, idx) if e not in args.actor]
-            elif w in rprep or (w in lex.actor_preps and (passive or trig.is_noun)):
-                ents = self._pp_entities(doc, i, stop, idx)
-                if not ents:
-                    continue
-                if w in lex.actor_preps and (passive or trig.is_noun) and w not in rprep:
-                    args.actor += [e for e in ents if e not in args.actor]
-                elif not (trig.is_noun and i < ti):
-                    args.recipient += [e for e in ents if e not in args.recipient]
-                    if w in lex.reciprocal_preps:
-                        args.partners += [e for e in ents if e not in args.partners]
-        if trig.is_noun and not args.actor:
-            # possessor right before ("Trumps Telefonat") or genitive right after
-            j = ti - 1
-            while j >= c.start and not idx.of(doc[j]) and doc[j].text[:1].islower() and j > ti - 3:
-                j -= 1
-            if j >= c.start and idx.of(doc[j]) and doc[j].text.endswith(("s", "'s", "’s")) \
-                    and (j + 1 >= ti or not idx.of(doc[j + 1])):
-                args.actor.append(idx.of(doc[j]))
-            elif ti + 1 < c.end and idx.of(doc[ti + 1]) and doc[ti + 1].text.endswith(lex.genitive_suffix or ("\0",)):
-                args.actor.append(idx.of(doc[ti + 1]))
-            elif ti + 1 < c.end and doc[ti + 1].lower_ in lex.dative_articles:
-                k = next((k for k in range(ti + 2, min(c.end, ti + 7)) if idx.of(doc[k])), None)
-                if k is not None:
-                    args.actor.append(self._role(idx.of(doc[k]), doc, idx, k))
-        if participle and not args.recipient:
-            free = [e for _, e in self._free_entities(doc, c, idx, skip) if e not in args.actor]
-            args.recipient += free[:1]
-        if not args.actor and passive and not participle and not trig.is_noun:
-            # a passive without agent names no actor: its free entities are what it happened to
-            for _, e in self._free_entities(doc, c, idx, skip):
-                if e not in args.recipient:
+        if j >= c.start and idx.of(doc[j]) and doc[j].text.endswith(("s", "'s", "’s")) \
+                and (j + 1 >= ti or not idx.of(doc[j + 1])):
+            args.actor.append(idx.of(doc[j]))
+        elif ti + 1 < c.end and idx.of(doc[ti + 1]) and doc[ti + 1].text.endswith(lex.genitive_suffix or ("\0",)):
+            args.actor.append(idx.of(doc[ti + 1]))
+        elif ti + 1 < c.end and doc[ti + 1].lower_ in lex.dative_articles:
+            k = next((k for k in range(ti + 2, min(c.end, ti + 7)) if idx.of(doc[k])), None)
+            if k is not None:
+                args.actor.append(_role(lex, idx.of(doc[k]), doc, idx, k))
+    if participle and not args.recipient:
+        free = [e for _, e in _free_entities(lex, doc, c, idx, skip) if e not in args.actor]
+        args.recipient += free[:1]
+    if not args.actor and passive and not participle and not trig.is_noun:
+        # a passive without agent names no actor: its free entities are what it happened to
+        for _, e in _free_entities(lex, doc, c, idx, skip):
+            if e not in args.recipient:
+                args.recipient.append(e)
+                break
+    elif not args.actor and not participle:
+        free = [(i, e) for i, e in _free_entities(lex, doc, c, idx, skip)
+                if e not in args.recipient]
+        pron = _subject_pronoun(lex, doc, c)
+        if pron is not None and (not free or pron < free[0][0]):
+            # "ob er Moskau angreifen würde": the pronoun is the subject, Moskau the object
+            args.actor += pronoun(lex, doc[pron], idx, args)
+            if free and (not rprep or "obj" in rprep) and free[0][1] not in args.actor:
+                args.recipient.append(free[0][1])
+            free = []
+        if free:
+            args.actor.append(_role(lex, free[0][1], doc, idx, free[0][0]))
+            args.actor += [e for e in _coordinated(lex, doc, free[0][0], c.end, idx) if e not in args.actor]
+            for i, e in free[1:]:
+                if e not in args.actor + args.recipient and (not rprep or "obj" in rprep or "dat" in rprep):
                     args.recipient.append(e)
                     break
-        elif not args.actor and not participle:
-            free = [(i, e) for i, e in self._free_entities(doc, c, idx, skip)
-                    if e not in args.recipient]
-            pron = self._subject_pronoun(doc, c)
-            if pron is not None and (not free or pron < free[0][0]):
-                # "ob er Moskau angreifen würde": the pronoun is the subject, Moskau the object
-                args.actor += self.pronoun(doc[pron], idx, args)
-                if free and (not rprep or "obj" in rprep) and free[0][1] not in args.actor:
-                    args.recipient.append(free[0][1])
-                free = []
+        elif not args.actor:
+            args.actor += _pronoun_in(lex, doc, c, idx, args)
+    if not args.actor and not trig.is_noun and not passive:
+        for prev in reversed(sent_clauses[:c.index]):
+            free = _free_entities(lex, doc, prev, idx, skip)
             if free:
-                args.actor.append(self._role(free[0][1], doc, idx, free[0][0]))
-                args.actor += [e for e in self._coordinated(doc, free[0][0], c.end, idx) if e not in args.actor]
-                for i, e in free[1:]:
-                    if e not in args.actor + args.recipient and (not rprep or "obj" in rprep or "dat" in rprep):
-                        args.recipient.append(e)
-                        break
-            elif not args.actor:
-                args.actor += self._pronoun_in(doc, c, idx, args)
-        if not args.actor and not trig.is_noun and not passive:
-            for prev in reversed(sent_clauses[:c.index]):
-                free = self._free_entities(doc, prev, idx, skip)
-                if free:
-                    args.actor.append(self._role(free[0][1], doc, idx, free[0][0]))
-                    break
-                pron = self._pronoun_in(doc, prev, idx, args)
-                if pron:
-                    args.actor += pron
-                    break
-        if not args.recipient and "obj" in rprep:
-            for i in range(c.start, c.end):
-                e = idx.of(doc[i])
-                if e and e not in args.actor and self._genitive(doc, i, idx):
-                    args.recipient.append(e)
-                    break
-        if not args.recipient and ("dat" in rprep or "obj" in rprep):
-            for i, e in self._oblique_entities(doc, c, idx):
-                if e not in args.actor:
-                    args.recipient.append(e)
-                    break
-        args.recipient = [e for e in args.recipient if e not in args.actor]
-        for i in range(c.start, c.end - 1):
-            if doc[i].lower_ in lex.location_preps and doc[i].lower_ not in rprep:
-                for e in idx.in_range(i + 1, min(c.end, i + 3)):
-                    if idx.is_place(e) and e not in args.recipient and e not in args.actor:
-                        args.location = e
-                        break
-            if args.location:
+                args.actor.append(_role(lex, free[0][1], doc, idx, free[0][0]))
                 break
-        return args
-
-    def _coordinated(self, doc: Doc, i: int, end: int, idx: EntityIndex) -> list[str]:
-        """Entities coordinated with the one at token i ("Japan und Südkorea", "X, Y und Z")."""
-        out: list[str] = []
-        first = idx.of(doc[i])
-        j = i
-        while j < end and idx.of(doc[j]) == first:
-            j += 1
-        while j < end - 1 and (doc[j].lower_ in self.lex.conj_words or doc[j].text == ","):
-            k = j + 1
-            while k < end and k < j + 4 and not idx.of(doc[k]) and (doc[k].lower_ in self.lex.determiners
-                                                                    or self._np_word(doc[k])):
-                k += 1
-            e = idx.of(doc[k]) if k < end else None
-            if not e:
+            pron = _pronoun_in(lex, doc, prev, idx, args)
+            if pron:
+                args.actor += pron
                 break
-            out.append(self._role(e, doc, idx, k))
-            j = k
-            while j < end and idx.of(doc[j]) == e:
-                j += 1
-        return out
-
-    def _pp_entities(self, doc: Doc, i: int, end: int, idx: EntityIndex) -> list[str]:
-        """Entities of the phrase after the preposition at i (with coordination)."""
-        out, j = [], i + 1
-        while j < end and j < i + 10:
-            t = doc[j]
-            if t.lower_ in self.lex.preps and j > i + 1:
-                break
-            e = idx.of(t)
-            if e and (j == i + 1 or idx.of(doc[j - 1]) != e):
-                e = self._role(e, doc, idx, j)
-                if e not in out:
-                    out.append(e)
-            j += 1
-        return out
-
-    def _oblique_entities(self, doc: Doc, c: Clause, idx: EntityIndex) -> list[tuple[int, str]]:
-        out = []
+    if not args.recipient and "obj" in rprep:
         for i in range(c.start, c.end):
             e = idx.of(doc[i])
-            if e and i > c.start and doc[i - 1].lower_ in self.lex.dative_articles:
-                out.append((i, e))
-            elif e and i > c.start + 1 and doc[i - 2].lower_ in self.lex.dative_articles:
-                out.append((i, e))
-        return out
-
-    def _subject_pronoun(self, doc: Doc, c: Clause) -> int | None:
-        for i in range(c.start, min(c.end, c.start + 4)):
-            if doc[i].lower_ in self.lex.subject_pronouns:
-                return i
-        return None
-
-    def _pronoun_in(self, doc: Doc, c: Clause, idx: EntityIndex, args: Arguments) -> list[str]:
-        for i in range(c.start, min(c.end, c.start + 4)):
-            if self.lex.pronouns.get(doc[i].lower_):
-                return self.pronoun(doc[i], idx, args)
-        return []
-
-    def _role(self, eid: str, doc: Doc, idx: EntityIndex, at: int) -> str:
-        """``Staatschefs der USA`` -> the head of state of the USA named in the article."""
-        if idx.type(eid) != "LOC":
-            return eid
-        k = at - 1
-        while k >= 0 and k >= at - 7:
-            w = doc[k]
-            if w.lower_ in self.lex.role_nouns:
-                return idx.head_of_state(eid) or eid
-            if w.is_punct or not (w.lower_ in self.lex.dative_articles or w.lower_ in self.lex.conj_words
-                                  or idx.of(w) or w.lower_ in self.lex.role_links):
+            if e and e not in args.actor and _genitive(lex, doc, i, idx):
+                args.recipient.append(e)
                 break
-            k -= 1
+    if not args.recipient and ("dat" in rprep or "obj" in rprep):
+        for i, e in _oblique_entities(lex, doc, c, idx):
+            if e not in args.actor:
+                args.recipient.append(e)
+                break
+    args.recipient = [e for e in args.recipient if e not in args.actor]
+    for i in range(c.start, c.end - 1):
+        if doc[i].lower_ in lex.location_preps and doc[i].lower_ not in rprep:
+            for e in idx.in_range(i + 1, min(c.end, i + 3)):
+                if idx.is_place(e) and e not in args.recipient and e not in args.actor:
+                    args.location = e
+                    break
+        if args.location:
+            break
+    return args
+
+
+def _coordinated(lex: Lexicon, doc: Doc, i: int, end: int, idx: EntityIndex) -> list[str]:
+    """Entities coordinated with the one at token i ("Japan und Südkorea", "X, Y und Z")."""
+    out: list[str] = []
+    first = idx.of(doc[i])
+    j = i
+    while j < end and idx.of(doc[j]) == first:
+        j += 1
+    while j < end - 1 and (doc[j].lower_ in lex.conj_words or doc[j].text == ","):
+        k = j + 1
+        while k < end and k < j + 4 and not idx.of(doc[k]) and (doc[k].lower_ in lex.determiners
+                                                                or _np_word(lex, doc[k])):
+            k += 1
+        e = idx.of(doc[k]) if k < end else None
+        if not e:
+            break
+        out.append(_role(lex, e, doc, idx, k))
+        j = k
+        while j < end and idx.of(doc[j]) == e:
+            j += 1
+    return out
+
+
+def _pp_entities(lex: Lexicon, doc: Doc, i: int, end: int, idx: EntityIndex) -> list[str]:
+    """Entities of the phrase after the preposition at i (with coordination)."""
+    out, j = [], i + 1
+    while j < end and j < i + 10:
+        t = doc[j]
+        if t.lower_ in lex.preps and j > i + 1:
+            break
+        e = idx.of(t)
+        if e and (j == i + 1 or idx.of(doc[j - 1]) != e):
+            e = _role(lex, e, doc, idx, j)
+            if e not in out:
+                out.append(e)
+        j += 1
+    return out
+
+
+def _oblique_entities(lex: Lexicon, doc: Doc, c: Clause, idx: EntityIndex) -> list[tuple[int, str]]:
+    out = []
+    for i in range(c.start, c.end):
+        e = idx.of(doc[i])
+        if e and i > c.start and doc[i - 1].lower_ in lex.dative_articles:
+            out.append((i, e))
+        elif e and i > c.start + 1 and doc[i - 2].lower_ in lex.dative_articles:
+            out.append((i, e))
+    return out
+
+
+def _subject_pronoun(lex: Lexicon, doc: Doc, c: Clause) -> int | None:
+    for i in range(c.start, min(c.end, c.start + 4)):
+        if doc[i].lower_ in lex.subject_pronouns:
+            return i
+    return None
+
+
+def _pronoun_in(lex: Lexicon, doc: Doc, c: Clause, idx: EntityIndex, args: Arguments) -> list[str]:
+    for i in range(c.start, min(c.end, c.start + 4)):
+        if lex.pronouns.get(doc[i].lower_):
+            return pronoun(lex, doc[i], idx, args)
+    return []
+
+
+def _role(lex: Lexicon, eid: str, doc: Doc, idx: EntityIndex, at: int) -> str:
+    """``Staatschefs der USA`` -> the head of state of the USA named in the article."""
+    if idx.type(eid) != "LOC":
         return eid
+    k = at - 1
+    while k >= 0 and k >= at - 7:
+        w = doc[k]
+        if w.lower_ in lex.role_nouns:
+            return idx.head_of_state(eid) or eid
+        if w.is_punct or not (w.lower_ in lex.dative_articles or w.lower_ in lex.conj_words
+                              or idx.of(w) or w.lower_ in lex.role_links):
+            break
+        k -= 1
+    return eid
 
