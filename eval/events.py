@@ -48,11 +48,11 @@ def _scorer(folder: Path):
     return mod
 
 
-def _records(golds: list[tuple[Path, dict]]) -> dict[str, dict]:
+def _records(golds: list[tuple[Path, dict]], settings=None) -> dict[str, dict]:  # noqa: ANN001
     import lagebild
     from lagebild.read import RawArticle
 
-    pipe = lagebild.Pipeline()
+    pipe = lagebild.Pipeline(settings or lagebild.Settings())
     arts = []
     for path, g in golds:
         text = (path.parent / g["doc"]).read_text(encoding="utf-8")

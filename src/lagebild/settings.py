@@ -23,6 +23,9 @@ class Settings(BaseModel):
     model_overrides: dict[str, str] = Field(default_factory=dict)
     """Language code -> spaCy model name or path, replacing the default choice."""
     db_path: Path = Path("lagebild.duckdb")
+    event_min_confidence: float = Field(default=0.15, ge=0.0, le=1.0)
+    """Events whose calibrated confidence (share of such events that are right on the
+    readings, see ``eval/events.py``) is below this are not reported."""
     geo_min_population: int = 15000
     """GeoNames places at least this populous are always candidates for a toponym; smaller
     places (down to 1,000 people) count only when the article names their state or province,

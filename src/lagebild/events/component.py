@@ -16,6 +16,7 @@ from ..lang import LanguageData
 from ..records import Entity, Event, Evidence, Span as RSpan
 from .arguments import Arguments, find_arguments
 from .dates import event_date
+from .decide import confidence, features, has_participants, rejection
 from .entities import EntityIndex
 from .groups import GroupHeads, find_groups
 from .lexicon import compile_lexicon, compile_modality, merge_lexicons
@@ -26,6 +27,7 @@ class EventsComponent:
     def __init__(self, nlp: Language, name: str, settings: dict | None = None) -> None:
         self.name = name
         self.settings = dict(settings or {})
+        self.min_confidence = float(self.settings.get("event_min_confidence", 0.0))
         lang = LanguageData(nlp.lang)
         data = lang.json("events")
         if lang.has("event_lexicon.json"):
@@ -71,7 +73,9 @@ class EventsComponent:
                 ev = self._event(t, sent, clist, idx, parsed, cond, frozenset(x.token.i for x in trigs))
                 if ev is not None:
                     sent_events.append((t, ev))
-            found.extend((t, e) for t, e in self._merge_sentence(sent_events) if e.actor or e.recipient)
+            merged = [(t, e) for t, e in self._merge_sentence(sent_events) if has_participants(e.actor, e.recipient)]
+            best = max((e.confidence for _, e in merged), default=0.0)
+            found.extend((t, e) for t, e in merged if e.confidence >= min(self.min_confidence, best))
         events = self._merge_document(found)
         for i, ev in enumerate(events, 1):
             ev.id = f"v{i}"
@@ -143,14 +147,20 @@ class EventsComponent:
             src = att.source.entity if att and att.source else None
             if src and src not in args.actor:
                 args.actor.insert(0, src)
-        if not args.recipient and args.location and t.type in self.lex.location_recipient_types \
+        named = [r for r in args.recipient if r not in idx.groups]
+        if not named and args.location and t.type in self.lex.location_recipient_types \
                 and not t.entry.reciprocal:
-            args.recipient.append(args.location)  # PLOVER codes "rebels shelled Juba" with Juba as recipient
+            named = [args.location]  # PLOVER codes "rebels shelled Juba" with Juba as recipient
+        if named:  # a named recipient before an unnamed group ("sent troops to Liberia")
+            args.recipient = named
         if t.entry.reciprocal and type_ == t.type:
             args.actor += [r for r in args.partners if r not in args.actor]
             args.recipient = [r for r in args.recipient if r not in args.partners]
         if mode is None:
             mode = self._mode(type_, sent)
+        if rejection(t, args, self.lex, parsed) is not None:
+            return None
+        conf = confidence(features(t, args, idx, parsed, mod, att is not None))
         tokens = [t.token, *t.tokens]
         start = min(doc[t.clause.start].idx, *(x.idx for x in tokens))
         end = max(doc[t.clause.end - 1].idx + len(doc[t.clause.end - 1]),
@@ -165,7 +175,7 @@ class EventsComponent:
             location=args.location, date=event_date(t, sent, clist, self.lex, mod, others),
             modality=mod, attribution=att.id if att else None,
             evidence=Evidence(start=start, end=end),
-            confidence=self._confidence(t, args, parsed, idx), trigger=trig_span,
+            confidence=conf, trigger=trig_span,
         )
 
     def _future_cue(self, t: Trigger) -> bool:
@@ -204,17 +214,6 @@ class EventsComponent:
                     len(w) > 5 and any(w in t for t in toks) for w in words)):
                 out.append(ctx)
         return out[:3]
-
-    def _confidence(self, t: Trigger, args: Arguments, parsed: bool, idx: EntityIndex) -> float:
-        c = t.entry.weight
-        if args.actor and not any(idx.linked(a) for a in args.actor):
-            c -= 0.15  # the actor is a name nobody could link (often a tagging error)
-        c += 0.1 if args.actor else -0.15
-        c += 0.05 if args.recipient else 0.0
-        c -= 0.1 * min(t.depth, 5) if parsed else 0.05 * min(t.clause.index, 2)
-        c -= 0.0 if parsed else 0.05
-        c -= 0.05 if t.is_noun else 0.0
-        return round(max(0.05, min(0.99, c)), 2)
 
     # ------------------------------------------------------------------------------
     @staticmethod

@@ -3,8 +3,8 @@
 PLOVER codes "Dutzende Menschen wurden festgenommen" and "gunmen attacked a bus" although
 no name is given: the actor or recipient is a group. The entities stage finds names (and
 groups after a country word, "Iraqi troops"); this module finds the remaining noun phrases
-whose head is a group or person noun of ``roles.json`` (``group_heads`` and
-``unnamed_heads``: noun -> PLOVER sector), so that the event coder can use them as
+whose head is a noun for persons or groups of persons in ``roles.json`` ``unnamed_heads``
+(noun -> PLOVER sector; no institutions or weapons: those act through a name), so that the event coder can use them as
 arguments. Mentions with the same head word form one entity per article. Only groups that
 an event uses are kept (the events component decides).
 
@@ -38,10 +38,9 @@ class GroupHeads:
     def of(cls, lang: LanguageData) -> GroupHeads:
         roles = lang.json("roles")
         heads: dict[str, str | None] = {}
-        for key in ("group_heads", "unnamed_heads"):
-            for word, sector in roles.get(key, {}).items():
-                if not word.startswith("_"):
-                    heads.setdefault(word.lower(), sector)
+        for word, sector in roles.get("unnamed_heads", {}).items():
+            if not word.startswith("_"):
+                heads[word.lower()] = sector
         return cls(heads=heads, min_suffix=int(roles.get("unnamed_compound_min", 0)),
                    determiners=frozenset(w.lower() for w in roles.get("determiners", [])))
 
@@ -95,6 +94,13 @@ def find_groups(doc: Doc, spec: GroupHeads, taken: set[int]) -> list[Entity]:
         if any(i in taken for i in range(first - 1, tok.i + 1)):
             continue  # part of a name or right after one ("Arab League envoy", "3R rebels")
         start = _left_edge(doc, first, tok, spec, taken)
+        if start > 0 and start - 1 in taken and not doc[start - 1].is_punct:
+            continue  # "European Community foreign ministers": the name stands for the group
+        if any(c.i in taken for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")):
+            continue  # "Israel's troops", "U.S.-led forces"
+        if any(c.dep_ == "poss" or c.tag_ in ("PRP$", "PPOSAT") for c in tok.children) or \
+                (start > 0 and doc[start - 1].tag_ in ("PRP$", "PPOSAT")):
+            continue  # "its forces", "seine Truppen": the owner's own, who acts through them
         span = doc[start:tok.i + 1]
         key = tok.lemma_.lower() or tok.lower_
         ent = by_head.get(key)

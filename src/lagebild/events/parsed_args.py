@@ -110,6 +110,9 @@ def parsed_arguments(lex: Lexicon, trig: Trigger, idx: EntityIndex) -> Arguments
         args.recipient += [e for e in entities_of(lex, t, idx) if e not in args.actor + args.recipient]
     args.recipient += [e for e in args.partners if e not in args.recipient]
     args.location = _location(lex, tok, verb, idx, args)
+    groups_only = [r for r in args.recipient if r in idx.groups]
+    if groups_only == args.recipient:  # no recipient, or only unnamed groups: look for a name
+        args.recipient = []
     if not args.recipient and verb is not None and (trig.entry.governs or "obj" in rprep):
         args.recipient += (_complement_entity(lex, verb, tok, idx, args, trig.entry.governs)
                            or _after_entity(lex, verb, tok, idx, args))
@@ -128,6 +131,8 @@ def parsed_arguments(lex: Lexicon, trig: Trigger, idx: EntityIndex) -> Arguments
                         if t.lower_ in lex.purpose_preps and t.dep_ == "prep":
                             args.recipient += _subtree_entity(lex, t, idx, args)
                             break
+    if not args.recipient:
+        args.recipient = groups_only
     return args
 
 
@@ -171,17 +176,21 @@ def _complement_entity(lex: Lexicon, verb: Token, tok: Token, idx: EntityIndex, 
 
 def _first_entity(lex: Lexicon, tokens, idx: EntityIndex, args: Arguments) -> list[str]:  # noqa: ANN001
     """The first entity among ``tokens`` that is not an actor; a place (the object of a
-    location preposition) only when no other entity comes."""
+    location preposition), then an unnamed group, only when no other entity comes."""
     loc: list[str] = []
+    group: list[str] = []
     for t in tokens:
         e = idx.of(t)
         if not e or e in args.actor:
+            continue
+        if e in idx.groups:  # an unnamed group only when no name follows
+            group = group or [e]
             continue
         if t.dep_ == "pobj" and t.head.lower_ in lex.location_preps:
             loc = loc or [e]
             continue
         return [e]
-    return loc
+    return loc or group
 
 
 def _after_entity(lex: Lexicon, verb: Token, tok: Token, idx: EntityIndex, args: Arguments) -> list[str]:
@@ -197,11 +206,14 @@ def _after_entity(lex: Lexicon, verb: Token, tok: Token, idx: EntityIndex, args:
 
 
 def _subtree_entity(lex: Lexicon, head: Token, idx: EntityIndex, args: Arguments) -> list[str]:
+    group: list[str] = []
     for t in pruned(head):
         e = idx.of(t)
-        if e and e not in args.actor and not (t.dep_ == "pobj" and t.head.lower_ in lex.location_preps):
+        if e and e in idx.groups and e not in args.actor:
+            group = group or [e]
+        elif e and e not in args.actor and not (t.dep_ == "pobj" and t.head.lower_ in lex.location_preps):
             return [e]
-    return []
+    return group
 
 
 def _location(lex: Lexicon, tok: Token, verb: Token | None, idx: EntityIndex, args: Arguments) -> str | None:
