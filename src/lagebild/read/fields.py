@@ -94,7 +94,7 @@ def record_to_article(record: object, *, where: str, settings: Settings, source:
     try:
         date = parse_published(published, path=where)
     except BadDateError as err:
-        raise BadDateError(f'field "published": {str(err).split(": ", 2)[-1]}', path=where) from None
+        raise BadDateError(f'field "published": {str(err).split(f"{where}: ", 1)[-1]}', path=where) from None
     caller_id = _id(record, where)
     url = _string(record, "url", where, MAX_URL_CHARS)
     article = RawArticle(

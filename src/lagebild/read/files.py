@@ -12,7 +12,6 @@ one) unless ``Settings.follow_symlinks`` is set.
 """
 from __future__ import annotations
 
-import gzip
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +31,7 @@ from ..settings import Settings
 from .article import RawArticle, ReadFailure, ReadWarning, check_text, notice
 from .decode import decode_bytes, replaced_note
 from .fields import record_to_article
+from .gz import GzipLines
 from .html import read_html
 from .identity import dedupe, resolve_id
 from .jsonl import iter_jsonl
@@ -108,7 +108,7 @@ def _dispatch(name: str, settings: Settings, select, stream: BinaryIO | None,
             else:
                 handle = io.BufferedReader(stream)  # pyarrow streams have no readline(limit)
             if kind == "jsonl.gz":
-                handle = gzip.GzipFile(fileobj=handle, mode="rb")
+                handle = io.BufferedReader(GzipLines(handle, name), 65536)
         except OSError as err:
             yield ReadFailure(name, InputError(f"cannot open: {err}", path=name)), None
             return

@@ -127,10 +127,10 @@ def iter_jsonl(handle: BinaryIO, source: str, settings: Settings, *,
                     yield _line_article(raw, number, source, where, settings), number
                 except InputError as err:
                     yield ReadFailure(source, err, offset=number), number
-    except (OSError, EOFError, zlib.error) as err:  # missing file, broken or cut gzip stream
-        what = "not a gzip file" if "Not a gzipped file" in str(err) else f"damaged after line {number}"
-        failure = CorruptInputError(f"{what} ({err}); the lines before it are kept, the rest is not read",
-                                    path=source)
+    except (CorruptInputError, OSError, EOFError, zlib.error) as err:  # a broken or cut gzip stream
+        why = str(err).split(f"{source}: ", 1)[-1]
+        failure = CorruptInputError(f"unreadable after line {number}: {why}; the lines before it are kept, "
+                                    "the rest of the file is not read", path=source)
         yield ReadFailure(source, failure, offset=number or None), number or None
 
 
