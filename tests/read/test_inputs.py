@@ -219,3 +219,48 @@ def test_duplicate_ids_in_one_batch(tmp_path):
     g.write_text(json.dumps({"id": "d", "text": "Something else."}) + "\n", encoding="utf-8")
     out = list(iter_articles([f, g]))
     assert f"{g}:1" in out[-1].reason and f"{f}:1" in out[-1].reason
+
+
+def test_warc_damaged_half_way_keeps_the_records_before(tmp_path, capfd):
+    """#20: gzip and WARC read with their errors caught per record."""
+    from tests.read.test_warc import EN_BODY, make_warc, page
+
+    from lagebild.read.warc import iter_warc
+
+    records = [(f"https://news.example/{i}", page(f"Story {i}", EN_BODY.replace("Monday", f"day {i}"), "2025-07-14"),
+                "text/html", "200 OK") for i in range(6)]
+    f = tmp_path / "a.warc.gz"
+    make_warc(f, records)
+    offsets = [o for o, _ in iter_warc(f)]
+    data = bytearray(f.read_bytes())
+    middle = offsets[3] + 40
+    data[middle:middle + 30] = b"\xff" * 30  # damage inside the fourth response record
+    bad = tmp_path / "bad.warc.gz"
+    bad.write_bytes(bytes(data))
+    out = list(read_file(bad))
+    kept = [o for o in out if isinstance(o, RawArticle)]
+    assert [a.url for a in kept[:3]] == [f"https://news.example/{i}" for i in range(3)]
+    assert any(isinstance(o, ReadFailure) and o.error.code in ("E103", "E001") and str(bad) in o.reason for o in out)
+    assert capfd.readouterr().err == ""
+
+
+def test_batch_shards_read_through_the_one_entry_point(tmp_path, monkeypatch):
+    """batch.inputs reads local files and URIs with read.read_source, damaged gzip included."""
+    import gzip as gz
+
+    from lagebild.batch import inputs
+    from lagebild.batch.inputs import Shard, read_shard
+
+    data = b"".join(json.dumps({"id": f"g{i}", "text": f"Troops attacked town {i}."}).encode() + b"\n"
+                    for i in range(20_000))
+    z = gz.compress(data)
+    f = tmp_path / "c.jsonl.gz"
+    f.write_bytes(z[: len(z) // 2])
+    calls = []
+    real = inputs.read_source
+    monkeypatch.setattr(inputs, "read_source", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
+    local = [(type(i).__name__, o) for i, o in read_shard(Shard(str(f)), Settings())]
+    remote = [(type(i).__name__, o) for i, o in read_shard(Shard(f.as_uri()), Settings())]
+    assert calls == [str(f), f.as_uri()]
+    assert local == remote and local[-1][0] == "ReadFailure" and local[0] == ("RawArticle", 1)
+    assert sum(1 for k, _ in local if k == "RawArticle") > 9_000
