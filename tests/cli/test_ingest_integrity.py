@@ -66,6 +66,8 @@ def test_ingest_twice_and_under_another_path_spelling_is_unchanged(tmp_path, cou
     # analysed again on request: still unchanged, the path does not count
     res = runner.invoke(app, ["ingest", "./x/../x/file.jsonl", "--db", "s.duckdb", "--reanalyse"])
     assert "0 added, 0 replaced, 3 unchanged" in res.output and len(counting.analysed) == 6
+    res = runner.invoke(app, ["ingest", "x/file.jsonl", "--db", "s.duckdb"])  # and skipped again after it
+    assert "3 unchanged (3 of them not analysed again)" in res.output and len(counting.analysed) == 6
 
 
 def test_resume_skips_what_is_stored_before_analysing(tmp_path, counting):

@@ -48,7 +48,6 @@ def test_an_input_that_yields_nothing_says_so(tmp_path, name, data):
 
 
 def test_warc_of_only_other_records_says_so(tmp_path):
-    from tests.read.test_warc import make_warc  # noqa: F401 - same helpers
     from warcio.warcwriter import WARCWriter
 
     f = tmp_path / "info.warc.gz"

@@ -86,14 +86,16 @@ def analysis_fingerprint(settings: Settings) -> str:
     return json.dumps({"lagebild": __version__, "spacy": spacy.__version__, "settings": relevant}, sort_keys=True)
 
 
-def _skip_stored(items, store, salt: str, hashes: dict[str, str], skipped: list[int], chunk: int = 256):
-    """Hold back the articles stored already from the same input (resume): they are not
-    analysed again. ``hashes`` receives id -> input hash of the articles passed on."""
+def _skip_stored(items, store, salt: str, hashes: dict[str, str], skipped: list[int], *, skip: bool = True,
+                 chunk: int = 256):
+    """Hold back the articles stored already from the same input (resume; not with
+    ``skip=False``): they are not analysed again. ``hashes`` receives id -> input hash of
+    the articles passed on, for the store to remember."""
     from ..read.identity import input_hash
 
     def flush(buf):
         wanted = {i.id: input_hash(i, salt) for i in buf if not isinstance(i, ReadFailure)}
-        done = store.unchanged_inputs(wanted)
+        done = store.unchanged_inputs(wanted) if skip else set()
         for item in buf:
             if isinstance(item, ReadFailure):
                 yield item
@@ -187,8 +189,8 @@ def register(app: typer.Typer) -> None:
                     total += loaded
                 if files:
                     items = _articles(files, published, lang, settings)
-                    if not reanalyse:
-                        items = _skip_stored(items, store, analysis_fingerprint(settings), hashes, skipped)
+                    items = _skip_stored(items, store, analysis_fingerprint(settings), hashes, skipped,
+                                         skip=not reanalyse)
                     for article in _analysed(pipeline, items, files, settings, "ingesting", read_failures, notices):
                         batch.append(article)
                         if len(batch) >= settings.batch_size:
