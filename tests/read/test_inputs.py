@@ -263,3 +263,21 @@ def test_batch_shards_read_through_the_one_entry_point(tmp_path, monkeypatch):
     assert calls == [str(f), f.as_uri()]
     assert local == remote and local[-1][0] == "ReadFailure" and local[0] == ("RawArticle", 1)
     assert sum(1 for k, _ in local if k == "RawArticle") > 9_000
+
+
+def test_text_file_encodings(tmp_path):
+    """UTF-16 with a BOM is read as such; an HTML file declaring its charset is read by it;
+    a few bad bytes in UTF-8 are replaced and recorded, not fatal."""
+    utf16 = tmp_path / "u16.txt"
+    utf16.write_bytes("\ufeff".encode("utf-16-le") + BODY.encode("utf-16-le"))
+    (art,) = list(read_file(utf16))
+    assert art.text == BODY and not art.warnings
+    latin = tmp_path / "latin.html"
+    latin.write_bytes(_page('<meta charset="iso-8859-1">', body=BODY + " Der Bürgermeister äußerte sich.")
+                      .encode("latin-1"))
+    (art,) = list(read_file(latin))
+    assert "Bürgermeister äußerte" in art.text and not any(w.startswith("[W101]") for w in art.warnings)
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(BODY.encode() + b" \xff\xfe end.")
+    (art,) = list(read_file(damaged))
+    assert art.text.endswith("\ufffd\ufffd end.") and art.warnings[0].startswith(f"[W101] {damaged}:")
