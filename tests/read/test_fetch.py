@@ -44,7 +44,7 @@ def test_url_check_with_resolution_monkeypatched():
     assert checked_addresses("https://news.example/feed.xml", allow_private=False, resolve=resolve)
     for url in ("http://evil.example/", "http://meta.example/latest/meta-data", "http://127.0.0.1:8000/",
                 "http://[::1]/", "file:///etc/passwd", "ftp://news.example/x", "gopher://news.example/",
-                "javascript:alert(1)", "/relative/path"):
+                "javascript:alert(1)", "/relative/path", "http://[::1", "http://news.example:99999/"):
         with pytest.raises(FetchBlockedError):
             checked_addresses(url, allow_private=False, resolve=resolve)
     # the intranet option lets private addresses through, never other schemes

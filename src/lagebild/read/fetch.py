@@ -61,7 +61,11 @@ def address_allowed(address: str) -> bool:
 def checked_addresses(url: str, *, allow_private: bool, resolve: Resolver = system_resolve) -> list[str]:
     """The addresses ``url`` may be fetched from; raises FetchBlockedError (or
     TransientFetchError when the name does not resolve)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018 - raises ValueError on a malformed host ("http://[::1")
+    except ValueError as err:
+        raise FetchBlockedError(f"not a valid URL: {err}", path=url) from None
     if parts.scheme.lower() not in ("http", "https"):
         raise FetchBlockedError(f"only http and https URLs are fetched, not {parts.scheme or 'a relative URL'!r}",
                                 path=url)
@@ -239,6 +243,8 @@ class PoliteClient:
             resp = self._follow(url, headers, self.max_bytes)
         except httpx.HTTPError as err:
             raise TransientFetchError(f"cannot fetch: {err!r}", path=url) from err
+        except (httpx.InvalidURL, ValueError) as err:
+            raise FetchBlockedError(f"not a valid URL: {err}", path=url) from err
         if resp.status_code == 429 or resp.status_code >= 500:
             raise TransientFetchError(f"HTTP {resp.status_code}, try again later", path=url)
         return resp
