@@ -160,7 +160,12 @@ def iter_warc(
             yield 0, ReadFailure(source, InputError(f"cannot open: {err}", path=source))
             return
     offset, end, index = 0, None, -1
-    head = stream.read(65536)
+    try:
+        head = stream.read(65536)
+    except OSError as err:
+        stream.close()
+        yield 0, ReadFailure(source, InputError(f"cannot read: {err}", path=source))
+        return
     problem = sniff_warc(head)
     if problem:
         stream.close()
