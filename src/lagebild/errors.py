@@ -97,3 +97,98 @@ class DateInTextWarning(LagebildWarning):
 def warn(category: type[LagebildWarning], message: str) -> None:
     """Issue a coded warning; the CLI decides whether to show it."""
     warnings.warn(f"[{category.code}] {message}", category, stacklevel=3)
+
+
+# -- ingest integrity (E100-E129, W100-W129) ------------------------------------------
+class InvalidJSONError(InputError):
+    """A JSONL line that is not one JSON object within the limits (depth, number size)."""
+
+    code = "E100"
+
+
+class InvalidFieldError(InputError):
+    """A record field of the wrong type or value; ``field`` names it."""
+
+    code = "E101"
+
+    def __init__(self, message: str, *, path: str | None = None, field: str | None = None) -> None:
+        self.field = field
+        super().__init__(f'field "{field}": {message}' if field else message, path=path)
+
+
+class DuplicateIdError(InputError):
+    """A second record with an id already read in this batch, with different content."""
+
+    code = "E102"
+
+
+class CorruptInputError(InputError):
+    """A compressed or archive file damaged part-way; what came before the damage is kept."""
+
+    code = "E103"
+
+
+class NotWarcError(InputError):
+    """A file named .warc that is not a WARC file."""
+
+    code = "E104"
+
+
+class HTMLLimitError(InputError):
+    """An HTML page too large, too deeply nested or with too many elements to parse safely."""
+
+    code = "E105"
+
+
+class FetchBlockedError(InputError):
+    """A feed or page URL not allowed: not http(s), or a loopback, private or link-local address."""
+
+    code = "E106"
+
+
+class FetchLimitError(InputError):
+    """A response over the size or time cap."""
+
+    code = "E107"
+
+
+class NotRegularFileError(InputError):
+    """A path that is not a regular file (a device, a pipe, a socket)."""
+
+    code = "E108"
+
+
+class NoArticlesWarning(LagebildWarning):
+    """An input (file or folder) that yielded no article and no error."""
+
+    code = "W100"
+
+
+class ReplacedCharactersWarning(LagebildWarning):
+    """Invalid bytes or lone surrogates in a text were replaced by U+FFFD."""
+
+    code = "W101"
+
+
+class GuessedDateWarning(LagebildWarning):
+    """The publication date was guessed (page text, crawl time), not read from metadata."""
+
+    code = "W102"
+
+
+class DuplicateRecordWarning(LagebildWarning):
+    """The same record (same id, same content) read twice in one batch; the second is skipped."""
+
+    code = "W103"
+
+
+class SymlinkSkippedWarning(LagebildWarning):
+    """A symbolic link in a scanned folder that points outside it; not followed."""
+
+    code = "W104"
+
+
+class DateDiscardedWarning(LagebildWarning):
+    """A date found in a page but not used (impossible, or only a year)."""
+
+    code = "W105"

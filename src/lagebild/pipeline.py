@@ -133,4 +133,5 @@ def to_article(raw: RawArticle, doc: Doc, language: str) -> Article:
         times=doc._.lb_times or [],
         attributions=doc._.lb_attributions or [],
         events=doc._.lb_events or [],
+        warnings=list(raw.warnings),
     )

@@ -140,6 +140,9 @@ class Article(_Record):
     times: list[Time] = Field(default_factory=list)
     attributions: list[Attribution] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    """Coded notes on how the article was read ("[W101] a.jsonl:3: 2 invalid UTF-8 byte
+    sequence(s) replaced by U+FFFD", "[W102] …: publication date … guessed …")."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

@@ -30,3 +30,6 @@ class Settings(BaseModel):
     """GeoNames places at least this populous are always candidates for a toponym; smaller
     places (down to 1,000 people) count only when the article names their state or province,
     or another place within 150 km."""
+    follow_symlinks: bool = False
+    """Folder scans follow symbolic links that lead out of the folder (off: each such link
+    is skipped with a W104 warning naming it)."""

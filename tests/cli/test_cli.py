@@ -43,3 +43,24 @@ def test_ingest_bad_file_batch_goes_on_and_is_idempotent(article_dir, tmp_path):
 def test_export_missing_store(tmp_path):
     res = runner.invoke(app, ["export", "--db", str(tmp_path / "none.duckdb"), "--format", "jsonl"])
     assert res.exit_code == 2 and "no such store" in res.output
+
+
+def test_extract_hostile_jsonl_lines_end_to_end(tmp_path):
+    """#21/#20 through the real pipeline: a U+2028 inside a record, a lone surrogate, a
+    5,000-digit number, deep nesting and "language": 5 — clear errors, the rest analysed."""
+    f = tmp_path / "h.jsonl"
+    f.write_text("\n".join([
+        json.dumps({"id": "u", "text": "Tanks entered the town.\u2028The army attacked Izium."}, ensure_ascii=False),
+        '{"id": "s", "text": "Russian troops attacked the town. \\ud800 Officials said."}',
+        '{"id": "big", "text": "Troops attacked.", "n": ' + "9" * 5000 + "}",
+        '{"id": "deep", "text": "Troops attacked.", "x": ' + "[" * 10000 + "]" * 10000 + "}",
+        json.dumps({"id": "l5", "text": "Troops attacked.", "language": 5}),
+    ]) + "\n", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(f), "--format", "jsonl"])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    records = [json.loads(line) for line in res.stdout.strip().split("\n") if line.startswith("{")]
+    assert [r["id"] for r in records] == ["u", "s"]
+    assert records[0]["text"] == "Tanks entered the town.\u2028The army attacked Izium."
+    assert records[1]["warnings"] and "\ufffd" in records[1]["text"]
+    for code, line in (("E100", 3), ("E100", 4), ("E101", 5)):
+        assert f"[{code}] {f}:{line}" in res.output

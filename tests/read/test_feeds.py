@@ -88,7 +88,7 @@ def test_feed_dedup_robots_and_conditional_requests(server):
     base, log = server
     con = duckdb.connect(":memory:")
     state = FeedState(con)
-    with PoliteClient(min_interval=0) as client:
+    with PoliteClient(min_interval=0, allow_private=True) as client:
         first = read_feed(f"{base}/feed.xml", state, client)
     assert first.status == 200 and first.entries == 5
     assert [a.url for a in first.articles] == [f"{base}/a1.html", f"{base}/a2.html"]
@@ -104,7 +104,7 @@ def test_feed_dedup_robots_and_conditional_requests(server):
 
     state.save(first)
     n_before = len(log)
-    with PoliteClient(min_interval=0) as client:
+    with PoliteClient(min_interval=0, allow_private=True) as client:
         second = read_feed(f"{base}/feed.xml", state, client)
     assert second.not_modified and not second.articles
     new = log[n_before:]
@@ -115,7 +115,7 @@ def test_feed_dedup_robots_and_conditional_requests(server):
     # the feed changes (validators forgotten): seen URLs are not fetched again, the flaky one is
     con.execute("UPDATE feed_state SET etag = NULL, last_modified = NULL")
     n_before = len(log)
-    with PoliteClient(min_interval=0) as client:
+    with PoliteClient(min_interval=0, allow_private=True) as client:
         third = read_feed(f"{base}/feed.xml", state, client)
     assert third.status == 200 and not third.articles and third.seen == 4
     assert [p for p, _ in log[n_before:] if p != "/robots.txt"] == ["/feed.xml", "/flaky.html"]
@@ -123,7 +123,7 @@ def test_feed_dedup_robots_and_conditional_requests(server):
 
 def test_rate_limit_per_host(server):
     base, log = server
-    with PoliteClient(min_interval=0.3) as client:
+    with PoliteClient(min_interval=0.3, allow_private=True) as client:
         start = time.monotonic()
         for _ in range(3):
             client.get(f"{base}/a1.html")
@@ -134,7 +134,7 @@ def test_rate_limit_per_host(server):
 
 def test_feed_that_is_not_a_feed(server):
     base, _ = server
-    with PoliteClient(min_interval=0) as client:
+    with PoliteClient(min_interval=0, allow_private=True) as client:
         result = read_feed(f"{base}/a1.html", FeedState(duckdb.connect(":memory:")), client)
     assert not result.articles and result.failures and "not an RSS/Atom feed" in result.failures[0].reason
 
@@ -148,10 +148,10 @@ def test_ingest_feed_cli(server, tmp_path):
     base, _ = server
     db = tmp_path / "f.duckdb"
     runner = CliRunner()
-    res = runner.invoke(app, ["ingest", "--feed", f"{base}/feed.xml", "--db", str(db), "--interval", "0"])
+    res = runner.invoke(app, ["ingest", "--feed", f"{base}/feed.xml", "--db", str(db), "--interval", "0", "--allow-private-feeds"])
     assert "2 added" in res.output, res.output
     assert res.exit_code == 1  # the 503 and the robots.txt page are reported
-    res2 = runner.invoke(app, ["ingest", "--feed", f"{base}/feed.xml", "--db", str(db), "--interval", "0"])
+    res2 = runner.invoke(app, ["ingest", "--feed", f"{base}/feed.xml", "--db", str(db), "--interval", "0", "--allow-private-feeds"])
     assert "not modified" in res2.output and "0 added" in res2.output and res2.exit_code == 0
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2

@@ -43,7 +43,7 @@ def test_jsonl_bad_line_goes_on(tmp_path):
 
 @pytest.mark.parametrize("data,error", [
     (b"", EmptyInputError), (b"   \n", EmptyInputError), (b"\x00\x01\x02binary", BinaryInputError),
-    ("Käse".encode("latin-1"), EncodingInputError),
+    ("Käse über Öl".encode("latin-1"), EncodingInputError),
 ])
 def test_bad_files_name_the_file(tmp_path, data, error):
     f = tmp_path / "bad.txt"

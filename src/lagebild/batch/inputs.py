@@ -12,17 +12,14 @@ the task that reads them.
 """
 from __future__ import annotations
 
-import gzip
-import io
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..read import RawArticle, ReadFailure
-from ..read.article import check_text
-from ..read.files import decode, file_kind, iter_jsonl_numbered, iter_paths, read_file
+from ..read import RawArticle, ReadFailure, read_source
+from ..read.files import file_kind, iter_paths
 from ..settings import Settings
 
 RECORD_KINDS = ("jsonl", "jsonl.gz", "warc")
@@ -67,24 +64,25 @@ def _remote_files(uri: str) -> list[tuple[str, int]]:
     return [(uri, info.size or 0)]  # a file, or missing: reading it reports which
 
 
-def _files(inputs: Iterable[str | Path]) -> Iterator[tuple[str, str | None, int]]:
+def _files(inputs: Iterable[str | Path], settings: Settings | None = None) -> Iterator[tuple[str, str | None, int]]:
     for item in inputs:
         if is_uri(item):
             for uri, size in _remote_files(str(item)):
-                yield uri, file_kind(Path(uri.rsplit("/", 1)[-1])), size
+                yield uri, file_kind(uri), size
         else:
-            for p in iter_paths([item]):
-                yield str(p), file_kind(p), _size(p)
+            for p in iter_paths([item], settings):
+                if isinstance(p, Path):  # links not followed and empty folders are the CLI's to report
+                    yield str(p), file_kind(p), _size(p)
 
 
 def plan(inputs: Iterable[str | Path], parallelism: int, *, tasks_per_worker: int = 2,
-         shard_bytes: int = SHARD_BYTES) -> list[list[Shard]]:
+         shard_bytes: int = SHARD_BYTES, settings: Settings | None = None) -> list[list[Shard]]:
     """Files under ``inputs`` → tasks (lists of shards), about ``tasks_per_worker`` per worker.
 
     Record files are split so that there are enough shares to keep every worker busy:
     a file gets shares in proportion to its size, at least one per ``shard_bytes``.
     """
-    files = list(_files(inputs))
+    files = list(_files(inputs, settings))
     target = max(1, parallelism * tasks_per_worker)
     record_bytes = sum(s for _, k, s in files if k in RECORD_KINDS) or 1
     shards: list[Shard] = []
@@ -109,68 +107,22 @@ def read_shard(shard: Shard, settings: Settings) -> Iterator[tuple[RawArticle | 
     """``(item, offset)`` for the articles and read failures of one shard, in file order.
 
     ``offset`` locates the record for the errors table: the line number in JSONL, the
-    record's byte offset in a WARC file, None for a one-article file.
+    record's byte offset in a WARC file, None for a one-article file. Local files and
+    ``pyarrow.fs`` URIs alike are read by :func:`lagebild.read.read_source`.
     """
-    if is_uri(shard.path):
-        yield from _read_remote(shard, settings)
+    select = shard.select if shard.count > 1 else None
+    if not is_uri(shard.path):
+        yield from read_source(shard.path, settings, select=select)
         return
-    path = Path(shard.path)
-    if not path.exists():
-        yield ReadFailure(shard.path, InputError("no such file or folder", path=shard.path)), None
-        return
-    kind = file_kind(path)
-    if kind == "warc":
-        from ..read.warc import iter_warc
-        for offset, item in iter_warc(path, settings, select=shard.select if shard.count > 1 else None):
-            yield item, offset
-    elif kind in ("jsonl", "jsonl.gz"):
-        yield from iter_jsonl_numbered(path, settings, select=shard.select)
-    else:
-        for item in read_file(path, settings):
-            yield item, None
-
-
-def _read_remote(shard: Shard, settings: Settings) -> Iterator[tuple[RawArticle | ReadFailure, int | None]]:
-    """The same as :func:`read_shard`, for a file behind a ``pyarrow.fs`` URI."""
     import pyarrow.fs as pafs
 
-    from ..read.html import read_html
-    from ..read.text import split_title
-
     uri = shard.path
-    kind = file_kind(Path(uri.rsplit("/", 1)[-1]))
-    select = shard.select if shard.count > 1 else None
     try:
         fs, path = pafs.FileSystem.from_uri(uri)
+        size = fs.get_file_info(path).size
         stream = fs.open_input_stream(path, compression=None)
     except (OSError, ValueError) as err:
         yield ReadFailure(uri, InputError(f"cannot open: {err}", path=uri)), None
         return
     with stream:
-        if kind == "warc":
-            from ..read.warc import iter_warc
-
-            size = fs.get_file_info(path).size
-            for offset, item in iter_warc(uri, settings, select=select, stream=stream, size=size):
-                yield item, offset
-            return
-        if kind in ("jsonl", "jsonl.gz"):
-            handle = gzip.GzipFile(fileobj=stream) if kind == "jsonl.gz" else io.BufferedReader(stream)
-            yield from iter_jsonl_numbered(uri, settings, select=select, handle=handle)
-            return
-        try:
-            if kind is None:
-                raise InputError("unsupported file type", path=uri)
-            data = stream.read(settings.max_file_bytes + 1)
-            if len(data) > settings.max_file_bytes:
-                raise InputError(f"more than the limit of {settings.max_file_bytes:,} bytes", path=uri)
-            text = decode(data, path=uri)
-            if kind == "html":
-                article = read_html(text, path=uri, settings=settings)
-            else:
-                title, body = split_title(text)
-                article = RawArticle(text=check_text(body, path=uri, max_chars=settings.max_chars), title=title)
-            article.path = uri
-            yield article, None
-        except (InputError, OSError) as err:
-            yield ReadFailure(uri, err if isinstance(err, InputError) else InputError(str(err), path=uri)), None
+        yield from read_source(uri, settings, select=select, stream=stream, size=size)

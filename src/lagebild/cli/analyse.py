@@ -12,7 +12,7 @@ from ..errors import LagebildError
 from ..pipeline import Pipeline
 from ..read import ReadFailure, iter_articles
 from ..settings import Settings
-from .common import err_console, parse_date_option, progress, report_failure, setup, tracked
+from .common import err_console, parse_date_option, progress, report_failure, report_warning, setup, tracked
 from .summary import print_summary
 
 
@@ -35,32 +35,83 @@ class ExportFormat(str, Enum):
 
 
 def _articles(paths: list[Path], published: str | None, lang: Lang, settings: Settings):
+    """Read items with the command's overrides applied; article warnings are shown as read."""
+    from ..errors import DateDiscardedWarning, GuessedDateWarning
+
     date = parse_date_option(published)
     for item in iter_articles(paths, settings):
         if not isinstance(item, ReadFailure):
             if date is not None:
-                item.published = date
+                item.published, item.published_source = date, "caller"
+                item.drop_warnings(GuessedDateWarning)
+                item.drop_warnings(DateDiscardedWarning)
             if lang is not Lang.auto:
                 item.language = lang.value
+            for note in item.warnings:
+                report_warning(note)
         yield item
 
 
-def _analysed(pipeline: Pipeline, paths: list[Path], published: str | None, lang: Lang, settings: Settings,
-              label: str, failures: list[ReadFailure]):
-    """Analysed articles of ``paths`` under a progress bar; read failures are reported and
-    appended to ``failures``, and the rest goes on."""
-    with progress(label, _count(paths)) as bar:
-        for result in tracked(pipeline.analyze_many(_articles(paths, published, lang, settings)), bar):
+def _analysed(pipeline: Pipeline, items, paths: list[Path], settings: Settings, label: str,
+              failures: list[ReadFailure], notices: list[ReadFailure]):
+    """Analysed articles of ``items`` under a progress bar; read failures are reported and
+    appended to ``failures``, warnings to ``notices``, and the rest goes on."""
+    with progress(label, _count(paths, settings)) as bar:
+        for result in tracked(pipeline.analyze_many(items), bar):
             if isinstance(result, ReadFailure):
-                report_failure(result)
-                failures.append(result)
+                if result.is_warning:
+                    report_warning(str(result.error))
+                    notices.append(result)
+                else:
+                    report_failure(result)
+                    failures.append(result)
                 continue
             yield result
 
 
-def _count(paths: list[Path]) -> int | None:
+def _count(paths: list[Path], settings: Settings) -> int | None:
     from ..read.files import iter_paths
-    return sum(1 for _ in iter_paths(paths))
+    return sum(1 for p in iter_paths(paths, settings) if isinstance(p, Path))
+
+
+def analysis_fingerprint(settings: Settings) -> str:
+    """What an analysis depends on besides its input: lagebild, spaCy and the settings
+    that change results. A stored article is analysed again when this changes."""
+    import spacy
+
+    from .. import __version__
+
+    relevant = settings.model_dump(mode="json", exclude={"db_path", "batch_size", "n_process", "follow_symlinks",
+                                                          "max_file_bytes"})
+    return json.dumps({"lagebild": __version__, "spacy": spacy.__version__, "settings": relevant}, sort_keys=True)
+
+
+def _skip_stored(items, store, salt: str, hashes: dict[str, str], skipped: list[int], *, skip: bool = True,
+                 chunk: int = 256):
+    """Hold back the articles stored already from the same input (resume; not with
+    ``skip=False``): they are not analysed again. ``hashes`` receives id -> input hash of
+    the articles passed on, for the store to remember."""
+    from ..read.identity import input_hash
+
+    def flush(buf):
+        wanted = {i.id: input_hash(i, salt) for i in buf if not isinstance(i, ReadFailure)}
+        done = store.unchanged_inputs(wanted) if skip else set()
+        for item in buf:
+            if isinstance(item, ReadFailure):
+                yield item
+            elif item.id in done:
+                skipped[0] += 1
+            else:
+                hashes[item.id] = wanted[item.id]
+                yield item
+
+    buf: list = []
+    for item in items:
+        buf.append(item)
+        if len(buf) >= chunk:
+            yield from flush(buf)
+            buf = []
+    yield from flush(buf)
 
 
 def register(app: typer.Typer) -> None:
@@ -70,15 +121,18 @@ def register(app: typer.Typer) -> None:
         published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for every article."),
         lang: Lang = typer.Option(Lang.auto, "--lang", help="Language, or auto-detect."),
         fmt: OutFormat = typer.Option(OutFormat.json, "--format", help="json: indented; jsonl: one line each."),
+        follow_symlinks: bool = typer.Option(False, "--follow-symlinks",
+                                             help="Follow links that lead out of a scanned folder."),
         verbose: bool = typer.Option(False, "--verbose", "-v"),
     ) -> None:
         """Print one lagebild/1 record per article to stdout."""
         setup(verbose)
-        settings = Settings()
+        settings = Settings(follow_symlinks=follow_symlinks)
         parse_date_option(published)
         pipeline = Pipeline(settings)
         failures: list[ReadFailure] = []
-        for article in _analysed(pipeline, paths, published, lang, settings, "analysing", failures):
+        items = _articles(paths, published, lang, settings)
+        for article in _analysed(pipeline, items, paths, settings, "analysing", failures, []):
             data = article.to_dict()
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if fmt is OutFormat.json else None) + "\n")
         if failures:
@@ -94,11 +148,21 @@ def register(app: typer.Typer) -> None:
         feed: list[str] = typer.Option(None, "--feed", help="RSS/Atom feed URL (repeatable): new entries are "
                                        "fetched politely, conditionally, de-duplicated by URL and content."),
         interval: float = typer.Option(1.0, "--interval", help="Seconds between two requests to one host (--feed)."),
+        allow_private: bool = typer.Option(False, "--allow-private-feeds",
+                                           help="Let --feed fetch from loopback, private and link-local addresses "
+                                           "(intranet feeds). Off: public addresses only."),
+        follow_symlinks: bool = typer.Option(False, "--follow-symlinks",
+                                             help="Follow links that lead out of a scanned folder."),
+        reanalyse: bool = typer.Option(False, "--reanalyse",
+                                       help="Analyse every article again, even one stored from the same input."),
         verbose: bool = typer.Option(False, "--verbose", "-v"),
     ) -> None:
         """Analyse articles into the store. Re-ingesting the same article changes nothing.
 
-        A folder written by `lagebild batch` is loaded as it is (no second analysis).
+        An article stored before from the same input (same id, text and metadata, same
+        lagebild version and settings) is not analysed again: it counts as unchanged, and a
+        restart after an interrupted ingest goes on where it stopped. A folder written by
+        `lagebild batch` is loaded as it is (no second analysis).
         """
         from ..batch import is_batch_output, load_batch_output
         from ..store import Store
@@ -110,10 +174,12 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("give files or folders to ingest, or --feed URL")
         outputs = [p for p in paths if is_batch_output(p)]
         files = [p for p in paths if p not in outputs]
-        settings = Settings()
+        settings = Settings(follow_symlinks=follow_symlinks)
         parse_date_option(published)
         pipeline = Pipeline(settings)
-        total, read_failures, failures, batch = IngestResult(), [], 0, []
+        total, read_failures, notices, failures, batch = IngestResult(), [], [], 0, []
+        hashes: dict[str, str] = {}
+        skipped = [0]
         try:
             with Store(db) as store:
                 for out in outputs:
@@ -122,15 +188,19 @@ def register(app: typer.Typer) -> None:
                                       f"articles loaded", highlight=False)
                     total += loaded
                 if files:
-                    for article in _analysed(pipeline, files, published, lang, settings, "ingesting", read_failures):
+                    items = _articles(files, published, lang, settings)
+                    items = _skip_stored(items, store, analysis_fingerprint(settings), hashes, skipped,
+                                         skip=not reanalyse)
+                    for article in _analysed(pipeline, items, files, settings, "ingesting", read_failures, notices):
                         batch.append(article)
                         if len(batch) >= settings.batch_size:
-                            total += store.ingest(batch)
+                            total += _store(store, batch, hashes)
                             batch = []
-                    total += store.ingest(batch)
+                    total += _store(store, batch, hashes)
+                    total.unchanged += skipped[0]
                     failures += len(read_failures)
                 for url in feeds:
-                    done, failed = _ingest_feed(url, store, pipeline, settings, interval, lang)
+                    done, failed = _ingest_feed(url, store, pipeline, settings, interval, lang, allow_private)
                     total += done
                     failures += failed
                 merged = store.merge()
@@ -138,9 +208,11 @@ def register(app: typer.Typer) -> None:
         except LagebildError as err:
             err_console.print(f"[red]error[/] {err}")
             raise typer.Exit(code=2) from None
+        resumed = f" ({skipped[0]} of them not analysed again)" if skipped[0] else ""
+        warned = f", {len(notices)} warnings" if notices else ""
         err_console.print(
-            f"{db}: {total.added} added, {total.replaced} replaced, {total.unchanged} unchanged, "
-            f"{failures} failed; store holds {counts['articles']} articles, {counts['events']} events "
+            f"{db}: {total.added} added, {total.replaced} replaced, {total.unchanged} unchanged{resumed}, "
+            f"{failures} failed{warned}; store holds {counts['articles']} articles, {counts['events']} events "
             f"in {merged['clusters']} distinct events across articles"
         )
         if failures:
@@ -185,14 +257,20 @@ def register(app: typer.Typer) -> None:
             print_summary(store, limit)
 
 
-def _ingest_feed(url: str, store, pipeline: Pipeline, settings: Settings, interval: float, lang: Lang):
+def _store(store, articles: list, hashes: dict[str, str]):
+    """``store.ingest`` with the input hashes of ``articles`` (handed over, then forgotten)."""
+    return store.ingest(articles, {a.id: hashes.pop(a.id) for a in articles if a.id in hashes})
+
+
+def _ingest_feed(url: str, store, pipeline: Pipeline, settings: Settings, interval: float, lang: Lang,
+                 allow_private: bool = False):
     """One feed into the store; returns (IngestResult, failures)."""
     from ..read.feeds import FeedState, PoliteClient, read_feed
     from ..records import Article
     from ..store.duck import IngestResult
 
     state = FeedState(store.con)
-    with PoliteClient(min_interval=interval) as client:
+    with PoliteClient(min_interval=interval, allow_private=allow_private) as client:
         fetched = read_feed(url, state, client, settings)
     if lang is not Lang.auto:
         for raw in fetched.articles:

@@ -35,11 +35,19 @@ def parse_date_option(value: str | None) -> dt.date | None:
 
 
 def report_failure(failure: ReadFailure) -> None:
+    if failure.is_warning:
+        report_warning(str(failure.error))
+        return
     where = f"{failure.source}" + (f":{failure.offset}" if failure.offset else "")
     reason = str(failure.error)
     if where not in reason:
         reason = f"{where}: {reason}"
     err_console.print(f"[red]error[/] {reason}", highlight=False)
+
+
+def report_warning(message: str) -> None:
+    """A coded warning ("[W100] file: ...") that does not fail the run."""
+    err_console.print(f"[yellow]warning[/] {message}", highlight=False)
 
 
 @contextmanager

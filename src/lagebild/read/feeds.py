@@ -1,8 +1,8 @@
 """RSS/Atom feeds: entries → pages fetched politely → articles.
 
-- :class:`PoliteClient`: httpx with a User-Agent naming lagebild, timeouts, a minimum
-  interval between two requests to the same host, robots.txt honoured (a host without
-  one, or one that cannot be read, allows everything), and a size limit per page.
+- :class:`~lagebild.read.fetch.PoliteClient`: public addresses only by default (every
+  redirect checked), size and time caps per response, a User-Agent naming lagebild,
+  timeouts, a minimum interval per host, robots.txt honoured (see :mod:`lagebild.read.fetch`).
 - :class:`FeedState`: what a feed reader must remember between runs, in two small tables
   of the store's DuckDB file: ``feed_state`` (ETag / Last-Modified per feed, for
   conditional requests) and ``feed_seen`` (every entry URL and content hash taken).
@@ -17,93 +17,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import time
 from dataclasses import dataclass, field
-from urllib.parse import urldefrag, urljoin, urlsplit
-from urllib.robotparser import RobotFileParser
+from urllib.parse import urldefrag, urljoin
 
-from ..errors import InputError
+from ..errors import DateDiscardedWarning, GuessedDateWarning, InputError
 from ..settings import Settings
 from .article import RawArticle, ReadFailure, article_id
+from .fetch import USER_AGENT, PoliteClient, TransientFetchError
 from .html import read_html
-
-USER_AGENT = "lagebild/0.1 (news event extraction; feed reader; +https://pypi.org/project/lagebild/)"
-
-
-class TransientFetchError(InputError):
-    """A fetch that may work later (network error, timeout, HTTP 429 or 5xx)."""
-
-
-class PoliteClient:
-    """HTTP GET with manners. ``transport`` is for tests (an httpx transport)."""
-
-    def __init__(self, *, user_agent: str = USER_AGENT, min_interval: float = 1.0, timeout: float = 15.0,
-                 max_bytes: int = 10_000_000, transport=None) -> None:
-        import httpx
-
-        self.user_agent = user_agent
-        self.min_interval = min_interval
-        self.max_bytes = max_bytes
-        self.http = httpx.Client(headers={"User-Agent": user_agent}, timeout=timeout, follow_redirects=True,
-                                 transport=transport)
-        self._last: dict[str, float] = {}
-        self._robots: dict[str, RobotFileParser | None] = {}
-        self.requests = 0
-
-    def close(self) -> None:
-        self.http.close()
-
-    def __enter__(self) -> "PoliteClient":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def _wait(self, host: str) -> None:
-        last = self._last.get(host)
-        if last is not None:
-            delay = self.min_interval - (time.monotonic() - last)
-            if delay > 0:
-                time.sleep(delay)
-        self._last[host] = time.monotonic()
-
-    def _raw_get(self, url: str, headers: dict[str, str] | None = None):
-        self._wait(urlsplit(url).netloc)
-        self.requests += 1
-        return self.http.get(url, headers=headers or {})
-
-    def allowed(self, url: str) -> bool:
-        parts = urlsplit(url)
-        host = f"{parts.scheme}://{parts.netloc}"
-        if host not in self._robots:
-            parser: RobotFileParser | None = None
-            try:
-                resp = self._raw_get(urljoin(host, "/robots.txt"))
-                if resp.status_code == 200:
-                    parser = RobotFileParser()
-                    parser.parse(resp.text.splitlines())
-            except Exception:  # noqa: BLE001 - no readable robots.txt: allowed
-                parser = None
-            self._robots[host] = parser
-        parser = self._robots[host]
-        return parser is None or parser.can_fetch(self.user_agent, url)
-
-    def get(self, url: str, headers: dict[str, str] | None = None):
-        """GET ``url`` (robots.txt and the per-host interval respected); raises InputError."""
-        import httpx
-
-        if not self.allowed(url):
-            raise InputError("robots.txt does not allow fetching this page", path=url)
-        try:
-            resp = self._raw_get(url, headers)
-        except httpx.HTTPError as err:
-            raise TransientFetchError(f"cannot fetch: {err!r}", path=url) from err
-        if resp.status_code == 429 or resp.status_code >= 500:
-            raise TransientFetchError(f"HTTP {resp.status_code}, try again later", path=url)
-        if len(resp.content) > self.max_bytes:
-            raise InputError(f"{len(resp.content):,} bytes, more than the limit of {self.max_bytes:,}", path=url)
-        return resp
-
 
 class FeedState:
     """Validators and seen entries, in the store's DuckDB file (``con``: a duckdb connection)."""
@@ -145,7 +66,7 @@ class FeedState:
                 "INSERT OR REPLACE INTO feed_state VALUES (?, ?, ?, ?, ?)",
                 [result.url, result.etag, result.last_modified, result.status, now],
             )
-        rows = [(a.url, a.id, result.url, now) for a in result.articles if stored is None or a.id in stored]
+        rows = [(a.url, article_id(a.text), result.url, now) for a in result.articles if stored is None or a.id in stored]
         rows += [(u, h, result.url, now) for u, h in result.duplicates]
         rows += [(f.source, None, result.url, now) for f in result.failures
                  if f.offset is not None and f.source != result.url and not f.extra.get("retry")]
@@ -204,8 +125,8 @@ def read_feed(url: str, state: FeedState, client: PoliteClient, settings: Settin
     if resp.status_code != 200:
         result.failures.append(ReadFailure(url, InputError(f"feed answered HTTP {resp.status_code}", path=url)))
         return result
-    result.etag, result.last_modified = resp.headers.get("ETag"), resp.headers.get("Last-Modified")
-    parsed = feedparser.parse(resp.content, response_headers={"content-location": str(resp.url)})
+    result.etag, result.last_modified = resp.headers.get("etag"), resp.headers.get("last-modified")
+    parsed = feedparser.parse(resp.content, response_headers={"content-location": resp.url})
     if parsed.bozo and not parsed.entries:
         result.failures.append(ReadFailure(url, InputError(f"not an RSS/Atom feed: {parsed.get('bozo_exception')}",
                                                            path=url)))
@@ -217,7 +138,7 @@ def read_feed(url: str, state: FeedState, client: PoliteClient, settings: Settin
         if not link:
             result.failures.append(ReadFailure(url, InputError("entry has no link", path=url), offset=offset))
             continue
-        link = urldefrag(urljoin(str(resp.url), link))[0]
+        link = urldefrag(urljoin(resp.url, link))[0]
         if state.seen_url(link) or any(a.url == link for a in result.articles):
             result.seen += 1
             continue
@@ -238,6 +159,13 @@ def read_feed(url: str, state: FeedState, client: PoliteClient, settings: Settin
         article.url = link
         article.path = link
         article.title = article.title or entry.get("title")
-        article.published = _entry_date(entry) or article.published  # the feed knows better than a guess
+        entry_date = _entry_date(entry)
+        if entry_date is not None:  # the feed knows better than a guess
+            article.published, article.published_source = entry_date, "feed"
+            article.drop_warnings(GuessedDateWarning)
+            article.drop_warnings(DateDiscardedWarning)
         result.articles.append(article)
     return result
+
+
+__all__ = ["USER_AGENT", "FeedResult", "FeedState", "PoliteClient", "TransientFetchError", "read_feed"]

@@ -1,184 +1,241 @@
 """Readers for .txt, .html, .jsonl (also gzip'd) and WARC files, and folders of them.
 
-Every reader yields :class:`RawArticle` or :class:`ReadFailure`, never raises for a bad
-input: one bad file or line is reported with its name and the rest goes on.
+:func:`read_source` is the one entry point: every caller (``iter_articles``, the batch
+job, local paths and remote streams alike) reads a file through it, so every file kind is
+chosen, limited and reported in one place. It yields :class:`RawArticle`,
+:class:`ReadFailure` or :class:`ReadWarning`, never raises for a bad input: one bad file
+or line is reported with its name and the rest goes on, and an input that yields nothing
+at all says so (W100).
+
+Folder scans do not follow symbolic links that lead out of the folder (W104 names each
+one) unless ``Settings.follow_symlinks`` is set.
 """
 from __future__ import annotations
 
-import gzip
-import json
+import io
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import (
-    BinaryInputError,
-    EncodingInputError,
     InputError,
+    NoArticlesWarning,
+    NotRegularFileError,
+    ReplacedCharactersWarning,
+    SymlinkSkippedWarning,
     TooLargeInputError,
     UnsupportedFormatError,
 )
 from ..settings import Settings
-from .article import RawArticle, ReadFailure, check_text, parse_published
+from .article import RawArticle, ReadFailure, ReadWarning, check_text, notice
+from .decode import decode_bytes, replaced_note
+from .fields import record_to_article
+from .gz import GzipLines
 from .html import read_html
+from .identity import dedupe, resolve_id
+from .jsonl import iter_jsonl
 from .text import split_title
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 #: Streamed formats, matched on the end of the name (checked before SUFFIXES).
 STREAM_SUFFIXES = {".warc": "warc", ".warc.gz": "warc", ".jsonl.gz": "jsonl.gz"}
+Item = RawArticle | ReadFailure
 
 
-def file_kind(path: Path) -> str | None:
+def file_kind(path: str | Path) -> str | None:
     """``txt``, ``html``, ``jsonl``, ``jsonl.gz``, ``warc``, or None when unsupported."""
-    name = path.name.lower()
+    name = Path(str(path).rsplit("/", 1)[-1]).name.lower()
     for suffix, kind in STREAM_SUFFIXES.items():
         if name.endswith(suffix):
             return kind
-    return SUFFIXES.get(path.suffix.lower())
-
-
-def _read_bytes(path: Path, settings: Settings) -> bytes:
-    size = path.stat().st_size
-    if size > settings.max_file_bytes:
-        raise TooLargeInputError(f"{size:,} bytes, more than the limit of {settings.max_file_bytes:,}", path=str(path))
-    return path.read_bytes()
+    return SUFFIXES.get(Path(name).suffix)
 
 
 def decode(data: bytes, *, path: str) -> str:
-    if b"\x00" in data[:4096]:
-        raise BinaryInputError("looks like binary data (NUL bytes), not text", path=path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise EncodingInputError(
-            f"not valid UTF-8 (byte {err.start}: {data[err.start:err.start + 4]!r}); convert the file to UTF-8",
-            path=path,
-        ) from err
+    """Bytes → text (see :mod:`lagebild.read.decode`; replacements are not reported here)."""
+    return decode_bytes(data, path=path)[0]
 
 
-def read_file(path: str | Path, settings: Settings | None = None) -> Iterator[RawArticle | ReadFailure]:
-    """Articles in one file (a .jsonl file holds many)."""
+def read_source(source: str | Path, settings: Settings | None = None, *,
+                select: Callable[[int], bool] | None = None, stream: BinaryIO | None = None,
+                size: int | None = None) -> Iterator[tuple[Item, int | None]]:
+    """``(item, offset)`` for every article, failure and warning of one file.
+
+    ``offset``: the line number in JSONL, the record's byte offset in WARC, None for a
+    one-article file. ``stream`` (an open binary stream, with its ``size`` when known)
+    is read instead of opening ``source``, which then only names it (a remote file).
+    ``select(i)`` takes a share of a record file (line ``i`` of JSONL, HTML record ``i``
+    of WARC) before it is parsed.
+    """
     settings = settings or Settings()
-    path = Path(path)
-    kind = file_kind(path)
-    if kind == "warc":
-        from .warc import read_warc
-        yield from read_warc(path, settings)
-        return
-    if kind == "jsonl.gz":
-        yield from read_jsonl_stream(path, settings)
-        return
-    try:
-        if kind is None:
-            raise UnsupportedFormatError(
-                f"unsupported file type {path.suffix!r} (use .txt, .html, .jsonl, .jsonl.gz, .warc or .warc.gz)",
-                path=str(path),
-            )
-        data = _read_bytes(path, settings)
-        text = decode(data, path=str(path))
-    except (InputError, OSError) as err:
-        yield ReadFailure(str(path), err)
-        return
-    if kind == "jsonl":
-        yield from read_jsonl_lines(text.splitlines(), source=str(path), settings=settings)
-        return
-    try:
-        if kind == "html":
-            article = read_html(text, path=str(path), settings=settings)
-        else:
-            title, body = split_title(text)
-            article = RawArticle(text=check_text(body, path=str(path), max_chars=settings.max_chars), title=title)
-        article.path = str(path)
-        yield article
-    except InputError as err:
-        yield ReadFailure(str(path), err)
+    name = str(source)
+    n = 0
+    for item, offset in _dispatch(name, settings, select, stream, size):
+        n += 1
+        yield item, offset
+    if n == 0 and select is None:
+        kind = file_kind(name)
+        what = {"warc": "no HTML response records", "txt": "no text"}.get(kind or "", "no records")
+        yield notice(NoArticlesWarning, f"{what}: nothing read from this file", source=name), None
 
 
-def read_jsonl_lines(
-    lines: Iterable[str], *, source: str, settings: Settings, first: int = 1
-) -> Iterator[RawArticle | ReadFailure]:
-    """One article per line: ``{"id", "text", "title"?, "published"?, "url"?, "language"?}``."""
-    for number, line in enumerate(lines, start=first):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
+def _dispatch(name: str, settings: Settings, select, stream: BinaryIO | None,
+              size: int | None) -> Iterator[tuple[Item, int | None]]:
+    kind = file_kind(name)
+    if kind is None:
+        suffix = Path(name).suffix
+        yield ReadFailure(name, UnsupportedFormatError(
+            f"unsupported file type {suffix!r} (use .txt, .html, .jsonl, .jsonl.gz, .warc or .warc.gz)",
+            path=name)), None
+        return
+    if stream is None:
         try:
-            yield record_to_article(json.loads(line), where=where, settings=settings, source=source)
-        except json.JSONDecodeError as err:
-            yield ReadFailure(source, InputError(f"line {number}: not JSON ({err.msg})", path=source), offset=number)
+            _check_local(Path(name))
         except InputError as err:
-            yield ReadFailure(source, err, offset=number)
+            yield ReadFailure(name, err), None
+            return
+    if kind == "warc":
+        from .warc import iter_warc
+
+        for offset, item in iter_warc(name, settings, select=select, stream=stream, size=size):
+            yield item, offset
+        return
+    if kind in ("jsonl", "jsonl.gz"):
+        try:
+            if stream is None:
+                handle: BinaryIO = open(name, "rb")  # noqa: SIM115 - closed by iter_jsonl
+            else:
+                handle = io.BufferedReader(stream)  # pyarrow streams have no readline(limit)
+            if kind == "jsonl.gz":
+                handle = io.BufferedReader(GzipLines(handle, name), 65536)
+        except OSError as err:
+            yield ReadFailure(name, InputError(f"cannot open: {err}", path=name)), None
+            return
+        yield from iter_jsonl(handle, name, settings, select=select)
+        return
+    try:
+        yield _one_article(name, kind, _read_bytes(name, settings, stream), settings), None
+    except (InputError, OSError) as err:
+        yield ReadFailure(name, err if isinstance(err, InputError) else InputError(str(err), path=name)), None
 
 
-def read_jsonl_stream(
-    path: str | Path, settings: Settings, *, select: Callable[[int], bool] | None = None
-) -> Iterator[RawArticle | ReadFailure]:
-    """A .jsonl or .jsonl.gz file read line by line (no size limit on the file, only on
-    each article); ``select(line_number)`` skips lines before they are parsed."""
-    for item, _ in iter_jsonl_numbered(path, settings, select=select):
+def _check_local(path: Path) -> None:
+    if not path.exists():
+        raise InputError("no such file or folder", path=str(path))
+    if not path.is_file():
+        raise NotRegularFileError("not a regular file (a device, pipe or socket?)", path=str(path))
+
+
+def _read_bytes(name: str, settings: Settings, stream: BinaryIO | None) -> bytes:
+    limit = settings.max_file_bytes
+    if stream is None:
+        with open(name, "rb") as fh:
+            data = fh.read(limit + 1)
+    else:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise TooLargeInputError(f"more than the limit of {limit:,} bytes", path=name)
+    return data
+
+
+def _one_article(name: str, kind: str, data: bytes, settings: Settings) -> RawArticle:
+    if kind == "html":
+        from .warc import decode_html
+
+        if data.startswith(b"\xef\xbb\xbf") or b"charset" not in data[:4096].lower():
+            text, replaced, first = decode_bytes(data, path=name)
+        else:  # the page's declared charset, as a browser would
+            text, replaced, first = decode_html(data, None), 0, None
+        article = read_html(text, path=name, settings=settings)
+    else:
+        text, replaced, first = decode_bytes(data, path=name)
+        title, body = split_title(text)
+        body = check_text(body, path=name, max_chars=settings.max_chars)
+        article = RawArticle(text=body, id=resolve_id(None, None, body), title=title, path=name)
+    article.path = name
+    if replaced:
+        article.warn(ReplacedCharactersWarning, replaced_note(replaced, first))
+    return article
+
+
+def read_file(path: str | Path, settings: Settings | None = None) -> Iterator[Item]:
+    """Articles in one file (a .jsonl file holds many)."""
+    for item, _ in read_source(path, settings):
         yield item
 
 
-def iter_jsonl_numbered(
-    path: str | Path, settings: Settings, *, select: Callable[[int], bool] | None = None, handle=None
-) -> Iterator[tuple[RawArticle | ReadFailure, int | None]]:
-    """:func:`read_jsonl_stream` with each item's line number; ``handle`` is an open binary
-    stream to read instead of opening ``path`` (which then only names the source)."""
-    source = str(path)
-    number = 0
-    try:
-        if handle is None:
-            opener = gzip.open if source.lower().endswith(".gz") else open
-            handle = opener(Path(path), "rb")
-        with handle:
-            for number, raw in enumerate(handle, start=1):
-                if (select is not None and not select(number)) or not raw.strip():
-                    continue
-                try:
-                    line = decode(raw, path=f"{source}:{number}")
-                except InputError as err:
-                    yield ReadFailure(source, err, offset=number), number
-                    continue
-                for item in read_jsonl_lines([line], source=source, settings=settings, first=number):
-                    yield item, number
-    except (OSError, EOFError) as err:  # missing file, broken gzip stream
-        failure = InputError(f"cannot read after line {number}: {err}", path=source)
-        yield ReadFailure(source, failure, offset=number or None), number or None
+def read_jsonl_stream(path: str | Path, settings: Settings, *,
+                      select: Callable[[int], bool] | None = None) -> Iterator[Item]:
+    """A .jsonl or .jsonl.gz file read line by line; ``select(line_number)`` skips lines
+    before they are parsed."""
+    for item, _ in read_source(path, settings, select=select):
+        yield item
 
 
-def record_to_article(record: object, *, where: str, settings: Settings, source: str | None = None) -> RawArticle:
-    if not isinstance(record, dict):
-        raise InputError("record is not a JSON object", path=where)
-    text = record.get("text")
-    if not isinstance(text, str):
-        raise InputError('record has no "text" string', path=where)
-    check_text(text, path=where, max_chars=settings.max_chars)
-    rid = record.get("id")
-    return RawArticle(
-        text=text,
-        id=str(rid) if rid not in (None, "") else None,
-        title=record.get("title"),
-        published=parse_published(record.get("published"), path=where),
-        url=record.get("url"),
-        language=record.get("language"),
-        path=source,
-        outlet=record.get("outlet"),
-    )
-
-
-def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files under the given files and folders (folders recursively, sorted)."""
+def iter_paths(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Path | ReadWarning]:
+    """Files under the given files and folders (folders recursively, sorted), and a
+    warning for every link not followed and every folder without a supported file."""
+    follow = bool(settings and settings.follow_symlinks)
     for p in paths:
         p = Path(p)
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and file_kind(f) is not None)
-        else:
+        if not p.is_dir():
             yield p
-
-
-def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[RawArticle | ReadFailure]:
-    settings = settings or Settings()
-    for path in iter_paths(paths):
-        if not path.exists():
-            yield ReadFailure(str(path), InputError("no such file or folder", path=str(path)))
             continue
-        yield from read_file(path, settings)
+        found = False
+        for item in _walk(p, p.resolve(), follow, set()):
+            found = found or isinstance(item, Path)
+            yield item
+        if not found:
+            yield notice(NoArticlesWarning, "no .txt, .html, .jsonl(.gz) or .warc(.gz) file in this folder",
+                         source=str(p))
+
+
+def _walk(folder: Path, root: Path, follow: bool, visited: set[Path]) -> Iterator[Path | ReadWarning]:
+    real = folder.resolve()
+    if real in visited:  # a link back up the tree
+        return
+    visited.add(real)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_symlink():
+            target = path.resolve()
+            inside = target == root or root in target.parents
+            if not (inside or follow):
+                if target.is_dir() or file_kind(path) is not None:
+                    yield notice(SymlinkSkippedWarning, f"a link to {target}, outside {root}; not followed "
+                                 "(allow with --follow-symlinks)", source=str(path))
+                continue
+        if entry.is_dir():  # follows a link that is allowed
+            yield from _walk(path, root, follow, visited)
+        elif entry.is_file() and file_kind(path) is not None:
+            yield path
+
+
+def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Item]:
+    """Every article under ``paths``, with failures and warnings, one batch: a second record
+    of an id already read is held back (see :func:`lagebild.read.identity.dedupe`)."""
+    for item, _ in iter_numbered(paths, settings):
+        yield item
+
+
+def iter_numbered(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[tuple[Item, int | None]]:
+    """:func:`iter_articles` with each item's offset (line number, record byte offset)."""
+    settings = settings or Settings()
+
+    def raw() -> Iterator[tuple[Item, int | None]]:
+        for path in iter_paths(paths, settings):
+            if isinstance(path, ReadWarning):
+                yield path, None
+            else:
+                yield from read_source(path, settings)
+
+    yield from dedupe(raw())
+
+
+__all__ = ["file_kind", "iter_articles", "iter_numbered", "iter_paths", "read_file", "read_jsonl_stream",
+           "read_source", "record_to_article"]

@@ -8,21 +8,29 @@ not articles. A record that cannot be parsed becomes a :class:`ReadFailure` whos
 (truncated gzip, garbage between records) ends the file with one failure at the offset
 where reading stopped, and the articles before it are kept.
 
-The publication date is the page's own (trafilatura); when the page has none, the
-record's ``WARC-Date`` (the crawl time) is used instead: for a news crawl it is within
-hours of publication, and relative dates ("on Monday") need some anchor.
+The publication date is the one the page declares (see :mod:`lagebild.read.html`); when
+it declares none, the record's ``WARC-Date`` (the crawl time) is used instead, marked as
+such (``published_source = "crawl"``, a W102 warning): for a news crawl it is within
+hours of publication, and relative dates ("on Monday") need some anchor. Only without a
+crawl time is a date guessed from the page text.
+
+A file that does not begin like a WARC (or ARC) file, plain or gzip'd, is refused (E104)
+before warcio sees it; an empty one yields nothing (the caller warns, W100). warcio's own
+notes on stderr are silenced: the library never prints.
 """
 from __future__ import annotations
 
+import io
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InputError
+from ..errors import CorruptInputError, GuessedDateWarning, InputError, NotWarcError
 from ..settings import Settings
 from .article import RawArticle, ReadFailure, parse_published
-from .html import read_html
+from .html import read_html, use_guess
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -48,6 +56,55 @@ def decode_html(body: bytes, content_type: str | None) -> str:
         return body.decode(charset, errors="replace")
     except LookupError:  # unknown charset name
         return body.decode("utf-8", errors="replace")
+
+
+class _Silent:
+    """Stands in for warcio's message template, so that its stderr note is empty."""
+
+    def format(self, *args: object) -> str:
+        return ""
+
+
+class _Prefixed(io.RawIOBase):
+    """``head`` and then the rest of ``stream``: a stream that was sniffed, unread."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self.head, self.stream = head, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # noqa: ANN001
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        data = self.stream.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self.stream.close()
+        super().close()
+
+
+def sniff_warc(head: bytes) -> str | None:
+    """None if ``head`` (the first bytes of a file) can begin a WARC/ARC file or is empty,
+    else what it looks like instead."""
+    if not head.strip():
+        return None
+    data = head
+    if head[:2] == b"\x1f\x8b":
+        try:
+            data = zlib.decompressobj(47).decompress(head, 4096)
+        except zlib.error as err:
+            return f"a damaged gzip file ({err})"
+        if not data:
+            return None
+    start = data.lstrip()[:9]
+    if start.startswith((b"WARC/", b"filedesc:")):
+        return None
+    return "a gzip file that holds no WARC records" if head[:2] == b"\x1f\x8b" else "not a WARC file"
 
 
 def _blank_tail(stream: BinaryIO, end: int, size: int) -> bool:
@@ -90,6 +147,9 @@ def iter_warc(
     only names it."""
     from warcio.archiveiterator import ArchiveIterator
 
+    class _Iterator(ArchiveIterator):
+        INC_RECORD = _Silent()
+
     settings = settings or Settings()
     source = str(path)
     if stream is None:
@@ -101,7 +161,22 @@ def iter_warc(
             return
     offset, end, index = 0, None, -1
     try:
-        records = ArchiveIterator(stream)
+        head = stream.read(65536)
+    except OSError as err:
+        stream.close()
+        yield 0, ReadFailure(source, InputError(f"cannot read: {err}", path=source))
+        return
+    problem = sniff_warc(head)
+    if problem:
+        stream.close()
+        yield 0, ReadFailure(source, NotWarcError(f"{problem} (a WARC file begins with 'WARC/')", path=source))
+        return
+    try:
+        stream.seek(0)
+    except (OSError, ValueError, AttributeError):
+        stream = io.BufferedReader(_Prefixed(head, stream))
+    try:
+        records = _Iterator(stream)
         for record in records:
             # warcio knows a record's offset only once the record is read to its end
             if end is not None:
@@ -128,12 +203,10 @@ def iter_warc(
                 end = offset + records.get_record_length()
             where = f"{source}@{offset}"
             try:
-                article = read_html(decode_html(body, ctype), path=where, settings=settings, url=url)
+                html = decode_html(body, ctype)
+                article = read_html(html, path=where, settings=settings, url=url, guess=False)
                 if article.published is None:
-                    try:
-                        article.published = parse_published(warc_date, path=where)
-                    except InputError:
-                        pass
+                    _crawl_date(article, warc_date, html, url, where)
                 article.path = source
                 yield offset, article
             except InputError as err:
@@ -143,13 +216,27 @@ def iter_warc(
                                           offset=offset, extra={"url": url})
         if end is not None and size is not None and end < size and not _blank_tail(stream, end, size):
             # warcio ends quietly at a cut-off gzip member
-            yield end, ReadFailure(source, InputError(
+            yield end, ReadFailure(source, CorruptInputError(
                 f"the last {size - end:,} bytes are not a complete WARC record (file cut short?)", path=source),
                 offset=end)
     except Exception as err:  # noqa: BLE001 - warcio raises ArchiveLoadFailed, zlib/EOF errors, ...
         yield offset, ReadFailure(
-            source, InputError(f"broken WARC after byte {offset}, rest of the file skipped: {err}", path=source),
+            source, CorruptInputError(f"broken WARC after byte {offset}, rest of the file skipped: {err}", path=source),
             offset=offset,
         )
     finally:
         stream.close()
+
+
+def _crawl_date(article: RawArticle, warc_date: str | None, html: str, url: str | None, where: str) -> None:
+    """The crawl time as the publication date, marked as such; else a guess from the text."""
+    try:
+        crawled = parse_published(warc_date, path=where)
+    except InputError:
+        crawled = None
+    if crawled is None:
+        use_guess(article, html, url)
+        return
+    article.published, article.published_source = crawled, "crawl"
+    article.warn(GuessedDateWarning, f"the page declares no publication date; the crawl date {crawled} "
+                 "(WARC-Date) is used", where=where)

@@ -2,7 +2,14 @@
 
 Ingest is idempotent: an article with an id already stored and the same content is
 skipped; with changed content its rows are replaced in one transaction. A failing
-batch rolls back and leaves everything stored before it intact.
+batch rolls back and leaves everything stored before it intact. The content hash leaves
+``source.path`` out, so the path an article was read from does not make it new.
+
+``article_inputs`` remembers, per stored article, a hash of the input it was analysed
+from (text and metadata, and what the analysis depends on; see
+:func:`lagebild.read.identity.input_hash`). An ingest asks :meth:`Store.unchanged_inputs`
+before analysing, and skips what is stored already: a restart after an interrupted
+ingest does not analyse the same articles again.
 """
 from __future__ import annotations
 
@@ -58,22 +65,43 @@ class Store:
             key = ", ".join(f'"{c}"' for c, _ in columns[: KEYS[table]])
             self.con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({cols}, PRIMARY KEY ({key}))')
         self.con.execute("CREATE INDEX IF NOT EXISTS events_date ON events(date_start)")
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS article_inputs (id VARCHAR PRIMARY KEY, input_hash VARCHAR, "
+            "content_hash VARCHAR, recorded_at TIMESTAMP)"
+        )
+
+    def unchanged_inputs(self, hashes: dict[str, str]) -> set[str]:
+        """The ids of ``hashes`` (id -> input hash) stored from that very input, whose
+        stored record is still the one analysed from it."""
+        if not hashes:
+            return set()
+        ids = list(hashes)
+        rows = self.con.execute(
+            "SELECT i.id, i.input_hash FROM article_inputs i JOIN articles a ON a.id = i.id "
+            "AND a.content_hash = i.content_hash WHERE i.id IN (SELECT unnest(?))", [ids]
+        ).fetchall()
+        return {i for i, h in rows if hashes.get(i) == h}
 
     # -- writing -------------------------------------------------------------------
-    def ingest(self, articles: Iterable[Article]) -> IngestResult:
-        """Store articles (one transaction for the lot)."""
+    def ingest(self, articles: Iterable[Article], inputs: dict[str, str] | None = None) -> IngestResult:
+        """Store articles (one transaction for the lot). ``inputs``: id -> input hash of
+        the articles given, remembered for :meth:`unchanged_inputs`."""
         articles = list(articles)
         result = IngestResult()
         if not articles:
             return result
+        inputs = inputs or {}
         ids = list({a.id for a in articles})
         known = dict(self.con.execute(
             "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))", [ids]
         ).fetchall())
         todo: dict[str, Article] = {}
+        hashes: dict[str, str] = {}
         for a in articles:
             old = known.get(a.id)
-            if old is not None and old == content_hash(a):
+            new = content_hash(a)
+            hashes.setdefault(a.id, new)  # a second article of the same id is not stored
+            if old is not None and old == new:
                 result.unchanged += 1
             elif a.id not in todo:
                 todo[a.id] = a
@@ -81,7 +109,9 @@ class Store:
                     result.added += 1
                 else:
                     result.replaced += 1
+        remembered = [(i, h, hashes[i]) for i, h in inputs.items() if i in hashes]
         if not todo:
+            self._remember(remembered)
             return result
         rows: dict[str, list[tuple]] = {t: [] for t in TABLES}
         for a in todo.values():
@@ -97,11 +127,33 @@ class Store:
             for table, r in rows.items():
                 if r:
                     self._insert(table, r)
+            self._remember(remembered, transaction=False)
             self.con.execute("COMMIT")
         except duckdb.Error as err:
             self.con.execute("ROLLBACK")
             raise StoreError(f"ingest failed, nothing of this batch stored: {err}", path=self.path) from err
         return result
+
+    def _remember(self, rows: list[tuple[str, str, str]], *, transaction: bool = True) -> None:
+        """(id, input hash, content hash) into ``article_inputs``."""
+        if not rows:
+            return
+        import datetime as dt
+
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        arrow = pa.table({"id": [r[0] for r in rows], "input_hash": [r[1] for r in rows],  # noqa: F841 - used by SQL
+                          "content_hash": [r[2] for r in rows], "recorded_at": [now] * len(rows)})
+        try:
+            if transaction:
+                self.con.execute("BEGIN TRANSACTION")
+            self.con.execute("INSERT OR REPLACE INTO article_inputs SELECT id, input_hash, content_hash, recorded_at "
+                             "FROM arrow")
+            if transaction:
+                self.con.execute("COMMIT")
+        except duckdb.Error as err:
+            if transaction:
+                self.con.execute("ROLLBACK")
+            raise StoreError(f"cannot record ingested inputs: {err}", path=self.path) from err
 
     def _insert(self, table: str, rows: list[tuple]) -> None:
         columns = [c for c, _ in TABLES[table]]

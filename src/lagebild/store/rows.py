@@ -62,6 +62,10 @@ def identity_key(qid: str | None, name: str) -> str:
 
 
 def content_hash(article: Article) -> str:
+    """SHA-1 of the record without ``source.path``: the same article read from another
+    file, or under another spelling of the same path, is unchanged."""
+    if article.source.path is not None:
+        article = article.model_copy(update={"source": article.source.model_copy(update={"path": None})})
     return hashlib.sha1(article.to_json().encode("utf-8")).hexdigest()
 
 
