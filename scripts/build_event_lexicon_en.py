@@ -133,7 +133,7 @@ def plover(code: str, table: dict, concepts: dict) -> tuple[str, str | None] | N
 
 
 def norm_word(w: str) -> str:
-    return w.strip("_").replace("_", " ").lower()
+    return w.lstrip("+").strip("_").replace("_", " ").lower()
 
 
 def singular(w: str) -> list[str]:
@@ -334,6 +334,7 @@ def build(cameo_dir: Path, concepts: dict, curated: dict) -> dict:
         if objs:
             details["objects"] = {**objs, **details.get("objects", {})}
         if len(words) > 1:
+            details.pop("objects", None)  # the trigger finder reads no objects for phrases
             for v in _variants(lemma):
                 add("phrases", v, own[0], own[1], details, f"CAMEO {lemma}")
         else:
