@@ -152,7 +152,7 @@ def test_builder_maps_curates_and_restricts(tmp_path, concepts):
     assert out["verbs"]["COERCE/seize"] == ["impound"]        # 171 -> COERCE seize
     assert "grab" not in json.dumps(out["verbs"])               # dropped by the curation
     assert "say" not in json.dumps(out)                         # 010: a statement, no event
-    assert out["verbs"]["SANCTION/discontinue"] == ["penalize"]  # code override of 163
+    assert out["verbs"]["SANCTION/discontinue"] == ["penalise", "penalize"]  # 163 overridden; British spelling
     assert out["phrases"]["SANCTION/discontinue"] == ["crack down"]
     plant = out["entries"]["plant|VERB"]["objects"]            # no code of its own: objects only
     assert plant["*"] == {"type": None} and plant["gun"] == {"type": "ASSAULT", "mode": "suicide-attack"}
