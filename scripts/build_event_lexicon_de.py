@@ -186,6 +186,13 @@ class Morph:
         return None
 
 
+def needs_check(det: dict) -> bool:
+    """The events stage takes a split separable verb ("nahm ... teil") without checking its
+    objects, requires or not_with; such a verb keeps only its joined forms ("teilgenommen")."""
+    star = det.get("objects", {}).get("*", {"type": "x"})
+    return bool(det.get("requires") or det.get("not_with") or (det.get("objects") and star.get("type") is None))
+
+
 def phrase_variants(phrase: str, m: Morph) -> list[str]:
     """``in Aussicht stellen`` -> also ``in Aussicht stellte``, ``gestellt``, ``zu stellen``."""
     words = phrase.split()
@@ -229,6 +236,8 @@ def build(concepts: dict, curated: dict, table: dict[str, list[str]], stop: set[
                     out["entries"][w] = det
                 if pos == "VERB":
                     v = m.verb(w)
+                    if v["separable"] and needs_check(det):
+                        v["separable"]["finite"] = []  # see needs_check
                     if v["separable"]:
                         out["separable"][w] = v["separable"]
                     else:

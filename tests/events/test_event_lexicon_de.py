@@ -70,8 +70,10 @@ def test_at_least_a_thousand_lemmas_and_forms_for_each():
     assert len(lemmas) >= 1000
     for w in lemmas:
         assert w in GENERATED["forms"] or w in GENERATED["separable"], w
-    sep = GENERATED["separable"]["einnehmen"]
-    assert sep["particle"] == "ein" and "nahm" in sep["finite"] and "eingenommen" in sep["joined"]
+    sep = GENERATED["separable"]["festsetzen"]
+    assert sep["particle"] == "fest" and "setzte" in sep["finite"] and "festgesetzt" in sep["joined"]
+    assert GENERATED["separable"]["einnehmen"]["finite"] == []  # needs its object: joined forms only
+    assert "eingenommen" in GENERATED["separable"]["einnehmen"]["joined"]
     assert "Raketenbeschüsse" in GENERATED["forms"]["Raketenbeschuss"]
     assert {"festgenommen", "untersagt", "beschossen"} <= set(GENERATED["past_participles"]) | set(
         LANG.json("events")["past_participles"])
@@ -131,8 +133,8 @@ def test_ban_by_an_authority_fires(blank):
 def test_compound_and_separable_triggers_fire(blank):
     evs = _run(blank, "Russland verhängte ein Ausreiseverbot gegen Nawalny.", {"Russland": "LOC", "Nawalny": "PER"})
     assert ("COERCE", "restrict") in {(e.type, e.mode) for e in evs}
-    evs = _run(blank, "Die Rebellen nahmen die Stadt Kidal ein.", {"Rebellen": "ORG", "Kidal": "LOC"})
-    assert "ASSAULT" in {e.type for e in evs}
+    evs = _run(blank, "Die Polizei riegelte das Regierungsviertel von Minsk ab.", {"Polizei": "ORG", "Minsk": "LOC"})
+    assert ("COERCE", "restrict") in {(e.type, e.mode) for e in evs}
 
 
 def test_participation_in_a_protest_is_a_protest(blank):
@@ -157,8 +159,19 @@ def test_objects_decide_the_type(blank):
     evs = _run(blank, "Die Regierung in Kiew kappte die Stromversorgung der Region Donezk.",
                {"Kiew": "LOC", "Donezk": "LOC"})
     assert ("COERCE", "withhold") in {(e.type, e.mode) for e in evs}
-    evs = _run(blank, "Frankreich rief seinen Botschafter aus Rom zurück.", {"Frankreich": "LOC", "Rom": "LOC"})
+    evs = _run(blank, "Frankreich hat seinen Botschafter aus Rom zurückgerufen.", {"Frankreich": "LOC", "Rom": "LOC"})
     assert ("SANCTION", "withdraw") in {(e.type, e.mode) for e in evs}
+    evs = _run(blank, "Frankreich hat den Impfstoff aus Rom zurückgerufen.", {"Frankreich": "LOC", "Rom": "LOC"})
+    assert "SANCTION" not in {e.type for e in evs}
+
+
+def test_split_verbs_that_need_their_object_do_not_fire_split(blank):
+    # "nahm ... teil" would skip the object check in the events stage: only joined forms count
+    evs = _run(blank, "An der Papstwahl in Rom nehmen Kardinäle aus Italien teil.", {"Rom": "LOC", "Italien": "LOC"})
+    assert "PROTEST" not in {e.type for e in evs}
+    evs = _run(blank, "In Minsk haben Tausende an der Kundgebung gegen Lukaschenko teilgenommen.",
+               {"Minsk": "LOC", "Lukaschenko": "PER"})
+    assert "PROTEST" in {e.type for e in evs}
 
 
 @pytest.fixture(scope="module")
