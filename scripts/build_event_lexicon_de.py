@@ -28,7 +28,7 @@ POS_KEYS = {"verbs": "VERB", "nouns": "NOUN", "adjectives": "ADJ", "phrases": "P
 PARTICLES = sorted(["ab", "an", "auf", "aus", "bei", "ein", "fest", "frei", "fort", "her", "heraus", "herbei",
                     "hin", "hinaus", "los", "mit", "nach", "nieder", "statt", "teil", "vor", "vorbei", "weg",
                     "weiter", "zu", "zurück", "zusammen", "entgegen", "gegenüber", "bereit", "kund", "fern",
-                    "hoch", "dar", "nahe", "gut", "lahm", "schuldig", "überein", "um", "unter", "raus", "sicher"],
+                    "hoch", "dar", "nahe", "gut", "lahm", "schuldig", "überein", "um", "unter", "raus", "sicher", "zurecht"],
                    key=lambda p: (-len(p), p))
 NOT_SEPARABLE_PREFIX = ("um", "unter")  # only via separable_override (umzingeln, unterdrücken are not)
 # particles sure enough to split a verb the lemma table does not know (abblocken, abfackeln)
