@@ -126,7 +126,8 @@ class Morph:
         return not forms or self._e(self.stem(verb)) + "te" in forms
 
     def finite(self, verb: str) -> set[str]:
-        out = {f for f in self.table.get(verb, []) if f.islower() and not f.endswith("end")}
+        """Finite forms without the bare imperative (``trotz``, ``dank`` are other words)."""
+        out = {f for f in self.table.get(verb, []) if f.islower() and not f.endswith("end") and f != self.stem(verb)}
         if self.is_weak(verb):
             out |= set(self.weak(verb))
         out.add(verb)
@@ -277,14 +278,22 @@ def build(concepts: dict, curated: dict, table: dict[str, list[str]], stop: set[
     return res
 
 
+def stop_words(curated: dict) -> set[str]:
+    """Function words no generated verb form may be (``trotz``, ``einige``, ``dank``)."""
+    stop = {w.strip() for w in (LANG / "stopwords.txt").read_text(encoding="utf-8").split() if w.strip()}
+    for key in ("determiners", "prepositions", "conjunctions", "subordinators", "relative_words", "temporal_preps",
+                "location_preps", "subject_pronouns"):
+        stop |= {w.lower() for w in curated.get(key, [])}
+    return stop
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="fail if the committed file differs")
     args = ap.parse_args(argv)
     concepts = json.loads(CONCEPTS.read_text(encoding="utf-8"))
     curated = json.loads(CURATED.read_text(encoding="utf-8"))
-    stop = {w.strip() for w in (LANG / "stopwords.txt").read_text(encoding="utf-8").split() if w.strip()}
-    stop |= {w.lower() for w in curated.get("determiners", [])}
+    stop = stop_words(curated)
     res = build(concepts, curated, load_table(), stop)
     text = json.dumps(res, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
     if args.check:

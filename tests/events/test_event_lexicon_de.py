@@ -94,8 +94,7 @@ def test_build_is_reproducible():
     spec = importlib.util.spec_from_file_location("build_event_lexicon_de", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    stop = {w.strip() for w in (mod.LANG / "stopwords.txt").read_text(encoding="utf-8").split()}
-    stop |= {w.lower() for w in LANG.json("events").get("determiners", [])}
+    stop = mod.stop_words(LANG.json("events"))
     built = mod.build(CONCEPTS, LANG.json("events"), mod.load_table(), stop)
     assert json.loads(json.dumps(built, ensure_ascii=False)) == GENERATED
 
