@@ -9,6 +9,8 @@
    reporting, the article's publication day; an event told in the past tense takes the last
    day the article named before it in the same paragraph (the narrative's reference time),
    if that day is not after the publication.
+   A pluperfect ("had rejected", "hatten angefordert") is anterior to that time and gets none;
+   nor does a series ("repeatedly", "wiederholt": ``events.json`` ``habitual``).
 3. Otherwise no date: never the publication date by default.
 """
 from __future__ import annotations
@@ -60,22 +62,38 @@ def own_date(t: Trigger, sent: Span, clist: list[Clause], lex: Lexicon,
     return min(rest, key=lambda x: abs(x.start - t.token.idx)).value
 
 
+PERFECT_AUX = frozenset({"have", "haben"})
+"""Lemmas of the perfect auxiliary (UD lemmas of the models); with a past finite form the
+clause is a pluperfect, anterior to the narrative's reference time."""
+
+
 def clause_tense(t: Trigger) -> str | None:
-    """``Pres`` or ``Past``: the tense of the finite verb that carries the trigger's clause."""
+    """``Pres``, ``Past`` or ``Pqp`` (pluperfect: "had rejected", "hatten angefordert"): the
+    tense of the finite verb that carries the trigger's clause."""
     doc = t.token.doc
     tok = t.token
+    for x in doc[t.clause.start:t.clause.end]:  # "hatten ... angefordert", even if the tagger
+        if x.pos_ == "AUX" and x.lemma_.lower() in PERFECT_AUX and x.morph.get("VerbForm") == ["Fin"]:
+            return _tense(x)  # calls the participle finite
     if tok.pos_ in ("VERB", "AUX") and tok.morph.get("VerbForm") == ["Fin"]:
-        return (tok.morph.get("Tense") or [None])[0]
+        return _tense(tok)
     chain = [tok, *tok.ancestors] if doc.has_annotation("DEP") else [tok]
     for h in chain[:4]:  # the trigger's own auxiliaries first ("have rejected", "is threatening")
         for x in [h, *h.children]:
             if x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"] and \
                     t.clause.start <= x.i < t.clause.end:
-                return (x.morph.get("Tense") or [None])[0]
+                return _tense(x)
     for x in doc[t.clause.start:t.clause.end]:
         if x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"]:
-            return (x.morph.get("Tense") or [None])[0]
+            return _tense(x)
     return None
+
+
+def _tense(finite) -> str | None:  # noqa: ANN001
+    tense = (finite.morph.get("Tense") or [None])[0]
+    if tense == "Past" and finite.pos_ == "AUX" and finite.lemma_.lower() in PERFECT_AUX:
+        return "Pqp"
+    return tense
 
 
 def _paragraph_start(doc: Doc, char: int) -> int:
@@ -84,14 +102,18 @@ def _paragraph_start(doc: Doc, char: int) -> int:
 
 
 def narrative_date(t: Trigger, doc: Doc, published: dt.date | None) -> str | None:
-    """The last day named before the trigger in its paragraph, not after the publication."""
+    """The last day named before the trigger in its paragraph (else before it in the article),
+    not after the publication."""
     start = _paragraph_start(doc, t.token.idx)
     best = None
-    for x in _dated(doc):
-        if start <= x.start < t.token.idx and DAY.match(x.value):
-            day = x.value[:10]
-            if published is None or day <= published.isoformat():
-                best = day
+    for lo in (start, 0):
+        for x in _dated(doc):
+            if lo <= x.start < t.token.idx and DAY.match(x.value):
+                day = x.value[:10]
+                if published is None or day <= published.isoformat():
+                    best = day
+        if best is not None:
+            return best
     return best
 
 
@@ -101,6 +123,8 @@ def event_date(t: Trigger, sent: Span, clist: list[Clause], lex: Lexicon, modali
     if own is not None or modality not in ("asserted", "negated"):
         return own
     doc = sent.doc
+    if any(x.lower_ in lex.habitual for x in doc[t.clause.start:t.clause.end]):
+        return None  # "hat wiederholt gedroht": a series, not one day
     published = doc._.lb_published
     tense = clause_tense(t)
     if tense == "Pres" and published is not None:

@@ -109,6 +109,8 @@ class Lexicon:
     role_links: frozenset[str] = frozenset()
     max_phrase: int = 1
     noun_forms_lower: frozenset[str] = frozenset()
+    habitual: frozenset[str] = frozenset()
+    """Adverbs of repetition: the event is a series and gets no date from the discourse."""
 
     def key(self, text: str) -> str:
         return text if self.case_sensitive else text.lower()
@@ -250,6 +252,7 @@ def compile_lexicon(events: dict) -> Lexicon:
         role_links=frozenset(events.get("role_links", [])),
         max_phrase=max((len(p) for p in phrases), default=1),
         noun_forms_lower=noun_forms,
+        habitual=frozenset(w.lower() for w in events.get("habitual", [])),
     )
 
 

@@ -56,8 +56,11 @@ def pronoun(lex: Lexicon, tok: Token, idx: EntityIndex, args: Arguments | None) 
     if kind == "SPEAKER" or (kind == "PER" and src and idx.type(src) == "PER"):
         res = src
     if kind == "ANY":
-        before = [e for s, e in idx.mention_starts if tok.sent.start <= s < tok.i]
-        res = before[-1] if before else None
+        if src and not idx.is_place(src) and att.content and att.content.start <= tok.idx < att.content.end:
+            res = src  # "Security forces in Somalia say they killed ...": the speakers themselves
+        else:
+            before = [e for s, e in idx.mention_starts if tok.sent.start <= s < tok.i]
+            res = before[-1] if before else None
     if res is None and kind in ("PER", "SPEAKER"):
         res = idx.previous_person(tok.sent.start if kind == "PER" else tok.i)
         if res is None:

@@ -201,7 +201,11 @@ class TriggerFinder:
                     cl = clause_of(clist, tok.i)
                     part = next((t for t in doc[tok.i + 1:cl.end] if t.lower_ == e.particle), None)
                     if part is not None and (part.i + 1 >= cl.end or doc[part.i + 1].is_punct):
-                        out.append(Trigger(tok, e, e.type, e.mode, cl, [tok, part]))
+                        trig = self._check(tok, e, sent, clist, parsed, weapons)  # objects, requires, not_with
+                        if trig is None:
+                            continue
+                        trig.tokens = [tok, part]
+                        out.append(trig)
                         used.add(tok.i)
                         break
         out.sort(key=lambda t: t.token.i)
