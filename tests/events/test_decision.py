@@ -103,3 +103,10 @@ def test_minimum_confidence_drops_all_but_the_best_of_a_sentence(en):
     ents = {"Russia": ("e1", "LOC", "RUS"), "Ukraine": ("e2", "LOC", "UKR"), "Kyiv": ("e3", "LOC", "UKR")}
     assert len(_run((nlp, strict), text, ents)) == 1
     assert len(_run(en, text, ents)) >= 2
+
+
+@pytest.mark.model
+def test_neither_nor_negates_and_a_present_refusal_is_a_rejection(en):
+    ents = {"Britain": ("e1", "LOC", "GBR"), "France": ("e2", "LOC", "FRA"), "Crimea": ("e3", "LOC", "UKR")}
+    evs = _run(en, "Neither Britain, nor France recognize the annexation of Crimea.", ents)
+    assert evs and all(e.modality != "asserted" or e.type == "REJECT" for e in evs)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from ..lang import LanguageData
 from ..records import Entity, Event, Evidence, Span as RSpan
 from .arguments import Arguments, find_arguments
-from .dates import event_date
+from .dates import clause_tense, event_date
 from .decide import confidence, features, has_participants, rejection
 from .entities import EntityIndex
 from .groups import GroupHeads, find_groups
@@ -132,8 +132,10 @@ class EventsComponent:
             type_, _, mode = t.entry.crowd.partition("/")
             mode = mode or None
         att = idx.attribution_at(t.token.idx)
-        if mod == "negated" and type_ in self.lex.refusal_types and self._future_cue(t):
-            # "said it would not meet the demands": a refusal, which did happen
+        if mod == "negated" and type_ in self.lex.refusal_types and (
+                self._future_cue(t) or clause_tense(t) == "Pres"):
+            # "said it would not meet the demands", "erkennen die Entwicklung nicht an": a refusal,
+            # which did happen
             type_, _, m = self.lex.refusal_types[type_].partition("/")
             mode, mod = m or None, "asserted"
         if mod in ("planned",):

@@ -272,6 +272,8 @@ class ModalityCues:
     uncertain_governors: frozenset[str]
     reported_future: frozenset[str]
     modifier_only: frozenset[str]
+    correlative: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Second part of a correlative negation -> its first part ("noch" -> "weder")."""
 
 
 def compile_modality(data: dict) -> ModalityCues:
@@ -283,4 +285,6 @@ def compile_modality(data: dict) -> ModalityCues:
         hypothetical_governors=s("hypothetical_governors"), question_governors=s("question_governors"),
         uncertain=s("uncertain"), uncertain_governors=s("uncertain_governors"),
         reported_future=s("reported_future"), modifier_only=s("modifier_only"),
+        correlative={k.lower(): frozenset(w.lower() for w in v)
+                     for k, v in data.get("correlative_negation", {}).items()},
     )

@@ -80,6 +80,10 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
     chain_lemmas = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
     if neg or chain_lemmas & cues.denial or (not parsed and words & cues.denial):
         return "negated"
+    first = doc[c.start].lower_ if c.start < c.end else ""
+    if first in cues.correlative and any(
+            w in cues.correlative[first] for cl in clist[:c.index] for w in _words(doc, cl, lex)):
+        return "negated"  # "Weder die G8, noch die EU ... erkennen ... an", "neither X nor Y"
     # uncertainty: "unklar, ob", "possibly", "potential" (only right before the trigger)
     if words & cues.uncertain:
         return "uncertain"
