@@ -34,8 +34,9 @@ from .lexicon import Lexicon
 from .participants import Arguments
 from .triggers import Trigger
 
-ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "ADJA", "ADJD"})
-"""Fine-grained adjective tags (PTB, STTS); a model that tags only UPOS never rejects here."""
+ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "ADJA", "ADJD"})
+"""Fine-grained adjective and adverb tags (PTB, STTS); a model that tags only UPOS never
+rejects here."""
 FEATURES = ("bias", "weight", "actor", "actor_named", "actor_group", "actor_pronoun", "recipient",
             "noun", "adjective", "modifier", "depth", "asserted", "attributed", "later_clause", "phrase")
 
@@ -67,7 +68,7 @@ def rejection(t: Trigger, args: Arguments, lex: Lexicon, parsed: bool) -> str | 
     """Why this candidate is no event, or None."""
     tok = t.token
     if t.entry.pos == "VERB" and tok.tag_ in ADJECTIVE_TAGS and not _participle(tok, lex):
-        return "adjective"  # "close to the border"
+        return "adjective"  # "close to the border", "a base located close to"
     if t.entry.pos == "ADJ" and (tok.dep_ == "amod" or tok.tag_ == "ADJA"):
         return "attributive"  # "angry Palestinians held rallies": a state named in passing
     return None
