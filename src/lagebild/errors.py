@@ -97,3 +97,10 @@ class DateInTextWarning(LagebildWarning):
 def warn(category: type[LagebildWarning], message: str) -> None:
     """Issue a coded warning; the CLI decides whether to show it."""
     warnings.warn(f"[{category.code}] {message}", category, stacklevel=3)
+
+
+class DocumentTimeoutError(LagebildError):
+    """A batch job's watchdog stopped an article whose analysis ran over its time budget
+    (``Settings.doc_timeout_s``); the article becomes a failure row and the job goes on."""
+
+    code = "E130"
