@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import LagebildError, TooLargeInputError, UnsupportedLanguageError
+from .errors import InputError, LagebildError, TooLargeInputError, UnsupportedLanguageError
 from .language import LanguageDetector
 from .nlp import build_nlp
 from .nlp.guard import fix_surrogates, sanitize, segments
@@ -45,6 +45,10 @@ class Pipeline:
         return self._detector
 
     def language_of(self, raw: RawArticle) -> str:
+        if not isinstance(raw.text, str):
+            raise InputError(f"article text is {type(raw.text).__name__}, not a string", path=raw.path or raw.id)
+        if raw.language is not None and not isinstance(raw.language, str):
+            raise UnsupportedLanguageError(f"language {raw.language!r} is not a language code", path=raw.path or raw.id)
         if raw.language and raw.language not in ("auto", ""):
             code = raw.language.lower().split("-")[0]
             if code not in self.settings.languages:
@@ -63,6 +67,8 @@ class Pipeline:
         title: str | None = None,
     ) -> Article:
         """Analyse one text. For many, use :meth:`analyze_many` (batched, faster)."""
+        if isinstance(text, str):
+            text = fix_surrogates(text)  # a lone surrogate cannot be hashed, stored or printed as UTF-8
         raw = RawArticle(text=text, id=id, title=title, published=parse_published(published), language=language)
         result = next(self.analyze_many([raw]))
         if isinstance(result, ReadFailure):
