@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .errors import InputError, LagebildError, TooLargeInputError, UnsupportedLanguageError
 from .language import LanguageDetector
 from .nlp import build_nlp
-from .nlp.guard import fix_surrogates, sanitize, segments
+from .nlp.guard import estimate_tokens, fix_surrogates, sanitize, segments
 from .nlp.loader import STAGES
 from .read import RawArticle, ReadFailure, parse_published
 from .records import Article, SourceInfo
@@ -129,10 +129,10 @@ class Pipeline:
         pieces: list[tuple[int, str]] = []
         for k, raw in enumerate(raws):
             clean = sanitize(raw.text, self.settings.max_token_chars)
-            pieces += [(k, clean[start:end]) for start, end in segments(clean, limit)]
+            pieces += [(k, clean[start:end]) for start, end in segments(clean, limit, self.settings.segment_tokens)]
         parts: list[list[Doc]] = [[] for _ in raws]
         base_off = [name for name in nlp.pipe_names if name in STAGES]
-        for chunk in _by_chars(pieces, limit):
+        for chunk in _by_size(pieces, limit, self.settings.segment_tokens):
             for (k, _), doc in zip(chunk, nlp.pipe([t for _, t in chunk], disable=base_off, batch_size=len(chunk))):
                 parts[k].append(doc)
         docs = [p[0] if len(p) == 1 else Doc.from_docs(p, ensure_whitespace=False, exclude=["tensor", "user_data"])
@@ -155,16 +155,19 @@ class Pipeline:
             return ReadFailure(raw.path or str(raw.id), wrapped)
 
 
-def _by_chars(pieces: list[tuple[int, str]], limit: int) -> Iterator[list[tuple[int, str]]]:
-    """Consecutive batches of pieces, each of at most ``limit`` characters (or one piece)."""
+def _by_size(pieces: list[tuple[int, str]], limit: int, max_tokens: int) -> Iterator[list[tuple[int, str]]]:
+    """Consecutive batches of pieces, each of at most ``limit`` characters and about
+    ``max_tokens`` tokens (or one piece)."""
     chunk: list[tuple[int, str]] = []
-    size = 0
+    size = tokens = 0
     for piece in pieces:
-        if chunk and size + len(piece[1]) > limit:
+        n = estimate_tokens(piece[1])
+        if chunk and (size + len(piece[1]) > limit or tokens + n > max_tokens):
             yield chunk
-            chunk, size = [], 0
+            chunk, size, tokens = [], 0, 0
         chunk.append(piece)
         size += len(piece[1])
+        tokens += n
     if chunk:
         yield chunk
 

@@ -25,6 +25,10 @@ class Settings(BaseModel):
     and parser see in one batch. Memory grows by about 2.7 MB per 1,000 characters the model
     sees at once (measured with en_core_web_sm), so 50,000 keeps a worker near 700 MB;
     200,000 would take it over 1 GB. Articles longer than ``max_chars`` are still refused."""
+    segment_tokens: int = Field(default=10_000, gt=100)
+    """The same bound in tokens (estimated: words and punctuation marks): text dense in
+    punctuation (an entity flood, ``&<A`` repeated) makes a token of every few characters, and
+    the model's memory follows the tokens."""
     max_sentence_tokens: int = Field(default=200, gt=10)
     """A sentence that runs on longer than this is cut into pieces of this many tokens
     before the parser sees it (real sentences stay well under; the event and attribution

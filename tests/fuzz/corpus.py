@@ -62,9 +62,10 @@ LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
           + ']><html><body><p>&lol9;</p><p>' + EN + '</p></body></html>')
 
 
-def handmade(scale: int) -> list[tuple[str, str, bytes]]:
+def handmade(scale: float) -> list[tuple[str, str, bytes]]:
     """(category, extension, bytes). ``scale`` 1: small sizes; larger: the big pathological ones grow."""
-    k = scale
+    def k_(n: int) -> int:
+        return max(1, int(n * scale))
     out: list[tuple[str, str, bytes]] = []
 
     def add(cat: str, ext: str, data: bytes | str) -> None:
@@ -100,19 +101,19 @@ def handmade(scale: int) -> list[tuple[str, str, bytes]]:
     add("only_digits", "txt", "1234567890 " * 500)
     add("word_100k", "txt", "Start. " + "a" * 100_000 + " " + EN)
     add("url_50k", "txt", EN + " https://example.org/" + "x/" * 25_000)
-    add("brackets_nested", "txt", "(" * (20_000 * k) + EN + ")" * (20_000 * k))
-    add("brackets_spaced", "txt", "( " * (5_000 * k) + EN + " )" * (5_000 * k))
-    add("quotes_unclosed", "txt", "„" + (EN + " ") * (40 * k))
-    add("one_sentence", "txt", "the army attacked the village and " * (1_500 * k))
-    add("word_repeated", "txt", "buffalo " * (25_000 * k))
-    add("short_lines", "txt", "\n".join(f"line {i} word" for i in range(4_000 * k)))
-    add("many_sentences", "txt", (EN + " ") * (150 * k))
-    add("entities_text", "txt", "&amp;" * (20_000 * k) + " " + EN)
-    add("html_entity_flood", "html", _html("Flood", "<p>" + "&amp;&lt;&#x41;&#65;&nbsp;" * (20_000 * k) + "</p><p>" + EN + "</p>"))
+    add("brackets_nested", "txt", "(" * k_(20_000) + EN + ")" * k_(20_000))
+    add("brackets_spaced", "txt", "( " * k_(5_000) + EN + " )" * k_(5_000))
+    add("quotes_unclosed", "txt", "„" + (EN + " ") * k_(40))
+    add("one_sentence", "txt", "the army attacked the village and " * k_(1_500))
+    add("word_repeated", "txt", "buffalo " * k_(25_000))
+    add("short_lines", "txt", "\n".join(f"line {i} word" for i in range(k_(4_000))))
+    add("many_sentences", "txt", (EN + " ") * k_(150))
+    add("entities_text", "txt", "&amp;" * k_(20_000) + " " + EN)
+    add("html_entity_flood", "html", _html("Flood", "<p>" + "&amp;&lt;&#x41;&#65;&nbsp;" * k_(20_000) + "</p><p>" + EN + "</p>"))
     add("html_bad_entities", "html", _html("Bad", "<p>&#xFFFFFFFF; &#0; &#xD800; &#99999999999; &notanentity; " + EN + "</p>"))
-    add("html_deep_nesting", "html", "<html><body>" + "<div>" * (20_000 * k) + EN + "</div>" * (20_000 * k) + "</body></html>")
-    add("html_unclosed", "html", "<html><body>" + "<div><span><b>" * (5_000 * k) + EN)
-    add("html_many_paragraphs", "html", _html("Paras", "".join(f"<p>Paragraph {i} says little.</p>" for i in range(5_000 * k))))
+    add("html_deep_nesting", "html", "<html><body>" + "<div>" * k_(20_000) + EN + "</div>" * k_(20_000) + "</body></html>")
+    add("html_unclosed", "html", "<html><body>" + "<div><span><b>" * k_(5_000) + EN)
+    add("html_many_paragraphs", "html", _html("Paras", "".join(f"<p>Paragraph {i} says little.</p>" for i in range(k_(5_000)))))
     add("html_script_only", "html", "<html><head><script>" + "var a=1;" * 5000 + "</script></head><body></body></html>")
     add("html_huge_attribute", "html", '<html><body><p title="' + "x" * 200_000 + '">' + EN + "</p></body></html>")
     add("html_comment_bomb", "html", "<!--" * 20_000 + EN)
@@ -154,7 +155,7 @@ def handmade(scale: int) -> list[tuple[str, str, bytes]]:
     add("jsonl_utf16", "jsonl", _jsonl(GOOD).decode().encode("utf-16"))
     add("jsonl_empty_lines", "jsonl", b"\n\n\n" + _jsonl(GOOD) + b"\n\n")
     add("jsonl_crlf", "jsonl", _jsonl(GOOD, {**GOOD, "id": "ok-4"}).replace(b"\n", b"\r\n"))
-    add("jsonl_long_line", "jsonl", _jsonl({**GOOD, "text": (EN + " ") * (100 * k)}))
+    add("jsonl_long_line", "jsonl", _jsonl({**GOOD, "text": (EN + " ") * k_(100)}))
     add("jsonl_many_keys", "jsonl", _jsonl({**GOOD, **{f"k{i}": i for i in range(20_000)}}))
     add("jsonl_empty_text", "jsonl", _jsonl({**GOOD, "text": ""}, {**GOOD, "text": "   "}))
     add("jsonl_missing_text", "jsonl", _jsonl({"id": "nt", "title": "no text"}))
@@ -170,7 +171,7 @@ def handmade(scale: int) -> list[tuple[str, str, bytes]]:
     add("gzip_corrupt_half_way", "jsonl.gz", bytes(corrupt))
     add("gzip_not_gzip", "jsonl.gz", _jsonl(GOOD))
     add("gzip_bad_crc", "jsonl.gz", good_gz[:-8] + b"\x00" * 8)
-    add("gzip_bomb", "jsonl.gz", gzip.compress(b'{"id": "bomb", "text": "' + b"a " * (5_000_000 * k) + b'"}\n'))
+    add("gzip_bomb", "jsonl.gz", gzip.compress(b'{"id": "bomb", "text": "' + b"a " * k_(5_000_000) + b'"}\n'))
     add("gzip_empty", "jsonl.gz", b"")
     good_warc = _warc(_html("Drones", "<p>" + EN + "</p>").encode())
     add("warc_good", "warc.gz", good_warc)
@@ -224,11 +225,11 @@ def _mutate(rnd: random.Random, data: bytes) -> tuple[str, bytes]:
 
 
 def generate(out: Path, n: int = 1000, seed: int = 20, small: bool = False,
-             only: list[str] | None = None) -> list[Path]:
+             only: list[str] | None = None, scale: float | None = None) -> list[Path]:
     """Write ``n`` inputs into ``out`` (the hand-made ones, or those of the categories in
     ``only``, then mutations); returns their paths."""
     out.mkdir(parents=True, exist_ok=True)
-    items = handmade(1 if small else 3)
+    items = handmade(scale if scale is not None else (1 if small else 2))
     if only is not None:
         items = [it for it in items if it[0] in only]
     seeds = [(c, e, d) for c, e, d in items if len(d) < 5_000 and not c.startswith("gzip_bomb")]

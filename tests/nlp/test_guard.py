@@ -5,7 +5,7 @@ import pytest
 
 from lagebild import Pipeline, Settings
 from lagebild.errors import InputError, TooLargeInputError, UnsupportedLanguageError
-from lagebild.nlp.guard import fix_surrogates, sanitize, segments
+from lagebild.nlp.guard import estimate_tokens, fix_surrogates, sanitize, segments
 from lagebild.read import RawArticle
 
 from ..conftest import DE_TEXT, EN_TEXT  # noqa: F401
@@ -43,6 +43,14 @@ def test_segments_prefer_paragraphs_then_sentences():
     text = "A short sentence. Another one here. " * 100
     for s, e in segments(text, 1000)[:-1]:
         assert text[s:e].rstrip().endswith(".")
+
+
+def test_segments_dense_in_tokens_are_smaller():
+    text = "&<AA " * 20_000  # three tokens every five characters
+    parts = segments(text, 50_000, max_tokens=3_000)
+    assert "".join(text[s:e] for s, e in parts) == text
+    assert all(estimate_tokens(text[s:e]) <= 3_000 for s, e in parts)
+    assert segments("word " * 2000, 50_000, max_tokens=3_000) == [(0, 10_000)]  # ordinary text: one piece
 
 
 def test_segments_of_a_short_text_are_the_text():

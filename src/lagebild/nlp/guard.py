@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 _BREAKS = (
     re.compile(r"\n[ \t]*\n\s*"),          # paragraph
     re.compile(r"\n\s*"),                  # line
@@ -62,17 +63,26 @@ def _cut(text: str, start: int, limit: int) -> int:
     return hard  # no space at all in the window (cannot happen after sanitize); cut anyway
 
 
-def segments(text: str, limit: int) -> list[tuple[int, int]]:
-    """``(start, end)`` of consecutive pieces covering ``text``, each at most ``limit`` characters."""
-    if len(text) <= limit:
-        return [(0, len(text))]
+def estimate_tokens(text: str) -> int:
+    """About how many tokens the tokenizer makes of ``text`` (words and punctuation marks)."""
+    return sum(1 for _ in _TOKEN.finditer(text))
+
+
+def segments(text: str, limit: int, max_tokens: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces covering ``text``, each at most ``limit`` characters
+    and, with ``max_tokens``, about that many tokens at most (text dense in punctuation makes
+    more tokens per character, and the model's memory follows the tokens)."""
     out = []
     start = 0
     while start < len(text):
         end = _cut(text, start, limit)
+        if max_tokens and end - start > 1000:
+            n = estimate_tokens(text[start:end])
+            if n > max_tokens:
+                end = _cut(text, start, max(1000, int((end - start) * max_tokens / n * 0.9)))
         out.append((start, end))
         start = end
-    return out
+    return out or [(0, 0)]
 
 
 class SentenceCap:
