@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -134,6 +135,7 @@ class Pipeline:
         base_off = [name for name in nlp.pipe_names if name in STAGES]
         for chunk in _by_size(pieces, limit, self.settings.segment_tokens):
             for (k, _), doc in zip(chunk, nlp.pipe([t for _, t in chunk], disable=base_off, batch_size=len(chunk))):
+                doc.tensor = _NO_TENSOR  # tok2vec's output (384 bytes a token): no later stage reads it
                 parts[k].append(doc)
         docs = [p[0] if len(p) == 1 else Doc.from_docs(p, ensure_whitespace=False, exclude=["tensor", "user_data"])
                 for p in parts]
@@ -153,6 +155,9 @@ class Pipeline:
         except Exception as err:  # noqa: BLE001 - reported with the article's name
             wrapped = err if isinstance(err, LagebildError) else LagebildError(f"analysis failed: {err!r}", path=raw.path or raw.id)
             return ReadFailure(raw.path or str(raw.id), wrapped)
+
+
+_NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
 def _by_size(pieces: list[tuple[int, str]], limit: int, max_tokens: int) -> Iterator[list[tuple[int, str]]]:
