@@ -229,7 +229,7 @@ def generate(out: Path, n: int = 1000, seed: int = 20, small: bool = False,
     """Write ``n`` inputs into ``out`` (the hand-made ones, or those of the categories in
     ``only``, then mutations); returns their paths."""
     out.mkdir(parents=True, exist_ok=True)
-    items = handmade(scale if scale is not None else (1 if small else 2))
+    items = handmade(scale if scale is not None else (0.5 if small else 1))
     if only is not None:
         items = [it for it in items if it[0] in only]
     seeds = [(c, e, d) for c, e, d in items if len(d) < 5_000 and not c.startswith("gzip_bomb")]
