@@ -207,12 +207,14 @@ def load(path: Path, cases: list[tuple[str, dict]], others: list[tuple[str, str,
         times: list[float] = []
         errors: list[str] = []
         lock = threading.Lock()
+        per_kind: dict[int, list[float]] = {}
 
         def client(k: int) -> None:
             with httpx.Client(base_url=base, timeout=10) as c:
                 mine, bad = [], []
                 for i in range(requests):
-                    url, params = work[(i + k * 7) % len(work)]
+                    kind = (i + k * 7) % len(work)
+                    url, params = work[kind]
                     t0 = time.perf_counter()
                     try:
                         r = c.get(url, params=params)
@@ -221,6 +223,7 @@ def load(path: Path, cases: list[tuple[str, dict]], others: list[tuple[str, str,
                     except httpx.HTTPError as err:
                         bad.append(f"{url} {params}: {err!r}")
                     mine.append((time.perf_counter() - t0) * 1000)
+                    per_kind.setdefault(kind, []).append(mine[-1])
                 with lock:
                     times.extend(mine)
                     errors.extend(bad)
@@ -242,6 +245,8 @@ def load(path: Path, cases: list[tuple[str, dict]], others: list[tuple[str, str,
           f"({len(times)} in {wall:.1f} s, {len(times) / wall:.0f} per s), {len(work)} request kinds")
     print(f"p50 {pct(times, 50):.1f} ms   p95 {pct(times, 95):.1f} ms   p99 {p99:.1f} ms   max {max(times):.1f} ms   "
           f"errors {len(errors)}")
+    slow = sorted(per_kind.items(), key=lambda kv: -pct(kv[1], 99))[:5]
+    print("slowest kinds (p99 ms): " + "; ".join(f"{work[k][0]} {work[k][1]}: {pct(v, 99):.0f}" for k, v in slow))
     for e in errors[:20]:
         print("  error:", e)
     verdict = "meets" if p99 < 200 and not errors else "MISSES"
