@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.duckdb
 SEED   ?= ../shared/data/seed
 
-.PHONY: demo test install eval bench scale clean
+.PHONY: demo test install eval bench scale clean fuzz
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/throughput.py
 	$(PY) bench/api.py
+
+# Hostile inputs (tests/fuzz/): >= 1,000 generated files through the pipeline; counts crashes, hangs, memory.
+fuzz: $(STAMP)
+	$(PY) -m tests.fuzz.run --n 1000
 
 scale: $(STAMP)
 	$(PY) bench/scale.py

@@ -7,6 +7,13 @@ JSON) and prints p50/p99 per combination. Target: p99 < 200 ms. The app's memo o
 aggregate answers is turned off, so every request does its full work.
 
     .venv/bin/python bench/api.py [--events 100000] [--runs 200]
+    .venv/bin/python bench/api.py --load [--clients 4] [--requests 400]   # under load, over loopback
+
+``--load`` starts the real ``lagebild serve`` (uvicorn, bound to 127.0.0.1) on the store in a
+subprocess and lets ``--clients`` concurrent clients each send ``--requests`` requests (bounded:
+no client sends a new one before its last answer came), cycling through the filter
+combinations and the other endpoints; prints p50/p95/p99 over all requests and the errors
+(any answer other than 200, or no answer in 10 s). Target: p99 < 200 ms, 0 errors.
 """
 from __future__ import annotations
 
@@ -170,11 +177,91 @@ def measure(client, url: str, params: dict, runs: int) -> tuple[float, float, in
     return pct(times, 50), pct(times, 99), total
 
 
+def load(path: Path, cases: list[tuple[str, dict]], others: list[tuple[str, str, dict]], clients: int,
+         requests: int) -> float:
+    """The real server under ``clients`` concurrent clients; returns p99 in ms."""
+    import socket
+    import subprocess
+    import threading
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = str(Path(sys.executable).parent / "lagebild")
+    server = subprocess.Popen([exe, "serve", "--db", str(path), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        else:
+            raise SystemExit("the server did not start")
+        work = [("/api/events", p) for _, p in cases] + [(u, p) for _, u, p in others]
+        times: list[float] = []
+        errors: list[str] = []
+        lock = threading.Lock()
+        per_kind: dict[int, list[float]] = {}
+
+        def client(k: int) -> None:
+            with httpx.Client(base_url=base, timeout=10) as c:
+                mine, bad = [], []
+                for i in range(requests):
+                    kind = (i + k * 7) % len(work)
+                    url, params = work[kind]
+                    t0 = time.perf_counter()
+                    try:
+                        r = c.get(url, params=params)
+                        if r.status_code != 200:
+                            bad.append(f"{url} {params}: HTTP {r.status_code}")
+                    except httpx.HTTPError as err:
+                        bad.append(f"{url} {params}: {err!r}")
+                    mine.append((time.perf_counter() - t0) * 1000)
+                    per_kind.setdefault(kind, []).append(mine[-1])
+                with lock:
+                    times.extend(mine)
+                    errors.extend(bad)
+
+        for url, params in work:  # warm up once: the first aggregate answers are remembered after that
+            httpx.get(base + url, params=params, timeout=60)
+        t0 = time.perf_counter()
+        threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - t0
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    p99 = pct(times, 99)
+    print(f"\nunder load: `lagebild serve` on 127.0.0.1, {clients} concurrent clients x {requests} requests "
+          f"({len(times)} in {wall:.1f} s, {len(times) / wall:.0f} per s), {len(work)} request kinds")
+    print(f"p50 {pct(times, 50):.1f} ms   p95 {pct(times, 95):.1f} ms   p99 {p99:.1f} ms   max {max(times):.1f} ms   "
+          f"errors {len(errors)}")
+    slow = sorted(per_kind.items(), key=lambda kv: -pct(kv[1], 99))[:5]
+    print("slowest kinds (p99 ms): " + "; ".join(f"{work[k][0]} {work[k][1]}: {pct(v, 99):.0f}" for k, v in slow))
+    for e in errors[:20]:
+        print("  error:", e)
+    verdict = "meets" if p99 < 200 and not errors else "MISSES"
+    print(f"p99 under load {p99:.1f} ms, {len(errors)} errors ({verdict} the target: p99 < 200 ms, 0 errors)")
+    return p99
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--events", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=200)
     ap.add_argument("--db", type=Path, help="Keep the synthetic store here (reused when it exists).")
+    ap.add_argument("--load", action="store_true", help="Only the load test: concurrent clients on the real server.")
+    ap.add_argument("--clients", type=int, default=4)
+    ap.add_argument("--requests", type=int, default=400, help="Requests per client.")
     args = ap.parse_args()
     from fastapi.testclient import TestClient
 
@@ -198,6 +285,9 @@ def main() -> int:
         print(f"clusters of more than one report: {multi[0]:,} ({multi[1]:,} events); biggest: {biggest[1] if biggest else 0}")
         cases = [(n, {**p, "cluster": biggest[0] if biggest else "none"} if "cluster" in p else p) for n, p in CASES]
         others = [(n, u.replace("{biggest}", biggest[2] if biggest else "none/v1"), p) for n, u, p in OTHERS]
+        if args.load:
+            load(path, cases, others, args.clients, args.requests)
+            return 0
         with TestClient(create_app(path, memo_size=0)) as client:  # nothing remembered: every request works
             print(f"\nGET /api/events (limit 50, with total unless said), {args.runs} runs each, ms")
             print(f"{'filters':<38} {'matches':>8} {'p50':>7} {'p99':>7}")

@@ -192,3 +192,27 @@ class DateDiscardedWarning(LagebildWarning):
     """A date found in a page but not used (impossible, or only a year)."""
 
     code = "W105"
+
+class DocumentTimeoutError(LagebildError):
+    """A batch job's watchdog stopped an article whose analysis ran over its time budget
+    (``Settings.doc_timeout_s``); the article becomes a failure row and the job goes on."""
+
+    code = "E130"
+
+
+class RequestParameterError(LagebildError):
+    """``lagebild serve``: a request's parameters are not valid (HTTP 422)."""
+
+    code = "E131"
+
+
+class NotFoundError(LagebildError):
+    """``lagebild serve``: no such page, article, event or entity (HTTP 404), or a method not allowed."""
+
+    code = "E132"
+
+
+class ServerError(LagebildError):
+    """``lagebild serve``: an unexpected failure while answering; the answer names the code, never a trace."""
+
+    code = "E133"

@@ -1,6 +1,7 @@
 """Untrusted article text renders as text; static files never leave their folder."""
 from __future__ import annotations
 
+import json
 import re
 import socket
 from html.parser import HTMLParser
@@ -92,3 +93,128 @@ def test_raw_dot_segments_over_http(live_server):
         head = data.split(b"\r\n", 1)[0]
         assert b" 404 " in head or b" 400 " in head, (raw, head)
         assert b"create_app" not in data and b"root:" not in data and b"class Store" not in data
+
+
+# -- the API: hostile text stays data, parameters are bound and capped, errors are coded ----------
+
+API = ["/api/events", "/api/events?q=protested", "/api/events/xss-1/v1", "/api/articles", "/api/articles/xss-1",
+       "/api/entities", "/api/entity?name=" + XSS_NAME, "/api/facets", "/api/timeline", "/api/map", "/api/network"]
+
+
+@pytest.mark.parametrize("path", API)
+def test_api_answers_are_json_never_html(client, path):
+    r = client.get(path)
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("application/json")
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    r.json()  # parses: a payload such as </script> is a JSON string, not markup
+
+
+def test_hostile_text_survives_as_text_in_the_api(client):
+    article = client.get("/api/articles/xss-1").json()
+    text = json.dumps(article)
+    assert '<script>window.__xss=\\"text\\"</script>' in text  # kept verbatim, as data
+    event = client.get("/api/events/xss-1/v1").json()
+    assert all(not str(v).lower().startswith("javascript:") for k, v in _walk(event) if k == "url")
+
+
+def _walk(value, key=None):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _walk(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _walk(v, key)
+    else:
+        yield key, value
+
+
+INJECTIONS = ["' OR 1=1 --", "x'); DROP TABLE events; --", "%' OR '%'='", "\\", "_%", "\x00", "é'||'",
+              "1; SELECT * FROM articles", "\") OR (\"1\"=\"1", "ß\u202e'--"]
+TEXT_PARAMS = ["actor", "recipient", "entity", "article", "place", "q", "cluster"]
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_every_text_parameter_is_bound_not_interpolated(client, payload):
+    before = client.get("/api/events", params={"limit": 1}).json()["total"]
+    for name in TEXT_PARAMS:
+        r = client.get("/api/events", params={name: payload})
+        assert r.status_code in (200, 422), (name, payload, r.status_code, r.text)
+        if r.status_code == 200:
+            assert r.json()["total"] == 0, (name, payload)  # matched as a literal string: nothing has it
+        for path in ("/api/facets", "/api/timeline", "/api/map", "/api/network", "/"):
+            assert client.get(path, params={name: payload}).status_code in (200, 422), (path, name, payload)
+    for path, params in (("/api/articles", {"q": payload}), ("/api/entities", {"q": payload}),
+                         ("/api/entity", {"name": payload}), ("/articles", {"q": payload}),
+                         ("/entities", {"q": payload})):
+        assert client.get(path, params=params).status_code in (200, 404, 422), (path, payload)
+    assert client.get("/api/events", params={"limit": 1}).json()["total"] == before
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/api/events", {"limit": 201}), ("/api/events", {"limit": 0}), ("/api/events", {"offset": 10**9}),
+    ("/api/events", {"offset": -1}), ("/api/articles", {"limit": 10**6}), ("/api/entities", {"limit": 10**6}),
+    ("/api/facets", {"top": 10**6}), ("/api/network", {"nodes": 10**6}), ("/", {"offset": 10**12}),
+    ("/api/events", {"sort": "date; DROP TABLE events"}), ("/api/timeline", {"granularity": "second'"}),
+    ("/api/events", {"type": "ATTACK' OR 1=1"}), ("/api/events", {"q": "x" * 201}),
+    ("/api/events", {"language": "en' OR 1=1"}), ("/api/events", {"date_from": "2025-13-45"}),
+])
+def test_sizes_and_choices_are_capped_with_a_coded_error(client, path, params):
+    r = client.get(path, params=params)
+    assert r.status_code == 422, (path, params, r.status_code)
+    if path.startswith("/api/"):
+        body = r.json()
+        assert body["error"]["code"] == "E131" and body["detail"]
+
+
+def test_overlong_urls_are_refused(client):
+    r = client.get("/api/events", params=[("type", "ASSAULT")] * 1000)
+    assert r.status_code == 414 and r.json()["error"]["code"] == "E131"
+    r = client.get("/api/articles/" + "a" * 2000)
+    assert r.status_code == 414
+
+
+def test_not_found_and_wrong_method_answer_coded_json(client):
+    r = client.get("/api/articles/none-such")
+    assert r.status_code == 404 and r.json()["error"]["code"] == "E132"
+    r = client.get("/api/no-such-endpoint")
+    assert r.status_code == 404 and r.json()["error"]["code"] == "E132"
+    r = client.post("/api/events", json={"x": 1})
+    assert r.status_code == 405 and r.json()["error"]["code"] == "E132"
+
+
+def test_unexpected_errors_answer_a_code_never_a_trace(store_path):
+    from fastapi.testclient import TestClient
+
+    from lagebild.serve import create_app
+
+    app = create_app(store_path, memo_size=0)
+
+    @app.get("/api/boom")
+    def boom() -> dict:
+        raise RuntimeError("secret /home/user/path SELECT * FROM events")
+
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.get("/api/boom")
+        assert r.status_code == 500
+        assert r.json() == {"error": {"code": "E133", "message": "internal error while answering this request"}}
+        assert "Traceback" not in r.text and "secret" not in r.text and "SELECT" not in r.text
+        assert r.headers["x-content-type-options"] == "nosniff" and "content-security-policy" in r.headers
+
+
+def test_store_cannot_be_written_through_the_app(app):
+    import duckdb
+
+    with pytest.raises(duckdb.Error):
+        app.state.reader.con.execute("DELETE FROM events")
+
+
+def test_serve_binds_loopback_by_default():
+    from typer.main import get_command
+
+    from lagebild.cli import app as cli
+
+    command = get_command(cli).commands["serve"]
+    host = next(p for p in command.params if p.name == "host")
+    assert host.default == "127.0.0.1"  # test_cli_serve checks that uvicorn is given this host

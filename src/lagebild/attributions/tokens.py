@@ -15,6 +15,10 @@ _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"})
 _PUNCT_END = frozenset({".", "!", "?", ";", ":", ",", "…"})
 
 
+#: Most tokens one unit may have (real units are one to a few sentences).
+MAX_UNIT_TOKENS = 600
+
+
 def _dangling(doc: Doc, prev: tuple[int, int], s: int) -> bool:
     """A sentence split that cannot be one: after a comma or colon, or before a lowercase word."""
     k = prev[1] - 1
@@ -88,7 +92,9 @@ class View:
             inside = s > 0 and quote_of[s] != -1 and quote_of[s - 1] == quote_of[s]
             signed = s > 0 and not doc[s - 1].is_space and (  # "“…” ― Name"
                 lex.has("signature_dashes", doc[s].text) or lex.has("signature_dashes", doc[s - 1].text))
-            if units and (inside or signed or _dangling(doc, units[-1], s)):
+            # a unit never grows past MAX_UNIT_TOKENS (text that never ends a sentence, a quote
+            # never closed): resolving frames within a unit is quadratic in its frames
+            if units and e - units[-1][0] <= MAX_UNIT_TOKENS and (inside or signed or _dangling(doc, units[-1], s)):
                 units[-1] = (units[-1][0], e)
             else:
                 units.append((s, e))

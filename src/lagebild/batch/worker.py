@@ -15,13 +15,14 @@ import resource
 import time
 from collections.abc import Iterable, Iterator
 
-from ..errors import LagebildError
+from ..errors import DocumentTimeoutError, LagebildError
 from ..pipeline import Pipeline
 from ..read import RawArticle, ReadFailure
 from ..records import Article
 from ..settings import Settings
 from .inputs import Shard, read_shard
 from .tables import batch_rows, error_row
+from .watchdog import Expired, deadline
 
 _PIPELINE: Pipeline | None = None
 _PIPELINE_KEY: str | None = None
@@ -66,17 +67,44 @@ def analysed(pipeline: Pipeline, items: Iterable[tuple[RawArticle | ReadFailure,
              ) -> Iterator[tuple[RawArticle | ReadFailure, int | None, Article | ReadFailure]]:
     """(input, offset, result) triples. ``analyze_many`` yields one result per input, in order;
     should a whole chunk fail (a model that cannot load), every article in it becomes a
-    failure and the next chunk is tried."""
+    failure and the next chunk is tried.
+
+    Watchdog: a chunk gets one document's budget (``Settings.doc_timeout_s``); a chunk over
+    it is redone one article at a time, each with the full budget, and an article over its
+    budget becomes a :class:`~lagebild.errors.DocumentTimeoutError` (E130) failure."""
+    budget = pipeline.settings.doc_timeout_s
     for chunk in _chunks(items, pipeline.settings.batch_size):
         try:
-            results = list(pipeline.analyze_many([i for i, _ in chunk]))
-            if len(results) != len(chunk):
-                raise LagebildError(f"pipeline returned {len(results)} results for {len(chunk)} inputs")
-        except Exception as err:  # noqa: BLE001 - reported per record in the errors table
-            wrapped = err if isinstance(err, LagebildError) else LagebildError(f"analysis failed: {err!r}")
-            results = [i if isinstance(i, ReadFailure) else ReadFailure(i.path or str(i.id), wrapped) for i, _ in chunk]
+            with deadline(budget):
+                results = _analyse_chunk(pipeline, chunk)
+        except Expired:
+            results = [_analyse_one(pipeline, item, budget) for item, _ in chunk]
         for (item, offset), result in zip(chunk, results):
             yield item, offset, result
+
+
+def _analyse_chunk(pipeline: Pipeline, chunk: list) -> list[Article | ReadFailure]:
+    try:
+        results = list(pipeline.analyze_many([i for i, _ in chunk]))
+        if len(results) != len(chunk):
+            raise LagebildError(f"pipeline returned {len(results)} results for {len(chunk)} inputs")
+        return results
+    except Exception as err:  # noqa: BLE001 - reported per record in the errors table
+        wrapped = err if isinstance(err, LagebildError) else LagebildError(f"analysis failed: {err!r}")
+        return [i if isinstance(i, ReadFailure) else ReadFailure(i.path or str(i.id), wrapped) for i, _ in chunk]
+
+
+def _analyse_one(pipeline: Pipeline, item: RawArticle | ReadFailure, budget: float) -> Article | ReadFailure:
+    if isinstance(item, ReadFailure):
+        return item
+    try:
+        with deadline(budget):
+            return _analyse_chunk(pipeline, [(item, None)])[0]
+    except Expired:
+        where = item.path or str(item.id)
+        return ReadFailure(where, DocumentTimeoutError(
+            f"analysis stopped after {budget:g} s (Settings.doc_timeout_s); article {item.id!r}, "
+            f"{len(item.text):,} characters", path=where))
 
 
 def task_rows(shards: Iterable[Shard], settings: Settings, run_id: str) -> Iterator[tuple[str, tuple]]:

@@ -117,15 +117,31 @@ class EntityIndex:
     def attribution_at(self, char: int) -> Attribution | None:
         """The attribution with the smallest content span containing ``char``."""
         best = None
-        for a in self.attributions:
+        for a in self._attributions_near(char):
             c = a.content
-            if c is None:
-                continue
             parts = c.spans or [(c.start, c.end)]
             if any(s <= char < e for s, e in parts):
                 if best is None or (c.end - c.start) < (best.content.end - best.content.start):
                     best = a
         return best
+
+    def _attributions_near(self, char: int) -> list[Attribution]:
+        """Attributions whose content overlaps the 1,000-character bucket of ``char``, in
+        document order (an index built once: linear, not events x attributions)."""
+        if getattr(self, "_buckets", None) is None:
+            self._buckets: dict[int, list[Attribution]] = {}
+            for a in self.attributions:
+                if a.content is None:
+                    continue
+                for s, e in a.content.spans or [(a.content.start, a.content.end)]:
+                    for b in range(s // _BUCKET, max(s, e - 1) // _BUCKET + 1):
+                        bucket = self._buckets.setdefault(b, [])
+                        if not bucket or bucket[-1] is not a:
+                            bucket.append(a)
+        return self._buckets.get(char // _BUCKET, [])
+
+
+_BUCKET = 1000
 
 
 def _alpha3(code: str) -> str | None:

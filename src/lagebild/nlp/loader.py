@@ -33,7 +33,7 @@ STAGES = (
 def _import_components() -> None:
     # Importing registers the factories with spaCy: the base models' own components
     # (used by the shipped German model) first, then lagebild's stages.
-    for module in ("sentences", "lemmatizer", "morph_rules"):
+    for module in ("sentences", "lemmatizer", "morph_rules", "guard"):
         importlib.import_module(f"lagebild.nlp.{module}")
     for module in ("entities", "times", "places", "attributions", "events"):
         importlib.import_module(f"lagebild.{module}.component")
@@ -85,6 +85,12 @@ def build_nlp(code: str, settings: Settings) -> Language:
     for name in disable:
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)
+    # Bound every sentence before the parser sees it (after any rule-based splitter).
+    cap = {"config": {"max_tokens": settings.max_sentence_tokens}}
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("lagebild_sentence_cap", before="parser", **cap)
+    else:
+        nlp.add_pipe("lagebild_sentence_cap", **cap)
     for stage in STAGES:
         nlp.add_pipe(stage, config={"settings": settings.model_dump(mode="json")})
     return nlp

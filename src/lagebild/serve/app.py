@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..errors import LagebildError, NotFoundError, RequestParameterError, ServerError
 from .db import StoreReader
 
 HERE = Path(__file__).resolve().parent
@@ -26,6 +27,15 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
 }
+
+#: Longest query string and path a request may have (filters are short; ids at most 300).
+MAX_QUERY_BYTES = 4096
+MAX_PATH_BYTES = 1024
+
+
+def error_body(code: str, message: str, **extra) -> dict:
+    """The JSON of every error answer: a stable code and a message, never a trace."""
+    return {"error": {"code": code, "message": message}, **extra}
 
 
 def create_app(db_path: str | Path, *, title: str = "lagebild", memo_size: int = 256) -> FastAPI:
@@ -56,7 +66,13 @@ def create_app(db_path: str | Path, *, title: str = "lagebild", memo_size: int =
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # noqa: ANN001, ANN202
-        response = await call_next(request)
+        if len(request.url.query) > MAX_QUERY_BYTES or len(request.url.path) > MAX_PATH_BYTES:
+            response = JSONResponse(error_body(RequestParameterError.code, "request URL too long"), status_code=414)
+        elif request.method not in ("GET", "HEAD"):
+            response = JSONResponse(error_body(NotFoundError.code, "method not allowed (the store is read-only)"),
+                                    status_code=405, headers={"Allow": "GET, HEAD"})
+        else:
+            response = await call_next(request)
         for k, v in SECURITY_HEADERS.items():
             response.headers.setdefault(k, v)
         return response
@@ -70,14 +86,29 @@ def create_app(db_path: str | Path, *, title: str = "lagebild", memo_size: int =
         if wants_html(request):
             return templates.TemplateResponse(request, "error.html", {"status": 422, "errors": errors,
                                               "message": "Some parameters are not valid."}, status_code=422)
-        return JSONResponse({"detail": errors}, status_code=422)
+        return JSONResponse(error_body(RequestParameterError.code, "some parameters are not valid", detail=errors),
+                            status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if wants_html(request) and exc.status_code in (404, 405):
             return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "errors": [],
                                               "message": str(exc.detail)}, status_code=exc.status_code)
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+        code = NotFoundError.code if exc.status_code in (404, 405) else (
+            RequestParameterError.code if 400 <= exc.status_code < 500 else ServerError.code)
+        return JSONResponse(error_body(code, str(exc.detail), detail=exc.detail), status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(LagebildError)
+    async def lagebild_error(request: Request, exc: LagebildError) -> Response:
+        # e.g. E040: the store cannot be read; the message names the code and the file, not the code path
+        return JSONResponse(error_body(exc.code, str(exc)), status_code=503)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        # Whatever went wrong, the answer is a coded JSON error: no trace, no code path, no SQL.
+        return JSONResponse(error_body(ServerError.code, "internal error while answering this request"),
+                            status_code=500, headers=SECURITY_HEADERS)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict:
