@@ -96,13 +96,15 @@ def test_confidence_model_with_unknown_feature_is_refused(tmp_path, monkeypatch)
 
 
 @pytest.mark.model
-def test_minimum_confidence_drops_all_but_the_best_of_a_sentence(en):
+def test_minimum_confidence_drops_all_but_the_best_event_of_the_lead(en):
     nlp, _ = en
     strict = EventsComponent(nlp, "lagebild_events", {"event_min_confidence": 0.99})
     text = "Russia attacked Ukraine and the rebels threatened Kyiv."
     ents = {"Russia": ("e1", "LOC", "RUS"), "Ukraine": ("e2", "LOC", "UKR"), "Kyiv": ("e3", "LOC", "UKR")}
-    assert len(_run((nlp, strict), text, ents)) == 1
+    assert len(_run((nlp, strict), text, ents)) == 1  # the lead keeps its best event
     assert len(_run(en, text, ents)) >= 2
+    later = "Talks are planned. Nothing else happened today. " + text
+    assert _run((nlp, strict), later, ents) == []  # past the lead, the minimum holds
 
 
 @pytest.mark.model

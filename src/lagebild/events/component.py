@@ -23,6 +23,10 @@ from .lexicon import compile_lexicon, compile_modality, merge_lexicons
 from .modality import modality
 from .triggers import Clause, Trigger, TriggerFinder, clauses
 
+LEAD_SENTENCES = 2
+"""Sentences that open an article (a title line and the first sentence)."""
+
+
 class EventsComponent:
     def __init__(self, nlp: Language, name: str, settings: dict | None = None) -> None:
         self.name = name
@@ -50,7 +54,7 @@ class EventsComponent:
             groups = find_groups(doc, self.groups, EntityIndex(doc).name_tokens())
         idx = EntityIndex(doc, groups)
         found: list[tuple[Trigger, Event]] = []
-        for sent in doc.sents:
+        for n, sent in enumerate(doc.sents):
             clist = clauses(sent, self.lex)
             if not clist:
                 continue
@@ -74,7 +78,9 @@ class EventsComponent:
                 if ev is not None:
                     sent_events.append((t, ev))
             merged = [(t, e) for t, e in self._merge_sentence(sent_events) if has_participants(e.actor, e.recipient)]
-            best = max((e.confidence for _, e in merged), default=0.0)
+            # the lead (headline and first sentence) reports the story's main event: its best
+            # candidate stands even under the minimum confidence
+            best = max((e.confidence for _, e in merged), default=0.0) if n < LEAD_SENTENCES else 1.0
             found.extend((t, e) for t, e in merged if e.confidence >= min(self.min_confidence, best))
         events = self._merge_document(found)
         for i, ev in enumerate(events, 1):
