@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from lagebild.serve import create_app
-from lagebild.serve.dates import readable, readable_text
+from lagebild.export.dates import readable, readable_text
 from lagebild.store import Store
 
 from .mixed import mixed_articles

@@ -12,7 +12,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
 from ..export.outlet import outlet_name
-from .dates import readable, readable_day, readable_text
+from ..export.dates import readable, readable_day, readable_text
 
 log = logging.getLogger("lagebild.serve")
 

@@ -1,7 +1,7 @@
 """TIMEX values as people read them, with their precision: ``2009-03-25TAF`` is
 "25 Mar 2009, afternoon" (precision: part of day), ``2025-W28`` is "week 28 of 2025 (7–13 Jul)".
 
-Used by the page (a Jinja filter) and the event cards; the raw value stays in the data and in
+Used by the page (Jinja filters), the event cards and `lagebild summary`; the raw value stays in the data and in
 the page's ``datetime``/``title`` attributes.
 """
 from __future__ import annotations
