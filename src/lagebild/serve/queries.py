@@ -11,6 +11,7 @@ import datetime as dt
 import pyarrow as pa
 from duckdb import DuckDBPyConnection as Cursor
 
+from ..export.dates import readable, readable_day
 from ..export.outlet import outlet_sql
 from .clusters import ClusterIndex, distinct_rows
 from .filters import SORTS, EventFilter, like
@@ -71,6 +72,8 @@ def list_events(cur: Cursor, f: EventFilter, sort: str = "-date", limit: int = 5
     rows = _dicts(cur, cur.execute(sql, [*params, limit, offset]).fetchall())
     for r in rows:
         r.update(index.size(r["cluster_id"]))
+        when = readable(r["date"])  # readable dates with their precision, for the page's scripts and API users
+        r.update(date_text=when["text"], date_precision=when["precision"], published_text=readable_day(r["published"]) or None)
     return rows
 
 
