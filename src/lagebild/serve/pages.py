@@ -203,6 +203,14 @@ def outlet_page(request: Request, cur: Cur, f: Filter) -> HTMLResponse:
     return render(request, "outlets.html", outlets=rows, f=f)
 
 
+@router.get("/guide")
+def guide_page(request: Request) -> HTMLResponse:
+    from . import guide
+
+    return render(request, "guide.html", types=guide.TYPES, modalities=guide.MODALITIES, forms=guide.FORMS,
+                  source_kinds=guide.SOURCE_KINDS, precisions=guide.PRECISIONS, confidence=guide.CONFIDENCE)
+
+
 @router.get("/map")
 def map_page(request: Request, f: Filter) -> HTMLResponse:
     return render(request, "map.html", **_choices(f))
