@@ -175,3 +175,17 @@ def test_friendly_error_page(page):
     assert len(page.locator("#incident").inner_text()) == 8
     body = page.content()
     assert "secret internal detail" not in body and "Traceback" not in body
+
+
+def test_guide_and_event_page_dates(page):
+    page.goto("/")
+    with page.expect_navigation():
+        page.click("header.top nav a:text('How to read')")
+    assert page.locator("#guide h1").inner_text() == "How to read lagebild data"
+    assert page.locator("#guide tr[id^='type-']").count() == 16
+    assert "25 Mar 2009, afternoon" in page.locator("#guide").inner_text()
+    page.goto("/events/mid-2005/v1")
+    assert page.locator("dd.event-date").inner_text().startswith("25 Mar 2009, afternoon (part of day)")
+    page.goto("/events/new-2009/v1")
+    assert page.locator("dd.event-date").inner_text() == "no event date in the text"
+    assert page.locator("dd.reporting-date").inner_text().startswith("26 Mar 2009 (when the article appeared")
