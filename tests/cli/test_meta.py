@@ -52,3 +52,21 @@ def test_only_a_leading_header_counts():
     fields, rest = read_header("Title: not a header because text follows\nPublished: 2009\nbody")
     assert fields == {"title": "not a header because text follows", "published": "2009"} and rest == "body"
     assert read_header("The minister said: published: no")[0] == {}
+
+
+def test_progress_line_names_what_loads(monkeypatch, tmp_path):
+    from rich.progress import Progress
+
+    from lagebild import Pipeline
+    from lagebild.cli.analyse import ShowLoading
+
+    seen = []
+    monkeypatch.setattr(Pipeline, "nlp", lambda self, lang: seen.append(bar.tasks[0].description) or "nlp")
+    monkeypatch.setenv("LAGEBILD_CACHE", str(tmp_path))  # empty: the place index will be built
+    bar = Progress(disable=True)
+    bar.add_task("analysing", total=1)
+    p = ShowLoading()
+    p.bar = bar
+    assert p.nlp("en") == "nlp"
+    assert seen[0].startswith("loading the English models and building the place index")
+    assert bar.tasks[0].description == "analysing"  # restored afterwards
