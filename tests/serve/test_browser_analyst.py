@@ -131,6 +131,11 @@ def test_map_pans_zooms_clusters_and_opens_the_event_card(page):
     assert page.locator("#map path.land").count() > 100
     page.click("#map-world")
     page.wait_for_timeout(400)
+    # no country is drawn across the whole world (rings over the antimeridian are unwrapped)
+    zoom = float(page.locator("#map").get_attribute("data-zoom"))
+    world = 256 * 2 ** zoom
+    widths = [b["width"] for b in (p.bounding_box() for p in page.locator("#map path.land").all()) if b]
+    assert len(widths) > 100 and max(widths) < 0.5 * world, max(widths)
     # at world zoom the two Kyiv places (1 km apart) and Lviv are one cluster of 3 events
     clusters = page.locator("#map .leaflet-marker-icon.cluster")
     assert clusters.count() == 1 and clusters.first.inner_text() == "3"

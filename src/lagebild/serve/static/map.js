@@ -17,14 +17,36 @@ document.addEventListener("DOMContentLoaded", function () {
     });
     function ring(ids) {
       const out = [];
+      let off = 0;  // unwrap rings that cross the antimeridian (Chukotka, Fiji): no line across the world
       ids.forEach(function (i, k) {
         const a = i < 0 ? arcs[~i].slice().reverse() : arcs[i];
-        (k ? a.slice(1) : a).forEach(function (p) { out.push(p); });
+        (k ? a.slice(1) : a).forEach(function (p) {
+          if (out.length) {
+            const d = p[0] + off - out[out.length - 1][0];
+            if (d > 180) off -= 360; else if (d < -180) off += 360;
+          }
+          out.push([p[0] + off, p[1]]);
+        });
       });
       return out;
     }
-    return topo.objects[name].geometries.map(function (g) {
-      const coords = g.type === "Polygon" ? g.arcs.map(ring) : g.type === "MultiPolygon" ? g.arcs.map(function (p) { return p.map(ring); }) : [];
+    // the parts of one country on the far side of the antimeridian (Chukotka, Fiji's east) move next to its largest part
+    function near(polys) {
+      const box = polys.map(function (p) {
+        const xs = p[0].map(function (q) { return q[0]; }), ys = p[0].map(function (q) { return q[1]; });
+        const x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs);
+        return { c: (x0 + x1) / 2, area: (x1 - x0) * (Math.max.apply(null, ys) - Math.min.apply(null, ys)) };
+      });
+      let main = 0;
+      box.forEach(function (b, i) { if (b.area > box[main].area) main = i; });
+      return polys.map(function (p, i) {
+        const d = box[i].c - box[main].c, shift = d > 180 ? -360 : d < -180 ? 360 : 0;
+        return shift ? p.map(function (r) { return r.map(function (q) { return [q[0] + shift, q[1]]; }); }) : p;
+      });
+    }
+    // Antarctica's ring runs round the pole, which a flat map cannot close: left out (no news happens there often)
+    return topo.objects[name].geometries.filter(function (g) { return g.id !== "010"; }).map(function (g) {
+      const coords = g.type === "Polygon" ? g.arcs.map(ring) : g.type === "MultiPolygon" ? near(g.arcs.map(function (p) { return p.map(ring); })) : [];
       return { type: "Feature", id: g.id, properties: g.properties || {}, geometry: { type: g.type, coordinates: coords } };
     }).filter(function (f) { return f.geometry.coordinates.length; });
   }
@@ -49,6 +71,7 @@ document.addEventListener("DOMContentLoaded", function () {
     return e.source_count ? who + " (" + e.source_count + ")" : who;
   }
 
+  box.textContent = "";
   const map = L.map(box, { worldCopyJump: true, minZoom: 1, maxZoom: 14, zoomSnap: 0.5, zoomControl: true });
   map.on("moveend zoomend", function () {  // the view, readable by tests and bookmarklets
     const c = map.getCenter();
