@@ -93,6 +93,9 @@ def test_outlet_facet_filter_and_view(mixed):
     assert facets["outlet"] == {"Daily Planet": 2, "Gazette": 1, "news.example.org": 1}
     r = mixed.get("/api/events", params={"outlet": "Daily Planet"}).json()
     assert r["total"] == 2 and {e["article_id"] for e in r["events"]} == {"old-2001", "new-2009"}
+    assert {(e["outlet"], e["title"], e["url"]) for e in r["events"]} == {
+        ("Daily Planet", "Marches in the capital", "https://www.dailyplanet.example/a1"),
+        ("Daily Planet", "Undated march", "https://www.dailyplanet.example/c3")}
     r = mixed.get("/api/events", params=[("outlet", "Gazette"), ("outlet", "news.example.org")]).json()
     assert {e["article_id"] for e in r["events"]} == {"late-2009", "mid-2005"}
     page = mixed.get("/", params={"outlet": "Gazette"}).text

@@ -12,7 +12,7 @@ import pyarrow as pa
 from duckdb import DuckDBPyConnection as Cursor
 
 from ..export.dates import readable, readable_day
-from ..export.outlet import outlet_sql
+from ..export.outlet import outlet_name, outlet_sql
 from .clusters import ClusterIndex, distinct_rows
 from .filters import SORTS, EventFilter, like
 
@@ -70,8 +70,11 @@ def list_events(cur: Cursor, f: EventFilter, sort: str = "-date", limit: int = 5
             sql = (f"SELECT {select} FROM events WHERE rowid IN "
                    f"(SELECT rowid FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}")
     rows = _dicts(cur, cur.execute(sql, [*params, limit, offset]).fetchall())
+    arts = article_titles(cur, [r["article_id"] for r in rows])
     for r in rows:
         r.update(index.size(r["cluster_id"]))
+        a = arts.get(r["article_id"], {})  # where the report comes from, as in the exports
+        r.update(outlet=outlet_name(a.get("outlet"), a.get("url")), title=a.get("title"), url=a.get("url"))
         when = readable(r["date"])  # readable dates with their precision, for the page's scripts and API users
         r.update(date_text=when["text"], date_precision=when["precision"], published_text=readable_day(r["published"]) or None)
     return rows
