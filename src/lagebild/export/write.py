@@ -10,6 +10,8 @@ import pyarrow.parquet as pq
 
 from ..errors import ExportError
 from ..store import Store
+from ..store.rows import KEYS, TABLES
+from .outlet import outlet_name, outlet_sql
 from .plover import plover_records
 
 FORMATS = ("jsonl", "parquet", "csv", "plover")
@@ -24,7 +26,7 @@ def export(store: Store, fmt: str, out: Path | None, stream: TextIO, table: str 
         n = 0
         try:
             for article in store.articles():
-                records = [article.to_dict()] if fmt == "jsonl" else plover_records(article)
+                records = [_with_outlet(article.to_dict())] if fmt == "jsonl" else plover_records(article)
                 for record in records:
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
                     n += 1
@@ -32,7 +34,7 @@ def export(store: Store, fmt: str, out: Path | None, stream: TextIO, table: str 
             if out:
                 handle.close()
         return n
-    data = store.table(table)
+    data = provenance_table(store, table)
     if fmt == "parquet":
         if out is None:
             raise ExportError("parquet needs --out FILE")
@@ -51,3 +53,29 @@ def export(store: Store, fmt: str, out: Path | None, stream: TextIO, table: str 
         else:
             pacsv.write_csv(data, out)
     return data.num_rows
+
+
+def _with_outlet(record: dict) -> dict:
+    """A lagebild/1 record whose ``source.outlet`` is filled from its URL's host when its metadata names none."""
+    src = record.get("source") or {}
+    src["outlet"] = outlet_name(src.get("outlet"), src.get("url"))
+    return record
+
+
+def provenance_table(store: Store, name: str):  # noqa: ANN201 - pyarrow.Table
+    """Table ``name`` with the outlet, title and URL of each row's article after its key columns
+    (the articles table: its outlet filled from the URL's host where its metadata names none)."""
+    if name not in TABLES:
+        raise ExportError(f"no table {name!r}; choose one of {', '.join(TABLES)}")
+    cols = [c for c, _ in TABLES[name]]
+    order = ", ".join(f't."{c}"' for c in cols[: KEYS[name]])
+    if name == "articles":
+        select = ", ".join(f"{outlet_sql('t')} AS outlet" if c == "outlet" else f't."{c}"' for c in cols)
+        return store.con.sql(f"SELECT {select} FROM articles t ORDER BY {order}").to_arrow_table()
+    keys = cols[: KEYS[name]]
+    rest = cols[KEYS[name]:]
+    select = ", ".join([f't."{c}"' for c in keys] + [f"{outlet_sql('a')} AS outlet",
+                       "a.title AS title", "a.url AS url"] + [f't."{c}"' for c in rest])
+    return store.con.sql(
+        f'SELECT {select} FROM "{name}" t LEFT JOIN articles a ON a.id = t.article_id ORDER BY {order}'
+    ).to_arrow_table()

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from .db import StoreReader
+from .failure import add_template_helpers, failure_response
 
 HERE = Path(__file__).resolve().parent
 
@@ -52,6 +53,7 @@ def create_app(db_path: str | Path, *, title: str = "lagebild", memo_size: int =
     app.state.reader = reader
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(site_title=title, db_name=Path(db_path).name)
+    add_template_helpers(templates.env)
     app.state.templates = templates
 
     @app.middleware("http")
@@ -78,6 +80,11 @@ def create_app(db_path: str | Path, *, title: str = "lagebild", memo_size: int =
             return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "errors": [],
                                               "message": str(exc.detail)}, status_code=exc.status_code)
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        """Any unexpected failure: logged with its trace and an incident id; the page shows the id, never the trace."""
+        return failure_response(request, exc, templates, wants_html(request), SECURITY_HEADERS)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict:

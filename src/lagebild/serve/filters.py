@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from fastapi import Query, Request
 
+from ..export.outlet import outlet_sql
 from ..records import PLOVER_TYPES
 
 MODALITIES = ("asserted", "negated", "hypothetical", "planned", "uncertain", "question")
@@ -69,6 +70,8 @@ class EventFilter:
     place: str | None = None
     q: str | None = None
     cluster: str | None = None
+    #: outlets (site name, else the URL's host; see :mod:`lagebild.export.outlet`)
+    outlet: tuple[str, ...] = ()
     #: one row per cluster (its representative) instead of one per report; not a condition
     distinct: bool = False
     #: whether the store has ``events.cluster_id`` (stores made before merging lack it)
@@ -126,6 +129,9 @@ class EventFilter:
         if self.q:
             parts.append("contains(lower(evidence_text), ?)")
             params.append(self.q.lower())
+        if self.outlet:
+            parts.append(f"article_id IN (SELECT id FROM articles WHERE {outlet_sql()} IN (SELECT unnest(?)))")
+            params.append(list(self.outlet))
         if self.cluster:
             if self.clustered:
                 parts.append("cluster_id = ?")
@@ -189,6 +195,8 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=200, description="Words in the evidence text (case-insensitive).")] = None,
     cluster: Annotated[str | None, Query(max_length=100, description="Cluster id: the reports of one real event.")] = None,
     distinct: Annotated[bool, Query(description="One row per cluster (real event), not per report; counts count clusters.")] = False,
+    outlet: Annotated[list[Annotated[str, Query(max_length=200)]] | None,
+                      Query(description="Outlet (site name, else the URL's host); repeat for several.")] = None,
 ) -> EventFilter:
     """FastAPI dependency: the event filter of a request (shared by the API and the pages)."""
     return EventFilter(
@@ -196,5 +204,6 @@ def event_filter(
         modality=_clean(modality), asserted_only=asserted_only, source_kind=_clean(source_kind),
         date_from=date_from or None, date_to=date_to or None, language=_text(language),
         article=_text(article), place=_text(place), q=_text(q), cluster=_text(cluster), distinct=distinct,
+        outlet=_clean([o.strip() for o in outlet or [] if len(o) <= 200]),
         **request.app.state.reader.cluster_args(),
     )
