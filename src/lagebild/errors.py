@@ -97,3 +97,9 @@ class DateInTextWarning(LagebildWarning):
 def warn(category: type[LagebildWarning], message: str) -> None:
     """Issue a coded warning; the CLI decides whether to show it."""
     warnings.warn(f"[{category.code}] {message}", category, stacklevel=3)
+
+
+class MergeError(LagebildError):
+    """Merging events, stories or flags in the store failed; the store is left as it was."""
+
+    code = "E170"
