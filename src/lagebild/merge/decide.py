@@ -42,7 +42,6 @@ W = {
     "disjoint_actors": -1.0,
     "same_day": 1.0,
     "near_day": -0.75,
-    "far_day": -4.0,
     "coarse_overlap": -0.55,
     "no_overlap": -3.5,
     "same_place": 0.8,
@@ -56,6 +55,9 @@ W = {
     "same_article": -0.05,
 }
 THRESHOLD = 3.5
+#: places further apart than this (km) are never one event's (a country's centroid may be far from its cities: countries
+#: are large, so this is generous)
+FAR_KM = 1000
 #: reports published further apart than this are never compared (blocking; also bounds the work)
 WINDOW_DAYS = 7
 
@@ -108,9 +110,13 @@ def score(a: Report, b: Report) -> float:
         overlap = a.start <= b.end and b.start <= a.end
         if a.precision_days == 1 and b.precision_days == 1:
             gap = abs((a.start - b.start).days)
-            s += W["same_day"] if gap == 0 else W["near_day"] if gap == 1 else W["far_day"]
+            if gap > 1:
+                return -math.inf  # two days apart, each dated to its day: two events
+            s += W["same_day"] if gap == 0 else W["near_day"]
         elif overlap:
             s += W["coarse_overlap"]
+        elif min(abs((a.start - b.end).days), abs((b.start - a.end).days)) > 1:
+            return -math.inf  # 20 May is not June: dates at their precision that cannot meet
         else:
             s += W["no_overlap"]
     elif a.published and b.published:
@@ -118,7 +124,9 @@ def score(a: Report, b: Report) -> float:
     # where
     km = _km(a, b)
     if km is not None:
-        s += W["same_place"] if km < 50 else W["far_place"] if km > 300 else 0.0
+        if km > FAR_KM:
+            return -math.inf  # the same act does not happen in two places that far apart
+        s += W["same_place"] if km < 50 else W["far_place"] if km > 150 else 0.0
     elif a.place and b.place and a.place == b.place:
         s += W["same_place"]
     # what the text says around the trigger

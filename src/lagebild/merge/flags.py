@@ -89,12 +89,11 @@ def _candidates(event: str, reports: list[Report]) -> list[Flag]:
     # the same counted thing, different numbers
     counted: dict[str, dict[str, list[Report]]] = {}
     for r in reports:
-        for thing, n in figures(r.evidence, r.language).items():
-            counted.setdefault(thing, {}).setdefault(str(n), []).append(r)
+        for thing, (n, word) in figures(r.evidence, r.language).items():
+            counted.setdefault(thing, {}).setdefault(f"{n} {word}", []).append(r)
     for thing, groups in sorted(counted.items()):
-        if len(groups) > 1:
-            out += [Flag("figure", event, f.a, f.b, f"{f.a_value} {thing}", f"{f.b_value} {thing}")
-                    for f in _pairs("figure", event, groups)]
+        if len({v.split()[0] for v in groups}) > 1:
+            out += [f for f in _pairs("figure", event, groups) if f.a_value.split()[0] != f.b_value.split()[0]]
     # different actors blamed for the same act
     if reports[0].type in BLAME_TYPES:
         groups = _split(reports, lambda r: "|".join(sorted(a for a in r.actors if _QID.match(a))) or None)

@@ -121,14 +121,14 @@ def content_words(text: str, language: str) -> frozenset[str]:
                      if len(w) > 2 and not w.isdigit() and w not in ignore)
 
 
-def figures(text: str, language: str) -> dict[str, int]:
-    """Counted things in a text: ``{"demonst": 4}`` for "vier Demonstranten", ``{"killed": 18}`` for "18 killed".
+def figures(text: str, language: str) -> dict[str, tuple[int, str]]:
+    """Counted things in a text: ``{"demons": (4, "Demonstranten")}`` for "vier Demonstranten".
 
     The key is the stem of the word after the number (of the next word when that one is a scale
-    word such as "million")."""
+    word such as "million"); the value the number and that word as written."""
     data = merge_data(language)
     numbers, scale = data["numbers"], data["scale"]
-    out: dict[str, int] = {}
+    out: dict[str, tuple[int, str]] = {}
     words = _WORD.findall(text)
     for i, w in enumerate(words[:-1]):
         low = w.lower()
@@ -149,5 +149,5 @@ def figures(text: str, language: str) -> dict[str, int]:
             noun = words[j].lower()
             if noun in data["ignore"] or noun in numbers or noun.isdigit():
                 continue
-            out.setdefault(stem(noun), int(value))
+            out.setdefault(stem(noun), (int(value), words[j]))
     return out

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from .reports import content_words
 
 GAP_DAYS = 21
-THRESHOLD = 0.22
+THRESHOLD = 0.12
 EVENT_BONUS = 0.35
 #: terms kept in a story's vector
 TOP_TERMS = 60

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from fastapi import Query, Request
 
+from ..merge.represent import REPRESENTATIVE
 from ..records import PLOVER_TYPES
 
 MODALITIES = ("asserted", "negated", "hypothetical", "planned", "uncertain", "question")
@@ -39,8 +40,8 @@ SORTS: dict[str, str] = {
 }
 
 
-#: which event of a cluster stands for it in ``distinct`` mode: the surest, then the earliest report
-REPRESENTATIVE = "confidence DESC, published ASC NULLS LAST, date_start ASC NULLS LAST, article_id, id"
+#: which event of a cluster stands for it in ``distinct`` mode is decided in ``merge/`` (REPRESENTATIVE: the surest,
+#: then the earliest report) and applied here to the reports that match a filter
 #: an event without a cluster (store never merged) is a cluster of its own
 CLUSTER_KEY = "coalesce(cluster_id, article_id || chr(31) || id)"
 SINGLE_KEY = "(article_id || chr(31) || id)"
@@ -69,6 +70,8 @@ class EventFilter:
     place: str | None = None
     q: str | None = None
     cluster: str | None = None
+    #: only events whose merged event has a contradiction flag (reports disagree)
+    contested: bool = False
     #: one row per cluster (its representative) instead of one per report; not a condition
     distinct: bool = False
     #: whether the store has ``events.cluster_id`` (stores made before merging lack it)
@@ -132,6 +135,11 @@ class EventFilter:
                 params.append(self.cluster)
             else:
                 parts.append("FALSE")  # no clusters in this store: no event belongs to one
+        if self.contested:
+            if self.clustered:
+                parts.append("cluster_id IN (SELECT id FROM merged_events WHERE contested)")
+            else:
+                parts.append("FALSE")  # never merged: nothing is contested
         return (" AND ".join(parts) or "TRUE"), params
 
     def query_items(self, **override) -> list[tuple[str, str]]:
@@ -189,12 +197,13 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=200, description="Words in the evidence text (case-insensitive).")] = None,
     cluster: Annotated[str | None, Query(max_length=100, description="Cluster id: the reports of one real event.")] = None,
     distinct: Annotated[bool, Query(description="One row per cluster (real event), not per report; counts count clusters.")] = False,
+    contested: Annotated[bool, Query(description="Only events whose reports disagree (a contradiction flag).")] = False,
 ) -> EventFilter:
     """FastAPI dependency: the event filter of a request (shared by the API and the pages)."""
     return EventFilter(
         actor=_text(actor), recipient=_text(recipient), entity=_text(entity), type=_clean(type),
         modality=_clean(modality), asserted_only=asserted_only, source_kind=_clean(source_kind),
         date_from=date_from or None, date_to=date_to or None, language=_text(language),
-        article=_text(article), place=_text(place), q=_text(q), cluster=_text(cluster), distinct=distinct,
+        article=_text(article), place=_text(place), q=_text(q), cluster=_text(cluster), distinct=distinct, contested=contested,
         **request.app.state.reader.cluster_args(),
     )
