@@ -19,6 +19,7 @@ Nothing here depends on the language: cross-language reports meet on QIDs, place
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from .reports import Report
@@ -142,13 +143,18 @@ def same_event(a: Report, b: Report, threshold: float | None = None) -> bool:
     return score(a, b) >= (THRESHOLD if threshold is None else threshold)
 
 
-def block_keys(r: Report) -> set[str]:
-    """Keys two reports must share to be compared at all: an entity (actor or recipient, either role)
-    or place, or the trigger word. :func:`score` rejects pairs that share none, so blocking on these
-    keys loses no merge (and the store looks up only the new reports' keys)."""
-    keys = {f"e|{k}" for k in r.actors | r.recipients}
+def block_keys(r: Report) -> frozenset[str]:
+    """Keys two reports must share to be compared at all: the type (or a pair of related types) with an entity
+    (actor or recipient, either role), a place, or the trigger's family. :func:`score` rejects pairs that share
+    none, so blocking on these keys loses no merge (and the store looks up only the new reports' keys)."""
+    if r.bkeys is not None:
+        return r.bkeys
+    kinds = [r.type] + ["+".join(sorted(p)) for p in RELATED_TYPES if r.type in p]
+    things = [f"e|{k}" for k in r.actors | r.recipients]
     if r.place:
-        keys.add(f"p|{r.place}")
+        things.append(f"p|{r.place}")
     if r.family:
-        keys.add(f"t|{r.family}")
+        things.append(f"t|{r.family}|{r.published or r.start}")
+    keys = frozenset(f"{kind}|{thing}" for kind in kinds for thing in things)
+    object.__setattr__(r, "bkeys", keys)
     return keys

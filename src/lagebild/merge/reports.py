@@ -27,7 +27,7 @@ SELECT = ", ".join(COLUMNS).replace("{CONTEXT}", str(CONTEXT))
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Report:
     article_id: str
     event_id: str
@@ -56,9 +56,20 @@ class Report:
     #: the trigger's family (``lang/<code>/merge.json``: charges/indict/prosecute -> "charge"), else its head
     family: str = ""
 
-    @property
-    def uid(self) -> str:
-        return f"{self.article_id}\x1f{self.event_id}"
+    #: "<article id>\x1f<event id>": what identifies a report (equality and hash go by it)
+    uid: str = ""
+    #: its blocking keys, computed once (:func:`lagebild.merge.decide.block_keys`)
+    bkeys: frozenset[str] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.uid:
+            object.__setattr__(self, "uid", f"{self.article_id}\x1f{self.event_id}")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Report) and other.uid == self.uid
+
+    def __hash__(self) -> int:
+        return hash(self.uid)
 
     @property
     def day(self) -> dt.date | None:

@@ -34,6 +34,21 @@ def _register(con: duckdb.DuckDBPyConnection, name: str, columns: dict[str, list
     con.register(name, pa.table({c: pa.array(v, types[c]) for c, v in columns.items()}))
 
 
+def _insert(con: duckdb.DuckDBPyConnection, sql: str, table: str, rows: list[tuple]) -> None:
+    """Many rows at once (``executemany`` runs one statement per row): ``sql`` reads them from ``lb_rows``,
+    whose columns are those of ``table``, in order."""
+    if not rows:
+        return
+    from ..store.merged import MERGE_TABLES
+
+    names = [c for c, _ in MERGE_TABLES[table]][: len(rows[0])]
+    con.register("lb_rows", pa.table({c: [r[i] for r in rows] for i, c in enumerate(names)}))
+    try:
+        con.execute(sql)
+    finally:
+        con.unregister("lb_rows")
+
+
 def _reports(con: duckdb.DuckDBPyConnection, where: str, params: list | None = None) -> list[Report]:
     return [from_row(r) for r in con.execute(f"SELECT {SELECT} {_FROM} WHERE {where}", params or []).fetchall()]
 
@@ -127,7 +142,7 @@ def _cluster(con: duckdb.DuckDBPyConnection, new: list[Report]) -> set[str]:
     con.execute("UPDATE merge_keys SET cluster_id = s.c FROM lb_assign s "
                 "WHERE merge_keys.article_id = s.a AND merge_keys.event_id = s.e")
     if aliases:
-        con.executemany("INSERT OR REPLACE INTO merge_aliases VALUES (?, ?)", sorted(aliases.items()))
+        _insert(con, "INSERT OR REPLACE INTO merge_aliases SELECT * FROM lb_rows", "merge_aliases", sorted(aliases.items()))
         # earlier aliases of an absorbed id now point at the survivor
         con.execute("UPDATE merge_aliases SET new_id = s.n FROM (SELECT unnest(?) o, unnest(?) n) s "
                     "WHERE merge_aliases.new_id = s.o", [list(aliases), [aliases[a] for a in aliases]])
@@ -191,15 +206,20 @@ def _stories(con: duckdb.DuckDBPyConnection, articles: list[str]) -> set[str]:
             df[t] = df.get(t, 0) + 1
             df_add[t] += 1
         n_docs += 1
-    con.executemany("INSERT OR REPLACE INTO story_articles VALUES (?, ?, TRUE)", own_rows)
+    _insert(con, "INSERT OR REPLACE INTO story_articles SELECT story_id, article_id, TRUE FROM lb_rows", "story_articles",
+            own_rows)
     if df_add:
-        con.executemany("INSERT INTO merge_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n",
+        _insert(con, "INSERT INTO merge_df SELECT * FROM lb_rows ON CONFLICT (term) DO UPDATE SET n = n + excluded.n", "merge_df",
                         sorted(df_add.items()))
+    term_rows: list[tuple[str, str]] = []
+    story_rows = []
     for sid in sorted(changed):
-        s = states[sid]
-        con.execute("INSERT INTO stories (id, first_date, last_date, terms) VALUES (?, ?, ?, ?) ON CONFLICT (id) "
-                    "DO UPDATE SET terms = excluded.terms, first_date = excluded.first_date, last_date = excluded.last_date", [sid, s.first, s.last, json.dumps(dict(s.terms))])
-        con.executemany("INSERT OR IGNORE INTO story_terms VALUES (?, ?)", [(t, sid) for t in sorted(s.terms)])
+        st = states[sid]
+        story_rows.append((sid, None, st.first, st.last, None, None, None, None, json.dumps(dict(st.terms))))
+        term_rows += [(t, sid) for t in sorted(st.terms)]
+    _insert(con, "INSERT INTO stories SELECT * FROM lb_rows ON CONFLICT (id) DO UPDATE SET terms = excluded.terms, "
+            "first_date = excluded.first_date, last_date = excluded.last_date", "stories", story_rows)
+    _insert(con, "INSERT OR IGNORE INTO story_terms SELECT * FROM lb_rows", "story_terms", term_rows)
     return changed
 
 
@@ -235,7 +255,7 @@ def _refresh(con: duckdb.DuckDBPyConnection, clusters: set[str]) -> None:
                 flags += [(f.id, side, r.article_id, r.event_id, f.kind, cid, story[cid], value, r.modality,
                            r.evidence_start, r.evidence_end, r.evidence, r.outlet) for r in group]
     if flags:
-        con.executemany("INSERT OR IGNORE INTO flags VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", flags)
+        _insert(con, "INSERT OR IGNORE INTO flags SELECT * FROM lb_rows", "flags", flags)
     con.execute(
         "INSERT INTO merged_events SELECT r.cluster_id, NULL, r.type, r.modality, r.date, r.date_start, r.date_end, "
         "r.fp, r.lp, r.n, r.na, o.n_outlets, r.nl, r.ra, r.re, 0, FALSE FROM ("

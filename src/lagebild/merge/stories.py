@@ -37,11 +37,16 @@ class StoryState:
     first: dt.date | None
     last: dt.date | None
     terms: Counter = field(default_factory=Counter)
+    norm: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.norm = math.sqrt(sum(v * v for v in self.terms.values()))
 
     def add(self, vector: dict[str, float], day: dt.date | None) -> None:
         self.terms.update(vector)
         if len(self.terms) > TOP_TERMS:
             self.terms = Counter(dict(self.terms.most_common(TOP_TERMS)))
+        self.norm = math.sqrt(sum(v * v for v in self.terms.values()))
         if day:
             self.first = min(self.first or day, day)
             self.last = max(self.last or day, day)
@@ -72,11 +77,11 @@ def tfidf(terms: Counter, df: dict[str, int], n_docs: int) -> dict[str, float]:
     return {t: v / norm for t, v in out.items()}
 
 
-def cosine(a: dict[str, float], b: Counter) -> float:
+def cosine(a: dict[str, float], b: Counter, norm: float | None = None) -> float:
     if not a or not b:
         return 0.0
-    norm = math.sqrt(sum(v * v for v in b.values())) or 1.0
-    return sum(v * b.get(t, 0.0) for t, v in a.items()) / norm
+    norm = norm or math.sqrt(sum(v * v for v in b.values())) or 1.0
+    return sum(v * b[t] for t, v in a.items() if t in b) / norm
 
 
 def choose(vector: dict[str, float], day: dt.date | None, candidates: list[StoryState],
@@ -90,7 +95,7 @@ def choose(vector: dict[str, float], day: dt.date | None, candidates: list[Story
             continue
         if day and s.first and (s.first - day).days > GAP_DAYS:
             continue
-        score = cosine(vector, s.terms) + EVENT_BONUS * event_votes.get(s.id, 0.0)
+        score = cosine(vector, s.terms, s.norm) + EVENT_BONUS * event_votes.get(s.id, 0.0)
         if score > best_score:
             best, best_score = s, score
     return best, best_score
