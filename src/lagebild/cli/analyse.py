@@ -141,7 +141,8 @@ def register(app: typer.Typer) -> None:
         err_console.print(
             f"{db}: {total.added} added, {total.replaced} replaced, {total.unchanged} unchanged, "
             f"{failures} failed; store holds {counts['articles']} articles, {counts['events']} events "
-            f"in {merged['clusters']} distinct events across articles"
+            f"in {merged['clusters']} distinct events across articles, {merged['stories']} stories, "
+            f"{merged['flags']} contradiction flags"
         )
         if failures:
             raise typer.Exit(code=1)
