@@ -79,15 +79,16 @@ def article(rng: random.Random, i: int, day: dt.date) -> Article:
                    source=SourceInfo(outlet=f"outlet{i % 40}", title=f"Article {i}"))
 
 
-def articles(rng: random.Random, first: int, n: int):  # noqa: ANN201
+def articles(seed: int, first: int, n: int):  # noqa: ANN201
+    """Articles ``first`` … ``first + n - 1``; each drawn from its own seed, so a store can be grown in several runs."""
     per_day = EVENTS_PER_DAY // EVENTS_PER_ARTICLE
     for i in range(first, first + n):
-        yield article(rng, i, START + dt.timedelta(days=i // per_day))
+        yield article(random.Random(seed * 1_000_003 + i), i, START + dt.timedelta(days=i // per_day))
 
 
-def ingest(store: Store, rng: random.Random, first: int, n: int) -> None:
+def ingest(store: Store, seed: int, first: int, n: int) -> None:
     batch = []
-    for a in articles(rng, first, n):
+    for a in articles(seed, first, n):
         batch.append(a)
         if len(batch) == 500:
             store.ingest(batch)
@@ -112,36 +113,45 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--size", type=int, default=100_000, help="store size in events, reached in batches of --new articles")
     ap.add_argument("--new", type=int, default=1000, help="articles per batch")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--progress", action="store_true", help="print each batch as it is merged")
+    ap.add_argument("--store", type=Path, help="keep the growing store here and continue it on the next run "
+                    "(to build a large store in several runs on a busy machine); trials run once it has --size events")
     args = ap.parse_args(argv)
-    rng = random.Random(7)
     batches, trials = [], []
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "store.duckdb"
-        done, total_cpu = 0, 0.0
+        db = args.store or Path(tmp) / "store.duckdb"
+        total_cpu = 0.0
         want = args.size // EVENTS_PER_ARTICLE
         with Store(db) as s:
+            done = s.con.execute("SELECT count(*) FROM articles").fetchone()[0]
             s.con.execute("SET threads = 1")  # one core, as the target says
             # 1. the whole store merged as it is built, --new articles at a time (what repeated `ingest` does)
             while done < want:
                 n = min(args.new, want - done)
-                ingest(s, rng, done, n)
+                ingest(s, 7, done, n)
                 events_before = done * EVENTS_PER_ARTICLE
                 stats, cpu, peak, _ = timed(s.merge)
                 done += n
                 total_cpu += cpu
                 batches.append({"store_events_before": events_before, "new_articles": n, "cpu_s": cpu,
                                 "peak_rss_mb": peak, "clusters": stats["clusters"], "stories": stats["stories"]})
+                if args.progress:
+                    print(f"batch: {n} articles added to a store of {events_before:,} events: {cpu:.2f} CPU s, "
+                          f"peak RSS {peak:.0f} MB", flush=True)
         # 2. at the full size: half, the same and twice as many new articles
         for n in (args.new // 2, args.new, args.new * 2):
             trial = Path(tmp) / "trial.duckdb"
             shutil.copy(db, trial)
             with Store(trial) as s:
                 s.con.execute("SET threads = 1")
-                ingest(s, random.Random(11), done, n)
+                ingest(s, 11, done, n)
                 stats, cpu, peak, grew = timed(s.merge)
             trial.unlink()
             trials.append({"store_events": done * EVENTS_PER_ARTICLE, "new_articles": n, "cpu_s": cpu,
                            "per_1000_articles_s": cpu / n * 1000, "peak_rss_mb": peak, "rss_growth_mb": grew})
+    if not batches:
+        batches.append({"store_events_before": done * EVENTS_PER_ARTICLE, "new_articles": 0, "cpu_s": 0.0,
+                        "peak_rss_mb": maxrss_mb()})
     print(f"merging {done * EVENTS_PER_ARTICLE:,} events as they arrive, {args.new:,} articles "
           f"({args.new * EVENTS_PER_ARTICLE:,} events) at a time: {total_cpu:.1f} CPU s in all, "
           f"peak RSS {max(b['peak_rss_mb'] for b in batches):.0f} MB")

@@ -4,7 +4,7 @@ The documents (eval/merge_docs.tsv): PolNeAR articles of seven outlets on the sa
 matters of the 2016 campaign (the FBI decision not to charge Clinton, Trump and Justice
 Ginsburg, Clinton's health, the aides' immunity deals, Trump's taxes) and German
 Wikinews articles that follow one story over days (Gaza 2008/09, Libya 2011,
-Fukushima 2011). They are analysed by the pipeline (cached, see merge_docs.py),
+Fukushima 2011). They are analysed by the pipeline (cached, see _merge_docs.py),
 ingested into a fresh store and merged by ``Store.merge`` as ``lagebild ingest`` does.
 
 The gold names reports as [article id, character offset of the trigger]; every report the
@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from _common import data_dir, prf, run_main, table  # noqa: E402
-from merge_docs import analysed, documents  # noqa: E402
+from _merge_docs import analysed, documents  # noqa: E402
 
 GOLD = HERE / "merge_gold.json"
 
