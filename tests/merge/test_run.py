@@ -114,3 +114,12 @@ def test_a_failing_merge_leaves_the_store_as_it_was(tmp_path, monkeypatch):
             s.merge()
         assert err.value.code == "E170"
         assert s.con.execute("SELECT cluster_id FROM events").fetchall() == [(None,)]
+
+
+def test_a_store_clustered_by_an_earlier_version_is_merged_anew(tmp_path):
+    with Store(tmp_path / "m.duckdb") as s:
+        s.ingest([shooting_de_a(), shooting_en()])
+        s.con.execute("UPDATE events SET cluster_id = 'c-old'")  # what the old Store.merge left
+        stats = s.merge()
+        assert stats["clusters"] == 1 and stats["new_events"] == 2
+        assert s.con.execute("SELECT DISTINCT cluster_id FROM events").fetchall() != [("c-old",)]

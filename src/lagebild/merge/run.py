@@ -77,6 +77,9 @@ def _day(r: Report) -> dt.date | None:
 
 
 def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    if con.execute("SELECT count(*) FROM merged_events").fetchone()[0] == 0:
+        # a store clustered by an earlier version (cluster ids, no merged events): merge it anew
+        con.execute("UPDATE events SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
     new = sorted(_reports(con, "e.cluster_id IS NULL"), key=order_key)
     new_articles = [r[0] for r in con.execute(
         "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles WHERE own) "
