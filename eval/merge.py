@@ -104,8 +104,7 @@ def evaluate(verbose: bool = False) -> dict[str, float] | None:
                    if trigger[(a, e)] not in excluded and (part == "all" or split[a] == part)}
         ge = {k: g_event.get(k, f"single:{k}") for k in reports}
         se = {k: reports[k][0] for k in reports}
-        gs = {k: g_story.get(k) or gold["stories"].get(g_event.get(k), None) or
-              gold["events"].get(g_event.get(k), {}).get("story") or gold["articles"][k[0]]["story"] for k in reports}
+        gs = {k: g_story.get(k) or gold["articles"][k[0]]["story"] for k in reports}
         ss = {k: reports[k][1] or f"none:{k}" for k in reports}
         for name, (p, r, f) in (("event_pair", pairwise(ge, se)), ("event_b3", bcubed(ge, se)),
                                 ("story_pair", pairwise(gs, ss)), ("story_b3", bcubed(gs, ss))):

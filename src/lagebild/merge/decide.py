@@ -19,7 +19,6 @@ Nothing here depends on the language: cross-language reports meet on QIDs, place
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
 
 from .reports import Report
