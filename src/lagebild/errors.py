@@ -192,3 +192,9 @@ class DateDiscardedWarning(LagebildWarning):
     """A date found in a page but not used (impossible, or only a year)."""
 
     code = "W105"
+
+
+class MergeError(LagebildError):
+    """Merging events, stories or flags in the store failed; the store is left as it was."""
+
+    code = "E170"

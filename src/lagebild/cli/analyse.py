@@ -242,7 +242,8 @@ def register(app: typer.Typer) -> None:
         err_console.print(
             f"{db}: {total.added} added, {total.replaced} replaced, {total.unchanged} unchanged{resumed}, "
             f"{failures} failed{warned}; store holds {counts['articles']} articles, {counts['events']} events "
-            f"in {merged['clusters']} distinct events across articles"
+            f"in {merged['clusters']} distinct events across articles, {merged['stories']} stories, "
+            f"{merged['flags']} contradiction flags"
         )
         if failures:
             raise typer.Exit(code=1)
@@ -252,7 +253,8 @@ def register(app: typer.Typer) -> None:
         db: Path = typer.Option(Path("lagebild.duckdb"), "--db"),
         fmt: ExportFormat = typer.Option(..., "--format"),
         out: Path | None = typer.Option(None, "--out", help="Output file (stdout for jsonl, plover, csv if omitted)."),
-        table: str = typer.Option("events", help="Table for parquet/csv: events, articles, entities, times, places, attributions."),
+        table: str = typer.Option("events", help="Table for parquet/csv: events, articles, entities, times, places, attributions, "
+                                         "merged_events, stories, story_articles, flags (these four also as jsonl)."),
     ) -> None:
         """Export the store as JSONL (lagebild/1), Parquet, CSV or PLOVER JSONL."""
         from ..export import export

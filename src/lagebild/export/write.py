@@ -11,6 +11,7 @@ import pyarrow.parquet as pq
 from ..errors import ExportError
 from ..store import Store
 from ..store.rows import KEYS, TABLES
+from . import merged
 from .outlet import outlet_name, outlet_sql
 from .plover import plover_records
 
@@ -24,9 +25,21 @@ def export(store: Store, fmt: str, out: Path | None, stream: TextIO, table: str 
     if fmt in ("jsonl", "plover"):
         handle = out.open("w", encoding="utf-8") if out else stream
         n = 0
+        merge_ids = merged.ids(store) if fmt == "jsonl" else ({}, {})
         try:
+            if fmt == "jsonl" and table in merged.MERGED_TABLES and table != "flags":
+                for row in store.table(table).to_pylist():
+                    handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+                    n += 1
+                return n
+            if fmt == "jsonl" and table == "flags":
+                for record in merged.flag_records(store):
+                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    n += 1
+                return n
             for article in store.articles():
-                records = [_with_outlet(article.to_dict())] if fmt == "jsonl" else plover_records(article)
+                records = ([merged.annotate(_with_outlet(article.to_dict()), *merge_ids)] if fmt == "jsonl"
+                           else plover_records(article))
                 for record in records:
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
                     n += 1
@@ -34,7 +47,16 @@ def export(store: Store, fmt: str, out: Path | None, stream: TextIO, table: str 
             if out:
                 handle.close()
         return n
-    data = provenance_table(store, table)
+    if table in merged.MERGED_TABLES:
+        # merged events, stories and flags span articles: no single article's provenance
+        # (flags carry each report's outlet themselves)
+        if not merged.has_merge_tables(store):
+            raise ExportError(f"this store has no {table} table (it was made before merging); run `lagebild ingest` on it")
+        data = store.table(table)
+    else:
+        data = provenance_table(store, table)
+    if table == "events" and merged.has_merge_tables(store):
+        data = merged.with_story(store, data)
     if fmt == "parquet":
         if out is None:
             raise ExportError("parquet needs --out FILE")

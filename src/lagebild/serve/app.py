@@ -94,9 +94,11 @@ def create_app(db_path: str | Path, *, title: str = "lagebild", memo_size: int =
     def favicon() -> Response:
         return Response(status_code=204)
 
-    from . import api, pages
+    from . import api, pages, stories
 
     app.include_router(api.router)
+    app.include_router(stories.router)
+    app.include_router(stories.pages)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app
