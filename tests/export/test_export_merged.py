@@ -67,3 +67,18 @@ def test_never_merged_store(tmp_path):
         s.con.execute("DROP TABLE flags")
         with pytest.raises(ExportError):
             export(s, "csv", None, io.StringIO(), table="flags")
+
+
+def test_merge_ids_and_provenance_together(store, tmp_path):
+    """Integration of #17 and #19: an events row names its outlet, title and url after the
+    keys and its story; a JSONL record has its outlet and its merge ids."""
+    export(store, "parquet", tmp_path / "e.parquet", io.StringIO(), table="events")
+    table = pq.read_table(tmp_path / "e.parquet")
+    names = table.column_names
+    assert names[names.index("outlet"):names.index("outlet") + 3] == ["outlet", "title", "url"]
+    assert all(r["story_id"] and r["cluster_id"] for r in table.to_pylist())
+    buf = io.StringIO()
+    export(store, "jsonl", None, buf)
+    recs = list(map(json.loads, buf.getvalue().splitlines()))
+    assert all("outlet" in r["source"] and "story_ids" in r for r in recs)
+    assert all("merged_event_id" in e for r in recs for e in r["events"])
