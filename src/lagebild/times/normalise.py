@@ -41,6 +41,13 @@ class Context:
     """whether ``last_day`` was mentioned in this sentence or the one before"""
     year_focus: tuple[int, int] | None = None
     """(index, year) of an absolute year given in this sentence or the one before"""
+    focus_is_day: bool = False
+    """whether ``year_focus`` came with a day ("24. Februar 2022"): a narrative of one
+    day does not hand its year to later day dates"""
+    contrast: bool = False
+    """whether this sentence or the one before speaks of the past (a PAST_REF such as
+    "damals", or an absolute year at least two years before publication): "heute" then
+    means the present as opposed to that past (PRESENT_REF), not the publication day"""
 
 
 def _sign(n: int) -> int:
@@ -120,6 +127,12 @@ def _closest_year(ref: datetime.date, month: int, day: int, tense: tuple[str, bo
     return best[1] if best else ref.year
 
 
+def _far_focus(ctx: Context) -> bool:
+    """Whether the text just named a year two or more years away from publication: a
+    month, day or season without a year then belongs to that year."""
+    return bool(ctx.year_focus and ctx.published and abs(ctx.year_focus[1] - ctx.published.year) > 1)
+
+
 def norm_date(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
     mod = s.get("mod") or s.get("mod_adj")
     year, anchor = _year(s, ctx)
@@ -145,8 +158,8 @@ def norm_date(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | No
             year = ref.year + (direction if (month - ref.month) * direction <= 0 else 0)
         elif direction == "same" and ctx.last_year:
             year, anchor = ctx.last_year[1], ("t", ctx.last_year[0])
-        elif direction is None and day is None and ctx.year_focus and abs(ctx.year_focus[1] - ref.year) > 1:
-            # a narrative of a past year: "im März 1992 … im April"
+        elif direction is None and _far_focus(ctx) and (day is None or not ctx.focus_is_day):
+            # a narrative of another year: "im März 1992 … im April", "1989 … am 9. November"
             year, anchor = ctx.year_focus[1], ("t", ctx.year_focus[0])
         else:
             year = _closest_year(ref, month, day or 15, ctx.tense())
@@ -175,6 +188,8 @@ def norm_weekday(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result |
 
 def norm_deictic(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
     offset = int(s.get("deictic") or 0)
+    if offset == 0 and ctx.contrast and _timed(s) != "time" and ctx.tense() != ("past", True):
+        return Result("PRESENT_REF")  # "damals … heute": the present, not the day
     if ctx.published is None:
         return Result(REF_BY_SIGN[_sign(offset)])
     d = ctx.published + datetime.timedelta(days=offset)
@@ -290,6 +305,8 @@ def norm_set(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | Non
         return Result(_daypart(f"XXXX-WXX-{_int(s['weekday'])}", s), "set")
     if s.get("daypart"):  # "every morning"
         return Result(_daypart("XXXX-XX-XX", s), "set")
+    if s.get("season"):  # "jeden Sommer"
+        return Result(f"XXXX-{s['season']}", "set")
     unit = s.get("unit")
     if unit is None:
         return None
@@ -299,6 +316,18 @@ def norm_set(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | Non
 
 def norm_ref(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
     return Result(s.get("ref"), "date")
+
+
+def norm_vague_ref(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    """An uncounted stretch on one side of now ("in den kommenden Jahren"): FUTURE_REF or
+    PAST_REF by the sign of ``dir``; in a clause told in the past ("in den nächsten Jahren
+    wuchs …") it is no reference to now but a stretch of that time: a duration."""
+    n, unit = s.get("dir"), s.get("unit")
+    if not isinstance(n, int) or n == 0 or unit is None:
+        return None
+    if n > 0 and ctx.tense() == ("past", True):
+        return Result(duration("X", unit), "duration")
+    return Result(REF_BY_SIGN[_sign(n)], "date")
 
 
 def norm_clock(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
@@ -332,6 +361,8 @@ def norm_season(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | 
         anchor = "published"
         if isinstance(direction, int):
             year = ref.year + direction
+        elif _far_focus(ctx):  # "im Herbst 1989 … im Winter"
+            year, anchor = ctx.year_focus[1], ("t", ctx.year_focus[0])
         else:  # the nearest such season, leaning to the clause's tense
             year = _closest_year(ref, SEASON_MID[code], 15, ctx.tense())
     return Result(f"{year:04d}-{code}", "date", s.get("mod"), anchor)
@@ -385,6 +416,8 @@ def norm_holiday(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result |
     if m is None:
         return None
     year, anchor = _year(s, ctx)
+    if year is None and _far_focus(ctx) and not ctx.focus_is_day:
+        year, anchor = ctx.year_focus[1], ("t", ctx.year_focus[0])
     if year is None:
         if ctx.published is None:
             return Result("XXXX-XX-XX")
@@ -402,6 +435,7 @@ NORMALISERS: dict[str, Callable[[dict[str, Any], dict[str, Any], Context], Resul
     "date": norm_date, "weekday": norm_weekday, "deictic": norm_deictic,
     "relative": norm_relative, "anaphoric": norm_anaphoric, "ago": norm_ago,
     "duration": norm_duration, "fixed": norm_fixed, "set": norm_set, "ref": norm_ref,
+    "vague_ref": norm_vague_ref,
     "clock": norm_clock, "daypart": norm_daypart, "season": norm_season,
     "decade": norm_decade, "century": norm_century, "quarter": norm_quarter,
     "holiday": norm_holiday, "none": norm_none,
