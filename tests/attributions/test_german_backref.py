@@ -44,3 +44,15 @@ def test_demonstrative_object_with_a_reported_clause_keeps_that_clause(de):
 
 def test_demonstrative_in_the_first_sentence_has_nothing_to_point_to(de):
     assert all(a.form != "indirect" for a in de("Das teilte der Sprecher mit."))
+
+
+def test_subject_after_the_finite_auxiliary_behind_a_fronted_adverbial(de):
+    text = "Bereits vor zwei Wochen hatte die Gewerkschaft erklärt, dass die Lotsen ihre Arbeitszeit erreicht hätten."
+    (a,) = de(text)
+    assert _span(text, a.source) == "die Gewerkschaft"
+    assert _span(text, a.content).startswith("dass die Lotsen")
+
+
+def test_fronted_object_is_no_vorfeld_adverbial(de):
+    text = "Den Vorschlag hat die Kommission abgelehnt, weil er zu teuer sei."
+    assert all(_span(text, a.source) != "die Kommission" or a.form != "indirect" for a in de(text))

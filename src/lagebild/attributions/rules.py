@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Cue
 from .tokens import View
-from .vorfeld import pronoun_after, vorfeld_subject
+from .vorfeld import pronoun_after, subject_after_finite, vorfeld_subject
 
 
 @dataclass
@@ -291,7 +291,8 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
         if v.texts[p] == ":" or why or bare:
             content = [_nonempty(v.strip(p + 1, hi))]
             if content[0] is not None:
-                left = pronoun_after(v, after, hi) or _left_source(v, ls, cs, lo)
+                left = pronoun_after(v, after, hi) or _left_source(v, ls, cs, lo) or (
+                    subject_after_finite(v, ls, cs) if mid is None else None)
                 if left is None and mid is None and cs - ls == 1 and lex.has("demonstrative_subjects", v.lowers[ls]):
                     left = (ls, cs)  # "Diese bestätigte, dass …"
                 src = left if left is not None else (
