@@ -56,3 +56,11 @@ def test_subject_after_the_finite_auxiliary_behind_a_fronted_adverbial(de):
 def test_fronted_object_is_no_vorfeld_adverbial(de):
     text = "Den Vorschlag hat die Kommission abgelehnt, weil er zu teuer sei."
     assert all(_span(text, a.source) != "die Kommission" or a.form != "indirect" for a in de(text))
+
+
+def test_finite_auxiliary_belongs_to_the_cue(de):
+    text = "Er hat gestern gesagt, er komme nicht."
+    (a,) = de(text)
+    assert a.cue.text == "hat gesagt"
+    (b,) = de("Er sagte, er komme nicht.")
+    assert b.cue.text == "sagte"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Cue
 from .tokens import View
-from .vorfeld import pronoun_after, subject_after_finite, vorfeld_subject
+from .vorfeld import finite_aux, pronoun_after, subject_after_finite, vorfeld_subject
 
 
 @dataclass
@@ -265,6 +265,9 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
     cue_spans = [(cs, ce)] + ([(part, part + 1)] if part is not None else [])
     konj = any(v.is_konj(k) for k in range(cs, ce))
     ls = v.clause_start(cs, lo)
+    fin = finite_aux(v, ls, cs, i, ce)
+    if fin is not None:  # "hatte die Gewerkschaft erklärt": the verbal complex is the cue
+        cue_spans.insert(0, (fin, fin + 1))
     after = (part + 1) if part is not None and part == i + 1 else ce
     base = dict(cue=cue_spans, unit=u, cue_kind=cue.kind, lemma=cue.lemma, konj_cue=konj)
     # --- PRE: cue (+ source) then boundary and a clause -----------------------------------

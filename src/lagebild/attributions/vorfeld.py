@@ -72,3 +72,17 @@ def subject_after_finite(v: View, ls: int, cs: int) -> tuple[int, int] | None:
             or lex.has("object_pronouns", v.lowers[subject[0]]):
         return None
     return subject
+
+
+def finite_aux(v: View, ls: int, cs: int, i: int, ce: int) -> int | None:
+    """The finite auxiliary in second position whose participle or infinitive is the cue
+    at ``i`` ("hatte … erklärt", "ließ … verlauten"): the cue is non-finite by its
+    morphology, or closes its clause (the right bracket of a verb-second clause)."""
+    if not v.lex.verb_second:
+        return None
+    form = v.doc[i].morph.get("VerbForm") if v.has_morph else []
+    if "Fin" in form or not form:
+        end = v.clause_end(ce, len(v.texts))
+        if not all(v.is_punct(k) or v.space[k] for k in range(ce, end)):
+            return None
+    return next((j for j in range(ls, cs) if v.lex.has("aux", v.lowers[j]) and v.quote_of[j] == -1), None)
