@@ -65,7 +65,9 @@ def test_decade_word_before_a_noun_is_no_decade(de):
 
 @pytest.mark.parametrize("text,expr,value,kind", [
     ("Jeden Sommer fährt er ans Meer.", "Jeden Sommer", "XXXX-SU", "set"),
-    ("Jahr für Jahr kommen mehr.", "Jahr für Jahr", "P1Y", "set"),
+    ("Jeden zweiten Tag geht er joggen.", "Jeden zweiten Tag", "P2D", "set"),
+    ("Alle paar Jahre kommt ein neues Modell.", "Alle paar Jahre", "PXY", "set"),
+    ("Den ganzen Tag regnete es.", "Den ganzen Tag", "P1D", "duration"),
     ("Jahrhundertelang war das so.", "Jahrhundertelang", "PXCE", "duration"),
     ("Ein halbes Jahrhundert lang regierte die Partei.", "Ein halbes Jahrhundert", "P50Y",
      "duration"),
@@ -87,3 +89,19 @@ def test_sets_and_durations(de, text, expr, value, kind):
 ])
 def test_dates_in_a_narrated_year(de, text, expr, value):
     assert by_text(de, text, PUB)[expr].value == value
+
+
+@pytest.mark.parametrize("text,expr,value,mod", [
+    ("Ende 2016 kam er zurück.", "Ende 2016", "2016", "END"),
+    ("Anfang 2017 kam er zurück.", "Anfang 2017", "2017", "START"),
+    ("Im Spätherbst 1989 kam er zurück.", "Spätherbst 1989", "1989-FA", None),
+    ("Im späten 19. Jahrhundert war das anders.", "späten 19. Jahrhundert", "18", "END"),
+    ("Anfang des 20. Jahrhunderts war das anders.", "Anfang des 20. Jahrhunderts", "19", "START"),
+])
+def test_modified_years_seasons_centuries(de, text, expr, value, mod):
+    t = by_text(de, text, PUB)[expr]
+    assert (t.value, t.mod) == (value, mod)
+
+
+def test_every_last_day_is_no_set(de):
+    assert "jeden letzten Tag" not in by_text(de, "Er kam jeden letzten Tag.", PUB)

@@ -311,6 +311,8 @@ def norm_set(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | Non
     if unit is None:
         return None
     n = _num(s.get("num")) or 1.0
+    if isinstance(n, float) and n <= 0:  # "jeden letzten Tag": no period
+        return None
     return Result(duration(n, unit), "set")
 
 
@@ -323,9 +325,9 @@ def norm_vague_ref(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result
     PAST_REF by the sign of ``dir``; in a clause told in the past ("in den nächsten Jahren
     wuchs …") it is no reference to now but a stretch of that time: a duration."""
     n, unit = s.get("dir"), s.get("unit")
-    if not isinstance(n, int) or n == 0 or unit is None:
+    if not isinstance(n, int) or unit is None:
         return None
-    if n > 0 and ctx.tense() == ("past", True):
+    if n >= 0 and ctx.tense() == ("past", True):
         return Result(duration("X", unit), "duration")
     return Result(REF_BY_SIGN[_sign(n)], "date")
 
@@ -385,9 +387,10 @@ def norm_century(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result |
     n = _int(s.get("num"))
     if not n:
         return None
+    mod = s.get("half") or s.get("mod") or s.get("mod_adj")
     if s.get("unit") == "MI":
-        return Result(f"{n - 1}", "date", s.get("half"))
-    return Result(f"{n - 1:02d}", "date", s.get("half"))
+        return Result(f"{n - 1}", "date", mod)
+    return Result(f"{n - 1:02d}", "date", mod)
 
 
 def norm_quarter(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
