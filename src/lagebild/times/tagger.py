@@ -22,7 +22,8 @@ from typing import Any
 from ..lang import LanguageData
 from ..records import Time
 from .dates import Day
-from .normalise import NORMALISERS, Context
+from .normalise import Context
+from .periods import NORMALISERS
 from .patterns import Patterns, Rule
 from .tense import Tense
 
