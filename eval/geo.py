@@ -5,6 +5,11 @@
 Data: ../shared/data/geoparsing (GWN.xml, and TR-News.xml in the same TR-News format as
 held-out data; pass --trnews PATH for another file). Exits 0 with a message when absent.
 
+Splits (issue 16): **GeoWebNews is the working split** (its errors may be read,
+``--by-type``); **TR-News is the untouched split** (scored, never read while writing rules;
+a change to the places stage is kept only if TR-News agrees). Both are printed in one table,
+each row labelled, and floored (``gwn_*``, ``trnews_*``).
+
 Metrics (a place is right when within 161 km of the gold coordinates):
 - end-to-end: predicted toponym mentions (lagebild.places.component.mention_places) vs
   gold toponyms that have coordinates; a prediction is a true positive when it overlaps
@@ -189,8 +194,9 @@ def main() -> int:
         docs = reader(path)
         if args.limit:
             docs = docs[: args.limit]
-        results[name] = score(nlp, docs, args.by_type)
+        results[name] = score(nlp, docs, args.by_type and name == "GeoWebNews")
     print(f"{'dataset':<11} {'docs':>5} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'acc@161':>8} {'acc_gaz':>8} {'sec':>6}")
+    print("(GeoWebNews = working split, looked at; TR-News = untouched split, scored only)")
     for name, r in results.items():
         print(f"{name:<11} {r['docs']:>5} {r['gold']:>5} {r['predicted']:>5} {r['precision']:>6.3f} {r['recall']:>6.3f} "
               f"{r['f1']:>6.3f} {r['acc161']:>8.3f} {r['acc_gaz']:>8.3f} {r['seconds']:>6.1f}")

@@ -1,12 +1,17 @@
 """Measure lagebild's German pipeline (src/lagebild/models/de_lagebild) on held-out data.
 
-    .venv/bin/python eval/german_model.py [--model PATH] [--quick]
+    .venv/bin/python eval/german_model.py [--model PATH] [--quick] [--curve DIR]
 
 Prints UPOS / lemma / Mood accuracy and UAS/LAS on UD German-LIT (evaluation only,
 CC BY-NC-SA) and UD German-GSD test (never trained on), sentence-splitting F1 on the
 German WikiNews dev texts (gold sentence spans), entity F1 (exact span + type) on the
 held-out GermEval 2014 part, SmartData v3 test and LER test (out of domain), and words
 per second on one core over the WikiNews dev texts. Split: scripts/german_corpora.py.
+
+``--curve DIR`` also measures the entity recognisers of the training curve that
+``scripts/train_german.py --curve`` wrote to DIR (one per share of the entity training data,
+same steps and seed): entity F1 on the GermEval held-out part and SmartData v3 test against
+the number of training documents.
 """
 from __future__ import annotations
 
@@ -204,6 +209,26 @@ def evaluate(model: Path = MODEL, quick: bool = False, echo=None) -> dict | None
     return {k: v for k, v in flat.items() if v is not None}
 
 
+def curve(nlp, folder: Path) -> list[dict]:
+    """Entity F1 of each recogniser under ``folder/<pct>/ner/model-best`` (training curve)."""
+    import spacy
+
+    import german_corpora as corpora
+
+    _, heldout = corpora.read_germeval()
+    _, sd_test = corpora.read_smartdata()
+    rows = []
+    for sub in sorted((p for p in folder.glob("*") if (p / "ner" / "model-best").exists()),
+                      key=lambda p: int(p.name) if p.name.isdigit() else 999):
+        ner = spacy.load(sub / "ner" / "model-best")
+        ner.tokenizer = nlp.tokenizer
+        info = json.loads((sub / "curve.json").read_text()) if (sub / "curve.json").exists() else {}
+        rows.append({"share": sub.name, **info,
+                     "germeval_heldout_f1": entities_tokens(ner, heldout)["f1"],
+                     "smartdata_f1": entities_text(ner, sd_test, {"PER", "ORG", "LOC"})["f1"]})
+    return rows
+
+
 def _fmt(d: dict) -> str:
     return json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in d.items()})
 
@@ -212,11 +237,24 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", type=Path, default=MODEL)
     ap.add_argument("--quick", action="store_true", help="fewer sentences (500 per treebank, 2000 LER)")
+    ap.add_argument("--curve", type=Path, default=None,
+                    help="folder of training-curve recognisers (scripts/train_german.py --curve)")
+    ap.add_argument("--curve-only", action="store_true", help="only the training curve")
     args = ap.parse_args(argv)
-    flat = evaluate(args.model, args.quick, echo=print)
-    if flat is None:
-        return 0
-    print("summary", json.dumps({k: round(v, 4) for k, v in flat.items()}))
+    if not args.curve_only:
+        flat = evaluate(args.model, args.quick, echo=print)
+        if flat is None:
+            return 0
+        print("summary", json.dumps({k: round(v, 4) for k, v in flat.items()}))
+    if args.curve is not None:
+        if not DATA.exists():
+            print(f"german_model: data not found at {DATA}; no training curve")
+            return 0
+        rows = curve(load(args.model), args.curve)
+        if not rows:
+            print(f"german_model: no training-curve models under {args.curve}; run scripts/train_german.py --curve")
+        for row in rows:
+            print("curve", _fmt(row))
     return 0
 
 

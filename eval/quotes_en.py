@@ -1,9 +1,15 @@
 """English attribution on PolNeAR (dev by default): source, cue and content spans.
 
 Usage: .venv/bin/python eval/quotes_en.py [--split dev|train] [--skip N] [--limit N] [--show N]
+            [--no-untouched]
 
 (--skip N leaves out the first N articles, e.g. train articles 250-499 as a set not used
 while writing rules: --split train --skip 250 --limit 250.)
+
+Splits (issue 16): **dev is the working split** (errors may be read, ``--show``);
+**train articles 250-499 are the untouched split** (scored, never read; ``--show`` is
+refused there). Every run of dev prints the untouched slice beside it
+(``--no-untouched`` skips it); the floors pin both (``train250_*`` for the untouched one).
 
 One annotator's file per article (the first by name). Gold and predicted attributions
 are paired one-to-one by character overlap of their content (greedy on overlap F1).
@@ -103,16 +109,35 @@ def pair(gold, pred):
     return out, [g for g in range(len(gold)) if g not in ug], [p for p in range(len(pred)) if p not in up]
 
 
-def evaluate(split: str = "dev", limit: int | None = None, show: int = 0, skip: int = 0) -> dict | None:
+UNTOUCHED = ("train", 250, 250)  # split, skip, limit: never read while writing rules
+
+
+def evaluate(split: str = "dev", limit: int | None = None, show: int = 0, skip: int = 0,
+             untouched: bool = True) -> dict | None:
     """Figures as fractions (0..1) for eval/floors.py; None when the data is absent."""
-    args = argparse.Namespace(split=split, limit=limit, show=show)
-    folder = DATA / "polnear" / args.split
+    folder = DATA / "polnear" / split
     if not folder.is_dir():
         print(f"data not found at {folder}; nothing to evaluate")
         return None
     nlp, kind = make_nlp("en")
-    timed = Timed(nlp)
     print("pipeline:", kind, nlp.pipe_names)
+    out = _run(nlp, kind, split, limit, show, skip)
+    usplit, uskip, ulimit = UNTOUCHED
+    if untouched and (split, skip) != (usplit, uskip) and (DATA / "polnear" / usplit).is_dir():
+        print(f"\n--- untouched split: polnear/{usplit} articles {uskip}-{uskip + ulimit - 1} (scored, never read) ---")
+        other = _run(nlp, kind, usplit, ulimit, 0, uskip)
+        keys = [k for k in out if k.endswith(("overlap_f1", "token_f1"))]
+        out.update({f"train250_{k}": other[k] for k in keys})
+        print(f"\n{'metric':22} {split + ' (working)':>16} {'train 250-499 (untouched)':>27}")
+        for k in keys:
+            print(f"{k:22} {100 * out[k]:16.1f} {100 * other[k]:27.1f}")
+    return out
+
+
+def _run(nlp, kind: str, split: str, limit: int | None, show: int, skip: int) -> dict:
+    args = argparse.Namespace(split=split, limit=limit, show=0 if (split, skip) == UNTOUCHED[:2] else show)
+    folder = DATA / "polnear" / split
+    timed = Timed(nlp)
     anns: dict[str, Path] = {}
     for f in sorted((folder / "attributions").glob("*.ann")):
         art = f.name.rsplit("_", 1)[0]
@@ -200,8 +225,9 @@ def main() -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--skip", type=int, default=0)
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--no-untouched", action="store_true", help="do not score train 250-499")
     args = ap.parse_args()
-    evaluate(args.split, args.limit, args.show, args.skip)
+    evaluate(args.split, args.limit, args.show, args.skip, not args.no_untouched)
     return 0
 
 

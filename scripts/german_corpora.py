@@ -9,8 +9,10 @@ Split (never train on what is evaluated):
   aside to pick the best checkpoint (``monitor``).
 * trees, evaluation only: UD German-GSD test, UD German-LIT (CC BY-NC-SA, never trained on).
 * entities, train: GermEval 2014 dev sentences whose index is not a multiple of 5;
-  SmartData v1 train + v1 test + v3 dev documents, minus every document that also occurs
-  (same id or same text) in SmartData v3 test.
+  GermEval 2014 test part 1 (all 2,550 sentences); SmartData v1 train + v1 test + v3 dev
+  documents, minus every document that also occurs (same id or same text) in SmartData v3
+  test; MobIE train + dev + test (CC BY 4.0), minus every document whose text also occurs in
+  SmartData v3 test; Universal NER German-PUD (CC BY-SA 3.0).
 * entities, evaluation only: GermEval 2014 dev sentences with index % 5 == 0
   ("germeval-heldout"), SmartData v3 test, LER test (unclear licence: evaluation only).
 """
@@ -27,6 +29,9 @@ TREES_EVAL = {"gsd-test": "ud-german-gsd/de_gsd-ud-test.conllu", "lit": "ud-germ
 MONITOR_EVERY = 20
 GERMEVAL = "germeval2014/NER-de-dev.tsv"
 GERMEVAL_HELDOUT_EVERY = 5
+GERMEVAL_PART1 = "germeval2014/NER-de-test-part1.tsv"  # training only, never reported on
+MOBIE = ("mobie/train.conll2003", "mobie/dev.conll2003", "mobie/test.conll2003")
+UNER_PUD = "uner-german-pud/de_pud-ud-test.iob2"
 SMARTDATA_TRAIN = ("smartdata/v1_20180119/train.json.gz", "smartdata/v1_20180119/test.json.gz",
                    "smartdata/v3_20200302/dev.json.gz")
 SMARTDATA_EVAL = "smartdata/v3_20200302/test.json.gz"
@@ -36,6 +41,13 @@ GERMEVAL_TYPES = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}  # -d
 SMARTDATA_TYPES = {"person": "PER", "organization": "ORG", "organization-company": "ORG",
                    "location": "LOC", "location-city": "LOC", "location-street": "LOC",
                    "location-stop": "LOC", "location-route": "LOC"}
+# MobIE's fine-grained types: persons, organisations and companies, and every kind of place
+# (generic, city, street, stop = station, route = road or line such as A7 or S4: SmartData's
+# guidelines, which MobIE follows, and eval's SmartData mapping call them all locations). Dates,
+# times, durations, numbers, distances, money, triggers, event causes, disaster types and
+# org-positions are not names: outside.
+MOBIE_TYPES = dict(SMARTDATA_TYPES)
+UNER_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 LER_TYPES = {"PER": "PER", "RR": "PER", "AN": "PER", "LD": "LOC", "ST": "LOC", "STR": "LOC",
              "LDS": "LOC", "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "ORG"}
 
@@ -60,9 +72,21 @@ def _bio_to_spans(tags: list[str], mapping: dict[str, str]) -> list[tuple[int, i
 
 
 def read_germeval() -> tuple[list, list]:
-    """(train, heldout): lists of (words, [(start, end, label)]) by sentence index."""
+    """(train, heldout) of GermEval dev: lists of (words, [(start, end, label)]) by sentence index."""
+    sents = _read_germeval_file(GERMEVAL)
+    train = [s for i, s in enumerate(sents) if i % GERMEVAL_HELDOUT_EVERY]
+    heldout = [s for i, s in enumerate(sents) if i % GERMEVAL_HELDOUT_EVERY == 0]
+    return train, heldout
+
+
+def read_germeval_part1() -> list:
+    """The first half of GermEval 2014 test: training only (the second half is held back)."""
+    return _read_germeval_file(GERMEVAL_PART1)
+
+
+def _read_germeval_file(name: str) -> list:
     sents, words, tags = [], [], []
-    for line in (DATA / GERMEVAL).read_text(encoding="utf-8").splitlines():
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
         if not line.strip():
@@ -75,9 +99,53 @@ def read_germeval() -> tuple[list, list]:
         tags.append(cols[2])
     if words:
         sents.append((words, _bio_to_spans(tags, GERMEVAL_TYPES)))
-    train = [s for i, s in enumerate(sents) if i % GERMEVAL_HELDOUT_EVERY]
-    heldout = [s for i, s in enumerate(sents) if i % GERMEVAL_HELDOUT_EVERY == 0]
-    return train, heldout
+    return sents
+
+
+def _norm(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum()).lower()
+
+
+def read_mobie() -> list:
+    """MobIE documents as (words, [(start, end, label)]), sentences of a document joined;
+    documents whose text also occurs in SmartData v3 test (the same DFKI sources) dropped."""
+    test = [_norm(t) for _, t, _ in (_smartdata_doc(d) for d in _avro_json_docs(DATA / SMARTDATA_EVAL))]
+    test_keys = {t[i:i + 40] for t in test for i in range(0, max(1, len(t) - 39), 20)}
+    docs = []
+    for name in MOBIE:
+        for chunk in (DATA / name).read_text(encoding="utf-8").split("-DOCSTART-")[1:]:
+            words, tags = [], []
+            for line in chunk.splitlines()[1:]:
+                cols = line.split()
+                if len(cols) >= 4:
+                    words.append(cols[0])
+                    tags.append(cols[-1])
+            if not words:
+                continue
+            key = _norm("".join(words))
+            if len(key) < 40 and any(key in t for t in test):
+                continue
+            if any(key[i:i + 40] in test_keys for i in range(0, len(key) - 39)):
+                continue
+            docs.append((words, _bio_to_spans(tags, MOBIE_TYPES)))
+    return docs
+
+
+def read_uner_pud() -> list:
+    """Universal NER German-PUD sentences as (words, [(start, end, label)])."""
+    sents, words, tags = [], [], []
+    for line in (DATA / UNER_PUD).read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3:
+            if words:
+                sents.append((words, _bio_to_spans(tags, UNER_TYPES)))
+            words, tags = [], []
+            continue
+        words.append(cols[1])
+        tags.append(cols[2])
+    return sents
 
 
 def read_ler(limit: int | None = None) -> list:

@@ -1,18 +1,25 @@
 """Rebuild lagebild's German spaCy pipeline from ../shared/data, in one command.
 
-    .venv/bin/python scripts/train_german.py            # everything (~40 min on one core)
+    .venv/bin/python scripts/train_german.py            # everything (~40 min on one quiet core)
     .venv/bin/python scripts/train_german.py --steps-trees 500 --steps-ner 500   # smoke run
+    .venv/bin/python scripts/train_german.py --train ner --trees-from src/lagebild/models/de_lagebild
+                                                          # retrain the entity recogniser only
+    .venv/bin/python scripts/train_german.py --curve build/german-curve   # entity training curve
 
 Steps (fixed seeds; corpora and checkpoints go to build/german/, outside the package):
 
-1. corpora: UD trees (GSD dev + PUD) and entity data (GermEval 2014 dev minus held-out part,
-   SmartData minus v3 test), split as defined in ``scripts/german_corpora.py``;
-2. lemma table: gold lemmas of the training trees, then HanTa's lemmas over the texts of
-   the permissively licensed training data (only where the trees have none);
-3. train tok2vec + morphologizer (UPOS + features) + parser on the trees;
+1. corpora: UD trees (GSD dev + PUD) and entity data, split as defined in
+   ``scripts/german_corpora.py``. Never trained on what is reported: the entity data is
+   GermEval 2014 dev minus its held-out fifth (index % 5 == 0, what eval/german_model.py
+   reports), all of GermEval 2014 test part 1 (never reported on), SmartData minus v3 test,
+   MobIE minus every document whose text occurs in SmartData v3 test, and UNER German-PUD;
+2. lemma table: gold lemmas of the training trees (they win), then HanTa's lemmas over the
+   texts of the permissively licensed training data (only where the trees have none);
+3. train tok2vec + tagger + morphologizer (UPOS + features) + parser on the trees;
 4. train the entity recogniser (own tok2vec) on the entity data;
 5. assemble: German tokenizer with lagebild's special cases, ``lagebild_sentences``,
-   the tree components, ``lagebild_lemmatizer``, ``ner``, and write the pipeline to
+   the tree components, ``lagebild_lemmatizer`` (table + spacy-lookups-data's German lemma
+   lookup, copied into the model), ``ner``, and write the pipeline to
    ``src/lagebild/models/de_lagebild/``.
 """
 from __future__ import annotations
@@ -33,6 +40,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "src"))
 
 import spacy  # noqa: E402
+import srsly  # noqa: E402
 from spacy.tokens import Doc, DocBin, Span  # noqa: E402
 from spacy.util import filter_spans  # noqa: E402
 
@@ -102,28 +110,53 @@ def build_tree_corpora(nlp, build: Path, use_silver: bool) -> None:
     log(f"trees: {len(train)} train, {len(monitor)} monitor")
 
 
-def ner_docs(nlp, germeval_repeat: int = 1) -> list[Doc]:
-    train, _ = corpora.read_germeval()
+NER_SETS = ("germeval", "part1", "smartdata", "mobie", "pud")
+
+
+def _word_docs(vocab, sents: list) -> list[Doc]:
     docs = []
-    for words, spans in train:
-        doc = Doc(nlp.vocab, words=words)
+    for words, spans in sents:
+        doc = Doc(vocab, words=words)
         doc.set_ents([Span(doc, a, b, label=label) for a, b, label in spans])
         docs.append(doc)
-    docs = docs * germeval_repeat
-    sd_train, _ = corpora.read_smartdata()
+    return docs
+
+
+def ner_docs(nlp, germeval_repeat: int = 1, sets: tuple[str, ...] = NER_SETS) -> list[Doc]:
+    """Entity training documents; never GermEval dev's held-out fifth or SmartData v3 test."""
+    docs, counts = [], {}
+    if "germeval" in sets:
+        train, _ = corpora.read_germeval()
+        docs += _word_docs(nlp.vocab, train) * germeval_repeat
+        counts["GermEval dev sentences"] = len(train)
+    if "part1" in sets:
+        part1 = corpora.read_germeval_part1()
+        docs += _word_docs(nlp.vocab, part1) * germeval_repeat
+        counts["GermEval test part-1 sentences"] = len(part1)
+    if "pud" in sets:
+        pud = corpora.read_uner_pud()
+        docs += _word_docs(nlp.vocab, pud)
+        counts["UNER PUD sentences"] = len(pud)
+    if "mobie" in sets:
+        mobie = corpora.read_mobie()
+        docs += _word_docs(nlp.vocab, mobie)
+        counts["MobIE documents"] = len(mobie)
     dropped = 0
-    for text, ents in sd_train:
-        doc = nlp.make_doc(text[:20000])
-        spans = []
-        for a, b, label in ents:
-            span = _clean_span(doc.char_span(a, b, label=label, alignment_mode="contract"))
-            if span is None:
-                dropped += 1
-                continue
-            spans.append(span)
-        doc.set_ents(filter_spans(spans))
-        docs.append(doc)
-    log(f"entities: {len(train)} GermEval sentences, {len(sd_train)} SmartData documents ({dropped} spans unaligned)")
+    if "smartdata" in sets:
+        sd_train, _ = corpora.read_smartdata()
+        for text, ents in sd_train:
+            doc = nlp.make_doc(text[:20000])
+            spans = []
+            for a, b, label in ents:
+                span = _clean_span(doc.char_span(a, b, label=label, alignment_mode="contract"))
+                if span is None:
+                    dropped += 1
+                    continue
+                spans.append(span)
+            doc.set_ents(filter_spans(spans))
+            docs.append(doc)
+        counts["SmartData documents"] = len(sd_train)
+    log("entities: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" ({dropped} SmartData spans unaligned)")
     return docs
 
 
@@ -142,11 +175,17 @@ def _clean_span(span: Span | None) -> Span | None:
     return Span(doc, start, end, label=span.label_)
 
 
-def build_ner_corpora(nlp, build: Path, augment: bool, germeval_repeat: int = 1) -> None:
-    docs = ner_docs(nlp, germeval_repeat)
+def build_ner_corpora(nlp, build: Path, augment: bool, germeval_repeat: int = 1,
+                      sets: tuple[str, ...] = NER_SETS, fraction: float = 1.0) -> None:
+    docs = ner_docs(nlp, germeval_repeat, sets)
     rng = random.Random(SEED)
     rng.shuffle(docs)
     monitor, train = docs[: len(docs) // 20], docs[len(docs) // 20:]
+    if fraction < 1.0:  # for the training curve: the first part of the shuffled training data
+        train = train[: round(len(train) * fraction)]
+    info = {"documents": len(train), "tokens": sum(len(d) for d in train),
+            "entities": sum(len(d.ents) for d in train)}
+    log(f"entities: {info} for training ({fraction:.0%}), {len(monitor)} documents to monitor")
     if augment:
         pools = ner_aug.name_pools(train, nlp.tokenizer)
         extra = [d for d in (ner_aug.augment(doc, pools, rng) for doc in train) if d is not None]
@@ -155,16 +194,30 @@ def build_ner_corpora(nlp, build: Path, augment: bool, germeval_repeat: int = 1)
         rng.shuffle(train)
     DocBin(docs=train).to_disk(build / "ner-train.spacy")
     DocBin(docs=monitor).to_disk(build / "ner-monitor.spacy")
+    return info
+
+
+def train_curve(nlp, folder: Path, args, sets: tuple[str, ...]) -> None:
+    """Entity recognisers on 25, 50 and 100 % of the entity training data (same monitor set,
+    seed and steps) for the training curve that ``eval/german_model.py --curve`` measures."""
+    import json
+
+    for pct in (25, 50, 100):
+        sub = folder / str(pct)
+        sub.mkdir(parents=True, exist_ok=True)
+        info = build_ner_corpora(nlp, sub, args.augment, args.germeval_repeat, sets, pct / 100)
+        train(ner_config(sub, args.curve_steps), sub / "ner")
+        (sub / "curve.json").write_text(json.dumps({**info, "steps": args.curve_steps}))
 
 
 # -- lemma table -------------------------------------------------------------------
 def build_lemma_table(sents: list[conllu.Sent]) -> dict[str, str]:
     """``"UPOS form"`` and ``" form"`` (any POS) to lemma, where it differs from the fallback."""
-    counts: dict[str, Counter] = defaultdict(Counter)
+    gold: dict[str, Counter] = defaultdict(Counter)
     for s in sents:
         for w, u, lem in zip(s.words, s.upos, s.lemmas):
             if lem != "_":
-                counts[f"{u} {w}"][lem] += 10  # gold beats silver
+                gold[f"{u} {w}"][lem] += 1
     from HanTa import HanoverTagger as ht
 
     tagger = ht.HanoverTagger("morphmodel_ger.pgz")
@@ -172,13 +225,18 @@ def build_lemma_table(sents: list[conllu.Sent]) -> dict[str, str]:
     nlp = base_nlp()
     for text, _ in corpora.read_smartdata()[0]:
         texts.extend([t.text for t in sent if not t.is_space] for sent in _rough_sentences(nlp, text))
+    silver_counts: dict[str, Counter] = defaultdict(Counter)
     for words in texts:
         if not words:
             continue
         for w, lem, tag in tagger.tag_sent(words, taglevel=1):
             tag = tag.replace("(", "").replace(")", "")
             for u in STTS_UPOS.get(tag, ()):
-                counts[f"{u} {w}"][lem] += 1
+                if u in ("NOUN", "PROPN") and lem != w and lem.lower() == w.lower():
+                    lem = w  # HanTa recases acronyms and lower-case names (CDU -> Cdu, dpa -> Dpa)
+                silver_counts[f"{u} {w}"][lem] += 1
+    # a gold lemma of the trees wins outright; HanTa's only where the trees have none
+    counts = {**silver_counts, **gold}
     table, by_form = {}, defaultdict(Counter)
     suffix_rules: dict[str, Counter] = defaultdict(Counter)
     for key, c in counts.items():
@@ -202,6 +260,20 @@ def build_lemma_table(sents: list[conllu.Sent]) -> dict[str, str]:
             n_rules += 1
     log(f"lemma table: {len(table)} entries ({n_rules} suffix rules)")
     return table
+
+
+def lemma_lookup() -> dict[str, str]:
+    """spaCy's German lemma lookup (spacy-lookups-data, MIT), minus forms that are their own lemma."""
+    import gzip
+    import json
+
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "de_lemma_lookup.json.gz"
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    lookup = {form: lemma for form, lemma in sorted(data.items()) if form != lemma}
+    log(f"lemma lookup: {len(lookup)} of {len(data)} forms (spacy-lookups-data)")
+    return lookup
 
 
 def _rough_sentences(nlp, text: str):
@@ -276,7 +348,24 @@ def train(cfg, out: Path) -> Path:
 
 
 # -- assembly --------------------------------------------------------------------
-def assemble(tree_model: Path, ner_model: Path, table: dict[str, str], out: Path) -> None:
+TREE_PIPES = ("tok2vec", "tagger", "morphologizer", "parser")
+
+
+def extract_trees(model: Path, out: Path) -> None:
+    """The tree components of an assembled pipeline, as ``train`` would have written them."""
+    nlp = spacy.load(model)
+    for name in list(nlp.pipe_names):
+        if name not in TREE_PIPES:
+            nlp.remove_pipe(name)
+    if out.exists():
+        shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    log(f"tree components taken from {model}")
+
+
+def assemble(tree_model: Path, ner_model: Path, table: dict[str, str], out: Path,
+             lookup: dict[str, str] | None = None) -> None:
     nlp = spacy.load(tree_model)
     tok = base_nlp().tokenizer
     nlp.tokenizer.rules = tok.rules
@@ -292,11 +381,14 @@ def assemble(tree_model: Path, ner_model: Path, table: dict[str, str], out: Path
     nlp.add_pipe("lagebild_lemmatizer", after="parser")
     nlp.add_pipe("lagebild_morph_rules", after="lagebild_lemmatizer")
     nlp.get_pipe("lagebild_lemmatizer").table = table
+    nlp.get_pipe("lagebild_lemmatizer").lookup = lookup or {}
     ner_nlp = spacy.load(ner_model)
     nlp.add_pipe("ner", source=ner_nlp)
-    nlp.meta.update({"name": "lagebild", "version": "0.1.0", "license": "CC BY-SA 4.0",
+    nlp.meta.update({"name": "lagebild", "version": "0.2.0", "license": "CC BY-SA 4.0",
                      "description": "lagebild's German pipeline; see docs/models/german.md",
-                     "sources": ["UD German-GSD (dev)", "UD German-PUD", "GermEval 2014 (dev, part)",
+                     "sources": ["UD German-GSD (dev)", "UD German-PUD", "GermEval 2014 (dev, part; test part 1)",
+                                 "DFKI MobIE (minus SmartData v3 test overlap)", "Universal NER German-PUD",
+                                 "spacy-lookups-data de_lemma_lookup (MIT)",
                                  "DFKI SmartData (v1, v3 dev)", "HanTa lemmas (LGPL model output)"]})
     if out.exists():
         shutil.rmtree(out)
@@ -316,7 +408,19 @@ def main(argv: list[str] | None = None) -> int:
                     help="train UPOS on the gold trees only (no HanTa silver tagger)")
     ap.add_argument("--no-augment", dest="augment", action="store_false",
                     help="no mention replacement in the entity training data")
+    ap.add_argument("--no-lookup", dest="lookup", action="store_false",
+                    help="no spacy-lookups-data lemma lookup in the lemmatizer")
     ap.add_argument("--germeval-repeat", type=int, default=1, help="copies of each GermEval sentence")
+    ap.add_argument("--ner-sets", default=",".join(NER_SETS),
+                    help=f"entity training sets, comma-separated, of {','.join(NER_SETS)}")
+    ap.add_argument("--ner-fraction", type=float, default=1.0,
+                    help="use only this share of the entity training documents (training curve)")
+    ap.add_argument("--curve", type=Path, default=None,
+                    help="only train the entity training curve (25/50/100 %% of the data) into this folder")
+    ap.add_argument("--curve-steps", type=int, default=1000, help="steps of each training-curve run")
+    ap.add_argument("--trees-from", type=Path, default=None,
+                    help="with --train ner: take tok2vec, tagger, morphologizer and parser from this "
+                         "pipeline (e.g. the shipped model) instead of --build's trees")
     args = ap.parse_args(argv)
     if not corpora.available():
         log(f"no data at {corpora.DATA}; nothing to do")
@@ -325,17 +429,32 @@ def main(argv: list[str] | None = None) -> int:
     spacy.util.fix_random_seed(SEED)
     args.build.mkdir(parents=True, exist_ok=True)
     nlp = base_nlp()
+    sets = tuple(x for x in args.ner_sets.split(",") if x)
+    unknown = set(sets) - set(NER_SETS)
+    if unknown:
+        ap.error(f"unknown --ner-sets {sorted(unknown)}")
+    if args.curve is not None:
+        train_curve(nlp, args.curve, args, sets)
+        return 0
     if args.train in ("all", "trees"):
         build_tree_corpora(nlp, args.build, args.silver)
     if args.train in ("all", "ner"):
-        build_ner_corpora(nlp, args.build, args.augment, args.germeval_repeat)
-    table = build_lemma_table([s for name in corpora.TREES_TRAIN for s in conllu.read(corpora.DATA / name)])
+        build_ner_corpora(nlp, args.build, args.augment, args.germeval_repeat, sets, args.ner_fraction)
     trees, ner = args.build / "trees", args.build / "ner"
+    if args.trees_from is not None:
+        trees = args.build / "trees-from"
+        extract_trees(args.trees_from, trees / "model-best")
+    cached = args.build / "lemma-table.msgpack"
+    if args.train == "none" and cached.exists():  # assembly only: the table of the last run
+        table = srsly.read_msgpack(cached)
+    else:
+        table = build_lemma_table([s for name in corpora.TREES_TRAIN for s in conllu.read(corpora.DATA / name)])
+        srsly.write_msgpack(cached, table)
     if args.train in ("all", "trees"):
         train(tree_config(args.build, args.steps_trees, args.silver), trees)
     if args.train in ("all", "ner"):
         train(ner_config(args.build, args.steps_ner), ner)
-    assemble(trees / "model-best", ner / "model-best", table, args.out)
+    assemble(trees / "model-best", ner / "model-best", table, args.out, lemma_lookup() if args.lookup else None)
     return 0
 
 

@@ -193,6 +193,7 @@ class DateDiscardedWarning(LagebildWarning):
 
     code = "W105"
 
+
 class DocumentTimeoutError(LagebildError):
     """A batch job's watchdog stopped an article whose analysis ran over its time budget
     (``Settings.doc_timeout_s``); the article becomes a failure row and the job goes on."""
@@ -216,3 +217,9 @@ class ServerError(LagebildError):
     """``lagebild serve``: an unexpected failure while answering; the answer names the code, never a trace."""
 
     code = "E133"
+
+
+class MergeError(LagebildError):
+    """Merging events, stories or flags in the store failed; the store is left as it was."""
+
+    code = "E170"

@@ -38,6 +38,7 @@ def test_ingest_bad_file_batch_goes_on_and_is_idempotent(article_dir, tmp_path):
     assert res3.exit_code == 0 and len(out.read_text().splitlines()) == 4
     res4 = runner.invoke(app, ["summary", "--db", str(db)])
     assert res4.exit_code == 0 and "store: 4 articles" in res4.output
+    assert "article" in res4.output and "Drones hit Kharkiv" in res4.output  # each event names its article
 
 
 def test_export_missing_store(tmp_path):

@@ -45,6 +45,7 @@ def counting(monkeypatch):
     CountingPipeline.analysed = []
     CountingPipeline.fail_after = None
     monkeypatch.setattr(analyse, "Pipeline", CountingPipeline)
+    monkeypatch.setattr(analyse, "ShowLoading", CountingPipeline)  # the commands' pipeline (analyst, #19)
     return CountingPipeline
 
 

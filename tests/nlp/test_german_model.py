@@ -66,3 +66,12 @@ def test_shipped_tokenizer_keeps_hashtags_and_guillemets_are_punct(nlp):
     words = [t.text for t in doc]
     assert "#Dortmund" in words and "@BILD" in words
     assert all(t.pos_ == "PUNCT" for t in doc if t.text in ("«", "»", ",", "."))
+
+
+def test_shipped_lemmatizer_has_the_lookup_offline(nlp):
+    lem = nlp.get_pipe("lagebild_lemmatizer")
+    assert len(lem.lookup) > 300_000  # spacy-lookups-data's German table, copied into the model
+    doc = nlp("Die Verhandlungsführerinnen verschoben die Abstimmungen.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["Abstimmungen"] == "Abstimmung"
+    assert lemmas["verschoben"] == "verschieben"

@@ -19,6 +19,33 @@ def test_table_lemmatizer_uses_pos_then_form_then_fallback(tmp_path):
     assert other.table == lem.table
 
 
+def test_lookup_where_the_table_has_no_entry_and_only_where_it_fits_the_pos(tmp_path):
+    nlp = spacy.blank("de")
+    lem = nlp.add_pipe("lagebild_lemmatizer")
+    lem.table = {"VERB sagte": "sagen", "~NOUN en": "1|", "~VERB te": "2|en"}
+    lem.lookup = {"sagte": "sagte-lookup", "Bemühungen": "Bemühung", "ging": "gehen", "Ab": "ab",
+                  "Abkommens": "Abkommen", "Berlins": "Berlin", "Besser": "gut"}
+    words = ["sagte", "Bemühungen", "Ging", "Ab", "Abkommen", "Lagen", "Berlins", "wählte", "Besser"]
+    pos = ["VERB", "NOUN", "VERB", "NOUN", "NOUN", "NOUN", "PROPN", "VERB", "ADJ"]
+    doc = lem(Doc(nlp.vocab, words=words, pos=pos))
+    assert [t.lemma_ for t in doc] == [
+        "sagen",  # the table's own entry wins over the lookup
+        "Bemühung",  # lookup
+        "gehen",  # lookup by the lower-cased form for a word that is not a noun
+        "Ab",  # lookup lemma 'ab' is no noun lemma: fallback
+        "Abkommen",  # a lemma the lookup knows stays itself; the suffix rule would make 'Abkomme'
+        "Lage",  # unknown to the lookup: suffix rule
+        "Berlins",  # no lookup for names
+        "wählen",  # unknown: suffix rule
+        "gut",  # lookup by the form when the lower-cased form is absent
+    ]
+    lem.to_disk(tmp_path / "lem")
+    assert (tmp_path / "lem" / "lookup.msgpack.gz").exists()
+    other = nlp.add_pipe("lagebild_lemmatizer", name="other").from_disk(tmp_path / "lem")
+    assert other.lookup == lem.lookup
+    assert [t.lemma_ for t in other(Doc(nlp.vocab, words=words, pos=pos))] == [t.lemma_ for t in doc]
+
+
 def test_fallback_keeps_case_of_nouns_only():
     assert fallback_lemma("Berlin", "PROPN") == "Berlin"
     assert fallback_lemma("Schnell", "ADV") == "schnell"

@@ -18,6 +18,7 @@ from .prep import dash_frames, es_frames, headline_frame, no_comment_frames, pre
 from .rules import Frame, find_cues, verb_frame
 from .sources import classify, head_token, is_anaphoric, medium_for
 from .tokens import View
+from .backref import demonstrative_object, inverted_perfect
 from .deps import adjective_frames, agent_noun_frames, dep_frame, noun_frames, survey_frames
 
 
@@ -46,7 +47,9 @@ class AttributionsComponent:
             for i, ce, part, cue in find_cues(v, lo, hi):
                 if i in taken or self._setting(v, i, cue):
                     continue
-                f = dep_frame(v, u, i, ce, part, cue, self.deps) if v.has_dep and self.deps else None
+                f = inverted_perfect(v, u, i, ce, part, cue) or demonstrative_object(v, u, i, ce, part, cue)
+                if f is None and v.has_dep and self.deps:
+                    f = dep_frame(v, u, i, ce, part, cue, self.deps)
                 if f is None:
                     f = verb_frame(v, u, i, ce, part, cue)
                 if f is not None:

@@ -132,7 +132,7 @@ class Lexicon:
                  "person_heads", "subordinators", "prep_before_gap", "object_pronouns", "determiners",
                  "trailing_adverbs", "prepositions", "non_subject_determiners", "particles",
                  "konjunktiv_strong", "reportative_modals", "reportative_final", "addressee_verbs",
-                 "conjunctions", "subject_pronouns", "demonstrative_subjects",
+                 "conjunctions", "subject_pronouns", "demonstrative_subjects", "demonstrative_objects",
                  "signature_dashes", "predicative_preps", "personal_relatives", "nominal_cues", "nominal_cue_preps",
                  "adjective_cues", "adjective_cue_preps", "copulas", "author_preps", "share_heads", "agent_nouns",
                  "clause_only_cues", "adjunct_preps", "survey_preps", "survey_heads", "setting_verbs")

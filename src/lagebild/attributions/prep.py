@@ -205,7 +205,9 @@ def headline_frame(v: View, u: int, entities: list) -> list[Frame]:
             return []
         ent = entity_for(entities, *v.chars(s, k))
         label = all(v.texts[j].isupper() and v.texts[j].isalpha() for j in range(s, k))  # "PENCE: …" in a transcript
-        if (ent is None or ent.type not in ("PER", "ORG")) and not label:
+        heads = ("document_heads", "survey_heads")  # "Poll: Wealthy voters abandon …"
+        doc_head = k - s == 1 and any(v.lex.has(h, v.texts[s]) or v.lex.has(h, v.lowers[s]) for h in heads)
+        if (ent is None or ent.type not in ("PER", "ORG")) and not label and not doc_head:
             return []
         content = [v.strip(k + 1, e)]
         if sum(1 for j in range(*content[0]) if v.texts[j].isalpha()) < 2:
@@ -230,7 +232,7 @@ def dash_frames(v: View, u: int) -> list[Frame]:
         k -= 1
     name = (k, name_end)
     if not (0 < name[1] - name[0] <= 5) or k - 1 <= s or v.texts[k - 1] not in dashes:
-        return []
+        return _name_first(v, u, s, e, dashes)
     if not all(v.capital(j) or v.texts[j][:1].isdigit() for j in range(*name) if v.texts[j][:1].isalpha()):
         return []
     d = k - 1
@@ -242,3 +244,18 @@ def dash_frames(v: View, u: int) -> list[Frame]:
     return [Frame(form="direct", cue=[(d, d + 1)], source=v.strip(*name), content=[v.quotes[v.quote_of[q]]],
                   unit=u, kind="verb", lemma=v.texts[d])]
 
+
+
+def _name_first(v: View, u: int, s: int, e: int, dashes) -> list[Frame]:
+    """"Jane Doe ― “We will win.”": a name, a dash, and a quotation filling the rest."""
+    d = next((j for j in range(s + 1, min(e, s + 6)) if v.texts[j] in dashes), None)
+    if d is None or d + 1 >= e or v.quote_of[d + 1] == -1:
+        return []
+    q = v.quotes[v.quote_of[d + 1]]
+    if q[0] != d + 1 or any(not (v.is_punct(j) or v.space[j]) for j in range(q[1], e)):
+        return []
+    name = v.strip(s, d)
+    if not all(v.capital(j) for j in range(*name) if v.texts[j][:1].isalpha()) or name[1] <= name[0]:
+        return []
+    return [Frame(form="direct", cue=[(d, d + 1)], source=name, content=[q], unit=u, kind="verb",
+                  lemma=v.texts[d])]

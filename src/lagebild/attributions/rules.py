@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Cue
 from .tokens import View
-from .vorfeld import pronoun_after, vorfeld_subject
+from .vorfeld import finite_aux, pronoun_after, subject_after_finite, vorfeld_subject
 
 
 @dataclass
@@ -265,6 +265,9 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
     cue_spans = [(cs, ce)] + ([(part, part + 1)] if part is not None else [])
     konj = any(v.is_konj(k) for k in range(cs, ce))
     ls = v.clause_start(cs, lo)
+    fin = finite_aux(v, ls, cs, i, ce)
+    if fin is not None:  # "hatte die Gewerkschaft erklärt": the verbal complex is the cue
+        cue_spans.insert(0, (fin, fin + 1))
     after = (part + 1) if part is not None and part == i + 1 else ce
     base = dict(cue=cue_spans, unit=u, cue_kind=cue.kind, lemma=cue.lemma, konj_cue=konj)
     # --- PRE: cue (+ source) then boundary and a clause -----------------------------------
@@ -291,7 +294,8 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
         if v.texts[p] == ":" or why or bare:
             content = [_nonempty(v.strip(p + 1, hi))]
             if content[0] is not None:
-                left = pronoun_after(v, after, hi) or _left_source(v, ls, cs, lo)
+                left = pronoun_after(v, after, hi) or _left_source(v, ls, cs, lo) or (
+                    subject_after_finite(v, ls, cs) if mid is None else None)
                 if left is None and mid is None and cs - ls == 1 and lex.has("demonstrative_subjects", v.lowers[ls]):
                     left = (ls, cs)  # "Diese bestätigte, dass …"
                 src = left if left is not None else (

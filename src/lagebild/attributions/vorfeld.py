@@ -50,3 +50,39 @@ def pronoun_after(v: View, k: int, hi: int) -> tuple[int, int] | None:
     if case and "Nom" not in case:
         return None
     return k, k + 1
+
+
+def subject_after_finite(v: View, ls: int, cs: int) -> tuple[int, int] | None:
+    """"Bereits vor zwei Wochen hatte die Gewerkschaft erklärt": when the Vorfeld [ls, k)
+    before the finite auxiliary at k is no subject, the subject follows the auxiliary and
+    ends before the cue at ``cs``."""
+    lex = v.lex
+    if not lex.verb_second:
+        return None
+    k = next((j for j in range(ls + 1, cs) if lex.has("aux", v.lowers[j]) and v.quote_of[j] == -1), None)
+    if k is None or k + 1 >= cs:
+        return None
+    if vorfeld_subject(v, ls, k) and not lex.has("subject_blockers", v.lowers[ls]):
+        return None
+    subject = pronoun_after(v, k + 1, cs)
+    if subject is None:
+        s, e = v.np_forward(k + 1, cs)
+        subject = (s, e) if e > s else None
+    if subject is None or lex.has("non_subject_determiners", v.lowers[subject[0]]) \
+            or lex.has("object_pronouns", v.lowers[subject[0]]):
+        return None
+    return subject
+
+
+def finite_aux(v: View, ls: int, cs: int, i: int, ce: int) -> int | None:
+    """The finite auxiliary in second position whose participle or infinitive is the cue
+    at ``i`` ("hatte … erklärt", "ließ … verlauten"): the cue is non-finite by its
+    morphology, or closes its clause (the right bracket of a verb-second clause)."""
+    if not v.lex.verb_second:
+        return None
+    form = v.doc[i].morph.get("VerbForm") if v.has_morph else []
+    if "Fin" in form or not form:
+        end = v.clause_end(ce, len(v.texts))
+        if not all(v.is_punct(k) or v.space[k] for k in range(ce, end)):
+            return None
+    return next((j for j in range(ls, cs) if v.lex.has("aux", v.lowers[j]) and v.quote_of[j] == -1), None)

@@ -13,6 +13,7 @@ from ..pipeline import Pipeline
 from ..read import ReadFailure, iter_articles
 from ..settings import Settings
 from .common import err_console, parse_date_option, progress, report_failure, report_warning, setup, tracked
+from .meta import with_file_meta
 from .summary import print_summary
 
 
@@ -34,21 +35,47 @@ class ExportFormat(str, Enum):
     plover = "plover"
 
 
-def _articles(paths: list[Path], published: str | None, lang: Lang, settings: Settings):
-    """Read items with the command's overrides applied; article warnings are shown as read."""
-    from ..errors import DateDiscardedWarning, GuessedDateWarning
+LANGUAGE_NAMES = {"de": "German", "en": "English"}
+PUBLISHED_HELP = ("Publication date YYYY-MM-DD for articles that name none of their own (a `published:` header line, "
+                  "a NAME.meta.json sidecar, HTML metadata or a record's field win).")
 
+
+class ShowLoading(Pipeline):
+    """A pipeline that says on the progress line what it is loading (models, the place index on first use)."""
+
+    bar = None
+
+    def nlp(self, language: str):  # noqa: ANN201
+        if self.bar is None or language in self._nlp or language not in self.settings.languages:
+            return super().nlp(language)
+        from ..places.cache import is_cached
+
+        what = f"loading the {LANGUAGE_NAMES.get(language, language)} models"
+        if not is_cached(self.settings.geo_min_population):
+            what += " and building the place index (once, then cached; about 10-20 s)"
+        task = self.bar.task_ids[0]
+        before = self.bar.tasks[0].description
+        self.bar.update(task, description=what + "…")
+        try:
+            return super().nlp(language)
+        finally:
+            self.bar.update(task, description=before)
+
+
+def _articles(paths: list[Path], published: str | None, lang: Lang, settings: Settings):
+    """Read items with the command's overrides applied: a single file's header or sidecar
+    metadata, then ``published`` for articles that name no date of their own (a date guessed
+    from the page text or taken from the crawl is not their own), then ``lang``; article
+    warnings are shown as read."""
     date = parse_date_option(published)
     for item in iter_articles(paths, settings):
         if not isinstance(item, ReadFailure):
-            if date is not None:
-                item.published, item.published_source = date, "caller"
-                item.drop_warnings(GuessedDateWarning)
-                item.drop_warnings(DateDiscardedWarning)
-            if lang is not Lang.auto:
-                item.language = lang.value
-            for note in item.warnings:
-                report_warning(note)
+            item = with_file_meta(item, date)
+            if not isinstance(item, ReadFailure):
+                if lang is not Lang.auto:
+                    item.language = lang.value
+                for note in item.warnings:
+                    report_warning(note)
         yield item
 
 
@@ -57,6 +84,8 @@ def _analysed(pipeline: Pipeline, items, paths: list[Path], settings: Settings, 
     """Analysed articles of ``items`` under a progress bar; read failures are reported and
     appended to ``failures``, warnings to ``notices``, and the rest goes on."""
     with progress(label, _count(paths, settings)) as bar:
+        if isinstance(pipeline, ShowLoading):
+            pipeline.bar = bar
         for result in tracked(pipeline.analyze_many(items), bar):
             if isinstance(result, ReadFailure):
                 if result.is_warning:
@@ -118,7 +147,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def extract(
         paths: list[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl) or folders."),
-        published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for every article."),
+        published: str | None = typer.Option(None, help=PUBLISHED_HELP),
         lang: Lang = typer.Option(Lang.auto, "--lang", help="Language, or auto-detect."),
         fmt: OutFormat = typer.Option(OutFormat.json, "--format", help="json: indented; jsonl: one line each."),
         follow_symlinks: bool = typer.Option(False, "--follow-symlinks",
@@ -129,7 +158,7 @@ def register(app: typer.Typer) -> None:
         setup(verbose)
         settings = Settings(follow_symlinks=follow_symlinks)
         parse_date_option(published)
-        pipeline = Pipeline(settings)
+        pipeline = ShowLoading(settings)
         failures: list[ReadFailure] = []
         items = _articles(paths, published, lang, settings)
         for article in _analysed(pipeline, items, paths, settings, "analysing", failures, []):
@@ -143,7 +172,7 @@ def register(app: typer.Typer) -> None:
         paths: list[Path] = typer.Argument(
             None, help="Files (.txt, .html, .jsonl, .jsonl.gz, .warc), folders, or `lagebild batch` output folders."),
         db: Path = typer.Option(Path("lagebild.duckdb"), "--db", help="DuckDB store."),
-        published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for every article."),
+        published: str | None = typer.Option(None, help=PUBLISHED_HELP),
         lang: Lang = typer.Option(Lang.auto, "--lang"),
         feed: list[str] = typer.Option(None, "--feed", help="RSS/Atom feed URL (repeatable): new entries are "
                                        "fetched politely, conditionally, de-duplicated by URL and content."),
@@ -176,7 +205,7 @@ def register(app: typer.Typer) -> None:
         files = [p for p in paths if p not in outputs]
         settings = Settings(follow_symlinks=follow_symlinks)
         parse_date_option(published)
-        pipeline = Pipeline(settings)
+        pipeline = ShowLoading(settings)
         total, read_failures, notices, failures, batch = IngestResult(), [], [], 0, []
         hashes: dict[str, str] = {}
         skipped = [0]
@@ -213,7 +242,8 @@ def register(app: typer.Typer) -> None:
         err_console.print(
             f"{db}: {total.added} added, {total.replaced} replaced, {total.unchanged} unchanged{resumed}, "
             f"{failures} failed{warned}; store holds {counts['articles']} articles, {counts['events']} events "
-            f"in {merged['clusters']} distinct events across articles"
+            f"in {merged['clusters']} distinct events across articles, {merged['stories']} stories, "
+            f"{merged['flags']} contradiction flags"
         )
         if failures:
             raise typer.Exit(code=1)
@@ -223,7 +253,8 @@ def register(app: typer.Typer) -> None:
         db: Path = typer.Option(Path("lagebild.duckdb"), "--db"),
         fmt: ExportFormat = typer.Option(..., "--format"),
         out: Path | None = typer.Option(None, "--out", help="Output file (stdout for jsonl, plover, csv if omitted)."),
-        table: str = typer.Option("events", help="Table for parquet/csv: events, articles, entities, times, places, attributions."),
+        table: str = typer.Option("events", help="Table for parquet/csv: events, articles, entities, times, places, attributions, "
+                                         "merged_events, stories, story_articles, flags (these four also as jsonl)."),
     ) -> None:
         """Export the store as JSONL (lagebild/1), Parquet, CSV or PLOVER JSONL."""
         from ..export import export

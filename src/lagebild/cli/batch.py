@@ -50,6 +50,12 @@ def register(app: typer.Typer) -> None:
         except LagebildError as err:
             err_console.print(f"[red]error[/] {err}")
             raise typer.Exit(code=2) from None
+        if "://" not in result.output:  # merged events, stories and flags beside the tables (batch/merged.py)
+            from ..batch.merged import merge_output
+
+            merged = merge_output(result.output)
+            err_console.print(f"{result.output}/merged: {merged['clusters']} merged events, {merged['stories']} stories, "
+                              f"{merged['flags']} flags", highlight=False)
         rss = result.peak_rss_by_process()
         err_console.print(
             f"{result.output}: {result.articles} articles, {result.errors} errors in {result.seconds:.1f} s "

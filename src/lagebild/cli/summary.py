@@ -1,10 +1,13 @@
 """The readable summary that ``make demo`` ends with."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.table import Table
 
-from ..store import Store
+if TYPE_CHECKING:  # the store (and DuckDB) load only for the commands that use them
+    from ..store import Store
 
 MODALITY_STYLE = {
     "asserted": "green", "planned": "cyan", "hypothetical": "magenta", "question": "magenta",
@@ -21,32 +24,42 @@ def _source(kind: str | None, text: str | None, count: int | None) -> str:
     return f"{kind}{f' ×{count}' if count else ''}: {label}"
 
 
-def print_summary(store: Store, limit: int, console: Console | None = None) -> None:
+def print_summary(store: "Store", limit: int, console: Console | None = None) -> None:
+    from ..export.dates import readable_day, readable_text
+    from ..export.outlet import outlet_sql
+
     if console is None:
         console = Console()
         if console.width < 150:  # pipes and narrow terminals: keep the table readable
             console = Console(width=150)
-    for (aid, title, lang, published, n_events) in store.con.execute(
-        "SELECT id, title, language, published, n_events FROM articles ORDER BY published NULLS LAST, id"
+    for (aid, title, outlet, lang, published, n_events) in store.con.execute(
+        f"SELECT id, title, {outlet_sql()}, language, published, n_events FROM articles ORDER BY published NULLS LAST, id"
     ).fetchall():
-        console.print(f"[bold]{title or aid}[/]  [dim]{aid} · {lang} · published {published or '?'} · {n_events} events[/]")
+        console.print(f"[bold]{title or aid}[/]  [dim]{aid} · {outlet or 'outlet unknown'} · {lang} · "
+                      f"published {readable_day(published) or '?'} · {n_events} events[/]", highlight=False)
     rows = store.con.execute(
-        """SELECT type, mode, actor_names, recipient_names, date, modality, source_kind, source_text,
-                  source_count, location_name, evidence_text
-           FROM events ORDER BY date_start NULLS LAST, article_id, evidence_start LIMIT ?""",
+        f"""SELECT e.type, e.mode, e.actor_names, e.recipient_names, e.date, e.modality, e.source_kind, e.source_text,
+                  e.source_count, e.location_name, e.evidence_text, a.title, {outlet_sql('a')}, e.article_id, e.published
+           FROM events e JOIN articles a ON a.id = e.article_id
+           ORDER BY e.date_start NULLS LAST, e.article_id, e.evidence_start LIMIT ?""",
         [limit],
     ).fetchall()
     table = Table(title=f"Events (first {len(rows)})", show_lines=False, expand=True)
-    for col in ("type", "actor → recipient", "date", "modality", "according to", "evidence"):
+    for col in ("type", "actor → recipient", "date", "modality", "according to", "evidence", "article"):
         table.add_column(col, overflow="fold")
-    for (typ, mode, actors, recips, date, modality, skind, stext, scount, place, evidence) in rows:
+    for (typ, mode, actors, recips, date, modality, skind, stext, scount, place, evidence, title, outlet, aid,
+         published) in rows:
         who = ", ".join(actors or []) or "?"
         whom = ", ".join(recips or []) or "–"
         style = MODALITY_STYLE.get(modality, "white")
         ev = evidence if len(evidence) <= 90 else evidence[:87] + "…"
+        when = readable_text(date) if date else f"[dim]no date; reported {readable_day(published) or '?'}[/]"
+        label = title or aid
+        label = label if len(label) <= 40 else label[:37] + "…"
         table.add_row(
             f"{typ}{f'/{mode}' if mode else ''}", f"{who} → {whom}" + (f" @ {place}" if place else ""),
-            date or "–", f"[{style}]{modality}[/]", _source(skind, stext, scount), ev,
+            when, f"[{style}]{modality}[/]", _source(skind, stext, scount), ev,
+            label + (f" [dim]({outlet})[/]" if outlet else ""),
         )
     console.print(table)
     counts = store.counts()

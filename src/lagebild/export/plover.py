@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..records import Article, Entity
+from .outlet import outlet_name
 
 
 def _actor(entity: Entity | None, fallback: str) -> dict:
@@ -49,8 +50,11 @@ def plover_records(article: Article) -> Iterator[dict]:
                 "country": place.country if place else None,
             },
             "language": article.language,
-            "publication": article.source.outlet or article.source.url or article.source.path,
+            # the outlet (site name, else the URL's host); never the input file's name
+            "publication": outlet_name(article.source.outlet, article.source.url),
             "publicationDate": article.published,
+            "title": article.source.title,
+            "url": article.source.url,
             "articleId": article.id,
             # lagebild's additions
             "modality": event.modality,

@@ -6,9 +6,16 @@ fallback, and ``" form"`` (any POS) to the most frequent lemma. Unknown words ge
 suffix rule learnt from the table for their POS and ending (``~NOUN ungen`` -> strip 1:
 ``Bemühungen`` -> ``Bemühung``), else the fallback: the form itself for nouns, names,
 numbers and symbols, else the lower-cased form.
+
+Where the table has no entry for a word (the rules would have to guess), a form-to-lemma
+lookup table is consulted first (``lookup``: spaCy's German lemma lookup from
+spacy-lookups-data, MIT, copied into the model at training time, so nothing is downloaded at
+run time). Its lemma is taken only where it fits the part of speech: a capitalised lemma for
+a noun, a lower-case one for any other word (``Ab`` -> ``ab`` is no noun lemma).
 """
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import srsly
@@ -17,6 +24,8 @@ from spacy.tokens import Doc
 
 _KEEP_CASE = frozenset({"NOUN", "PROPN", "NUM", "SYM", "X", "PUNCT"})
 _FILE = "lemmas.msgpack"
+_LOOKUP_FILE = "lookup.msgpack.gz"
+_NO_LOOKUP = frozenset({"PROPN", "NUM", "SYM", "X", "PUNCT"})
 MIN_SUFFIX, MAX_SUFFIX = 2, 6
 
 
@@ -43,6 +52,16 @@ class TableLemmatizer:
         self.name = name
         self.overwrite = overwrite
         self.table: dict[str, str] = {}
+        self.lookup = {}
+
+    @property
+    def lookup(self) -> dict[str, str]:
+        return self._lookup
+
+    @lookup.setter
+    def lookup(self, value: dict[str, str]) -> None:
+        self._lookup = value
+        self._lemmas = frozenset(value.values())
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
@@ -57,9 +76,20 @@ class TableLemmatizer:
             if lemma is None:
                 lemma = table.get(f" {form}") if upos not in _KEEP_CASE else None
                 if lemma is None:
-                    lemma = self._by_suffix(form, upos)
+                    lemma = self._by_lookup(form, upos) or self._by_suffix(form, upos)
             out.append(lemma)
         return out
+
+    def _by_lookup(self, form: str, upos: str) -> str | None:
+        """The lookup table's lemma where it fits the part of speech, else None."""
+        if upos in _NO_LOOKUP or not self.lookup:
+            return None
+        if upos == "NOUN":
+            lemma = self.lookup.get(form) or (form if form in self._lemmas else None)
+            return lemma if lemma and lemma[:1].isupper() else None
+        low = form.lower()
+        lemma = self.lookup.get(low) or self.lookup.get(form) or (low if low in self._lemmas else None)
+        return lemma if lemma and not lemma[:1].isupper() else None
 
     def _by_suffix(self, form: str, upos: str) -> str:
         base = fallback_lemma(form, upos)
@@ -78,9 +108,15 @@ class TableLemmatizer:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_msgpack(path / _FILE, self.table)
+        if self.lookup:
+            data = srsly.msgpack_dumps(self.lookup)
+            (path / _LOOKUP_FILE).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
 
     def from_disk(self, path, exclude=tuple()) -> "TableLemmatizer":
-        self.table = srsly.read_msgpack(Path(path) / _FILE)
+        path = Path(path)
+        self.table = srsly.read_msgpack(path / _FILE)
+        lookup = path / _LOOKUP_FILE
+        self.lookup = srsly.msgpack_loads(gzip.decompress(lookup.read_bytes())) if lookup.exists() else {}
         return self
 
 

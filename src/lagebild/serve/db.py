@@ -39,7 +39,9 @@ class StoreReader:
         columns = {r[0] for r in self.con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
         #: stores made before cross-article merging have no clusters: each event is then its own
-        self.clustered = {"cluster_id", "actor_keys"} <= columns
+        self.clustered = {"cluster_id", "actor_keys"} <= columns and "merged_events" in have
+        #: stores made before stories and flags (lagebild.merge) have none to show
+        self.storied = {"merged_events", "stories", "story_articles", "flags"} <= have
         self._clusters = None
         self._cache: OrderedDict[str, Article] = OrderedDict()
         self._cache_size = cache_size

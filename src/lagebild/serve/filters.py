@@ -13,6 +13,8 @@ from urllib.parse import urlencode
 
 from fastapi import Query, Request
 
+from ..export.outlet import outlet_sql
+from ..merge.represent import REPRESENTATIVE
 from ..records import PLOVER_TYPES
 
 MODALITIES = ("asserted", "negated", "hypothetical", "planned", "uncertain", "question")
@@ -39,8 +41,8 @@ SORTS: dict[str, str] = {
 }
 
 
-#: which event of a cluster stands for it in ``distinct`` mode: the surest, then the earliest report
-REPRESENTATIVE = "confidence DESC, published ASC NULLS LAST, date_start ASC NULLS LAST, article_id, id"
+#: which event of a cluster stands for it in ``distinct`` mode is decided in ``merge/`` (REPRESENTATIVE: the surest,
+#: then the earliest report) and applied here to the reports that match a filter
 #: an event without a cluster (store never merged) is a cluster of its own
 CLUSTER_KEY = "coalesce(cluster_id, article_id || chr(31) || id)"
 SINGLE_KEY = "(article_id || chr(31) || id)"
@@ -69,6 +71,10 @@ class EventFilter:
     place: str | None = None
     q: str | None = None
     cluster: str | None = None
+    #: outlets (site name, else the URL's host; see :mod:`lagebild.export.outlet`)
+    outlet: tuple[str, ...] = ()
+    #: only events whose merged event has a contradiction flag (reports disagree)
+    contested: bool = False
     #: one row per cluster (its representative) instead of one per report; not a condition
     distinct: bool = False
     #: whether the store has ``events.cluster_id`` (stores made before merging lack it)
@@ -126,12 +132,20 @@ class EventFilter:
         if self.q:
             parts.append("contains(lower(evidence_text), ?)")
             params.append(self.q.lower())
+        if self.outlet:
+            parts.append(f"article_id IN (SELECT id FROM articles WHERE {outlet_sql()} IN (SELECT unnest(?)))")
+            params.append(list(self.outlet))
         if self.cluster:
             if self.clustered:
                 parts.append("cluster_id = ?")
                 params.append(self.cluster)
             else:
                 parts.append("FALSE")  # no clusters in this store: no event belongs to one
+        if self.contested:
+            if self.clustered:
+                parts.append("cluster_id IN (SELECT id FROM merged_events WHERE contested)")
+            else:
+                parts.append("FALSE")  # never merged: nothing is contested
         return (" AND ".join(parts) or "TRUE"), params
 
     def query_items(self, **override) -> list[tuple[str, str]]:
@@ -189,6 +203,9 @@ def event_filter(
     q: Annotated[str | None, Query(max_length=200, description="Words in the evidence text (case-insensitive).")] = None,
     cluster: Annotated[str | None, Query(max_length=100, description="Cluster id: the reports of one real event.")] = None,
     distinct: Annotated[bool, Query(description="One row per cluster (real event), not per report; counts count clusters.")] = False,
+    outlet: Annotated[list[Annotated[str, Query(max_length=200)]] | None,
+                      Query(description="Outlet (site name, else the URL's host); repeat for several.")] = None,
+    contested: Annotated[bool, Query(description="Only events whose reports disagree (a contradiction flag).")] = False,
 ) -> EventFilter:
     """FastAPI dependency: the event filter of a request (shared by the API and the pages)."""
     return EventFilter(
@@ -196,5 +213,6 @@ def event_filter(
         modality=_clean(modality), asserted_only=asserted_only, source_kind=_clean(source_kind),
         date_from=date_from or None, date_to=date_to or None, language=_text(language),
         article=_text(article), place=_text(place), q=_text(q), cluster=_text(cluster), distinct=distinct,
+        outlet=_clean([o.strip() for o in outlet or [] if len(o) <= 200]), contested=contested,
         **request.app.state.reader.cluster_args(),
     )

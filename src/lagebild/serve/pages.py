@@ -17,6 +17,7 @@ from .annotate import article_marks, event_card, highlight, safe_url
 from .api import Cur, Filter, Offset, cluster_info
 from .clusters import SINGLE, event_clusters
 from .filters import MODALITIES, SOURCE_KINDS, EventFilter, SortParam
+from .outlets import outlets
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 PAGE = 25
@@ -56,6 +57,7 @@ def timeline_svg(data: dict, f: EventFilter, width: int = 960, height: int = 150
     out = {**data, "width": width, "height": height, "bars": [], "pub": [], "ticks": []}
     if not buckets:
         return out
+    # one axis for everything drawn: the event-date bars and the reporting-date strip
     starts = [b["start"] for b in buckets] + [p["start"] for p in data["published"]]
     first, last = min(starts), max(starts)
     keys = _bucket_keys(first, last, data["granularity"])
@@ -105,7 +107,7 @@ def _fmt(a: dt.date, b: dt.date) -> str:
 def _bucket_keys(first: dt.date, last: dt.date, granularity: str, least: int = 12) -> list[dt.date]:
     """Bucket starts from ``first`` to ``last``, padded on both sides to at least ``least`` bars."""
     keys, k = [], first
-    while k <= last and len(keys) < 1000:
+    while k <= last:  # every drawn bucket gets its slot (the granularity keeps them few)
         keys.append(k)
         k = queries.bucket_end(k, granularity) + dt.timedelta(days=1)
     while len(keys) < least:
@@ -193,6 +195,20 @@ def entity_page(request: Request, cur: Cur, name: Annotated[str, Query(min_lengt
     rows = queries.list_events(cur, f, "-date", PAGE, offset)
     return render(request, "entity.html", info=info, cards=cards(request, cur, rows), f=f, offset=offset, page=PAGE,
                   total=info["as_actor"] + info["as_recipient"])
+
+
+@router.get("/outlets")
+def outlet_page(request: Request, cur: Cur, f: Filter) -> HTMLResponse:
+    rows = request.app.state.reader.memo(("outlets", f), lambda: outlets(cur, f))
+    return render(request, "outlets.html", outlets=rows, f=f)
+
+
+@router.get("/guide")
+def guide_page(request: Request) -> HTMLResponse:
+    from . import guide
+
+    return render(request, "guide.html", types=guide.TYPES, modalities=guide.MODALITIES, forms=guide.FORMS,
+                  source_kinds=guide.SOURCE_KINDS, precisions=guide.PRECISIONS, confidence=guide.CONFIDENCE)
 
 
 @router.get("/map")

@@ -11,6 +11,8 @@ import datetime as dt
 import pyarrow as pa
 from duckdb import DuckDBPyConnection as Cursor
 
+from ..export.dates import readable, readable_day
+from ..export.outlet import outlet_name, outlet_sql
 from .clusters import ClusterIndex, distinct_rows
 from .filters import SORTS, EventFilter, like
 
@@ -68,8 +70,13 @@ def list_events(cur: Cursor, f: EventFilter, sort: str = "-date", limit: int = 5
             sql = (f"SELECT {select} FROM events WHERE rowid IN "
                    f"(SELECT rowid FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}")
     rows = _dicts(cur, cur.execute(sql, [*params, limit, offset]).fetchall())
+    arts = article_titles(cur, [r["article_id"] for r in rows])
     for r in rows:
         r.update(index.size(r["cluster_id"]))
+        a = arts.get(r["article_id"], {})  # where the report comes from, as in the exports
+        r.update(outlet=outlet_name(a.get("outlet"), a.get("url")), title=a.get("title"), url=a.get("url"))
+        when = readable(r["date"])  # readable dates with their precision, for the page's scripts and API users
+        r.update(date_text=when["text"], date_precision=when["precision"], published_text=readable_day(r["published"]) or None)
     return rows
 
 
@@ -97,6 +104,11 @@ def facets(cur: Cursor, f: EventFilter, top: int = 20) -> dict:
             "GROUP BY x ORDER BY n DESC, x LIMIT ?", [*params, top],
         ).fetchall()
         out[col.split("_")[0]] = dict(rows)
+    rows = cur.execute(
+        f"SELECT coalesce({outlet_sql('a')}, 'unknown') k, count(*) n FROM (SELECT article_id FROM {rel} WHERE {where}) e "
+        "JOIN articles a ON a.id = e.article_id GROUP BY k ORDER BY n DESC, k LIMIT ?", [*params, max(top, 50)],
+    ).fetchall()
+    out["outlet"] = dict(rows)
     return out
 
 
@@ -104,7 +116,9 @@ def timeline(cur: Cursor, f: EventFilter, granularity: str = "auto", max_buckets
     """Event counts per bucket of event date (by modality) and, apart, per reporting date."""
     rel, where, params = source(cur, f)
     lo, hi, undated, dated, *wider = cur.execute(
-        "SELECT min(date_start), max(date_start), count(*) FILTER (WHERE date_start IS NULL), count(date_start), "
+        # one time axis for all that is drawn: event dates and reporting dates alike
+        "SELECT least(min(date_start), min(published)), greatest(max(date_start), max(published)), "
+        "count(*) FILTER (WHERE date_start IS NULL), count(date_start), "
         + ", ".join(f"count(*) FILTER (WHERE date_end - date_start >= {w})" for _, w in BUCKETS.values())
         + f" FROM {rel} WHERE {where}",
         params,
@@ -136,6 +150,7 @@ def timeline(cur: Cursor, f: EventFilter, granularity: str = "auto", max_buckets
     ).fetchall()
     return {
         "granularity": granularity,
+        "first": lo, "last": hi,
         "buckets": [{"start": b, "end": bucket_end(b, granularity), "counts": c} for b, c in buckets.items()],
         "published": [{"start": b, "end": bucket_end(b, granularity), "count": n} for b, n in published],
         "undated": undated,

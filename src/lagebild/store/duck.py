@@ -69,6 +69,14 @@ class Store:
             "CREATE TABLE IF NOT EXISTS article_inputs (id VARCHAR PRIMARY KEY, input_hash VARCHAR, "
             "content_hash VARCHAR, recorded_at TIMESTAMP)"
         )
+        from .merged import MERGE_INDEXES, MERGE_KEYS, MERGE_TABLES
+
+        for table, columns in MERGE_TABLES.items():
+            cols = ", ".join(f'"{c}" {t}' for c, t in columns)
+            key = ", ".join(f'"{c}"' for c, _ in columns[: MERGE_KEYS[table]])
+            self.con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({cols}, PRIMARY KEY ({key}))')
+        for name, table, column in MERGE_INDEXES:
+            self.con.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}"("{column}")')
 
     def unchanged_inputs(self, hashes: dict[str, str]) -> set[str]:
         """The ids of ``hashes`` (id -> input hash) stored from that very input, whose
@@ -161,30 +169,12 @@ class Store:
         cols = ", ".join(f'"{c}"' for c in columns)
         self.con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM arrow')
 
-    def merge(self, window_days: int = 3) -> dict[str, int]:
-        """Cluster the same event across articles (see :mod:`lagebild.merge`); sets
-        ``events.cluster_id``. Returns the number of events and of clusters."""
-        from ..merge import cluster_events
-        from ..merge.cluster import EventKey
+    def merge(self) -> dict[str, int]:
+        """Merge what is new since the last merge into merged events, stories and flags
+        (:func:`lagebild.merge.merge_store`). Returns counts."""
+        from ..merge import merge_store
 
-        rows = self.con.execute(
-            "SELECT article_id, id, type, modality, actor_keys, recipient_keys, date_start, date_end, published "
-            "FROM events"
-        ).fetchall()
-        keys = [EventKey(f"{a}:{i}", a, t, m, frozenset(ak or ()), frozenset(rk or ()), s, e, p)
-                for a, i, t, m, ak, rk, s, e, p in rows]
-        clusters = cluster_events(keys, window_days)
-        if not clusters:
-            return {"events": 0, "clusters": 0}
-        uids = list(clusters)
-        arrow = pa.table({"uid": uids, "cluster_id": [clusters[u] for u in uids]})  # noqa: F841 - used by SQL
-        self.con.execute("BEGIN TRANSACTION")
-        self.con.execute(
-            "UPDATE events SET cluster_id = arrow.cluster_id FROM arrow "
-            "WHERE events.article_id || ':' || events.id = arrow.uid"
-        )
-        self.con.execute("COMMIT")
-        return {"events": len(uids), "clusters": len(set(clusters.values()))}
+        return merge_store(self)
 
     # -- reading -------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -201,7 +191,10 @@ class Store:
                 yield Article.model_validate_json(record)
 
     def table(self, name: str) -> pa.Table:
-        if name not in TABLES:
-            raise StoreError(f"no table {name!r}; have {', '.join(TABLES)}", path=self.path)
-        order = ", ".join(f'"{c}"' for c, _ in TABLES[name][: KEYS[name]])
+        from .merged import MERGE_KEYS, MERGE_TABLES
+
+        tables, keys = {**TABLES, **MERGE_TABLES}, {**KEYS, **MERGE_KEYS}
+        if name not in tables:
+            raise StoreError(f"no table {name!r}; have {', '.join(tables)}", path=self.path)
+        order = ", ".join(f'"{c}"' for c, _ in tables[name][: keys[name]])
         return self.con.sql(f'SELECT * FROM "{name}" ORDER BY {order}').to_arrow_table()

@@ -112,6 +112,8 @@ def weekend_near(ref: datetime.date, direction: int) -> datetime.date:
 
 def duration(n: float | str, unit: str) -> str:
     """``P3D``, ``PT2H``, ``PXY``, ``P1.5Y`` for ``n`` units."""
+    if isinstance(n, float) and not n.is_integer() and unit in ("DE", "CE"):
+        n, unit = n * (10 if unit == "DE" else 100), "Y"  # ein halbes Jahrhundert: P50Y
     if isinstance(n, float) and n.is_integer():
         n = int(n)
     num = str(n)

@@ -7,6 +7,8 @@ last day and last year mentioned before the expression) and the clause tense.
 
 ``anchor`` of a result: ``None`` (absolute or not anchored), ``"published"``, or
 ``("t", i)`` for the i-th time of the document (the tagger turns it into ``"t<i>"``).
+Named periods (seasons, decades, centuries, quarters, feasts) and the registry
+``NORMALISERS`` are in :mod:`.periods`.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .dates import Day, add_months, at, duration, easter, shift, valid, weekday_near, weekend_near
+from .dates import Day, add_months, at, duration, shift, valid, weekday_near, weekend_near
 
 REF_BY_SIGN = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
 SEASON_MID = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
@@ -41,6 +43,13 @@ class Context:
     """whether ``last_day`` was mentioned in this sentence or the one before"""
     year_focus: tuple[int, int] | None = None
     """(index, year) of an absolute year given in this sentence or the one before"""
+    focus_is_day: bool = False
+    """whether ``year_focus`` came with a day ("24. Februar 2022"): a narrative of one
+    day does not hand its year to later day dates"""
+    contrast: bool = False
+    """whether this sentence or the one before speaks of the past (a PAST_REF such as
+    "damals", or an absolute year at least two years before publication): "heute" then
+    means the present as opposed to that past (PRESENT_REF), not the publication day"""
 
 
 def _sign(n: int) -> int:
@@ -120,6 +129,12 @@ def _closest_year(ref: datetime.date, month: int, day: int, tense: tuple[str, bo
     return best[1] if best else ref.year
 
 
+def _far_focus(ctx: Context) -> bool:
+    """Whether the text just named a year two or more years away from publication: a
+    month, day or season without a year then belongs to that year."""
+    return bool(ctx.year_focus and ctx.published and abs(ctx.year_focus[1] - ctx.published.year) > 1)
+
+
 def norm_date(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
     mod = s.get("mod") or s.get("mod_adj")
     year, anchor = _year(s, ctx)
@@ -145,8 +160,8 @@ def norm_date(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | No
             year = ref.year + (direction if (month - ref.month) * direction <= 0 else 0)
         elif direction == "same" and ctx.last_year:
             year, anchor = ctx.last_year[1], ("t", ctx.last_year[0])
-        elif direction is None and day is None and ctx.year_focus and abs(ctx.year_focus[1] - ref.year) > 1:
-            # a narrative of a past year: "im März 1992 … im April"
+        elif direction is None and _far_focus(ctx) and (day is None or not ctx.focus_is_day):
+            # a narrative of another year: "im März 1992 … im April", "1989 … am 9. November"
             year, anchor = ctx.year_focus[1], ("t", ctx.year_focus[0])
         else:
             year = _closest_year(ref, month, day or 15, ctx.tense())
@@ -175,6 +190,8 @@ def norm_weekday(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result |
 
 def norm_deictic(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
     offset = int(s.get("deictic") or 0)
+    if offset == 0 and ctx.contrast and _timed(s) != "time" and ctx.tense() != ("past", True):
+        return Result("PRESENT_REF")  # "damals … heute": the present, not the day
     if ctx.published is None:
         return Result(REF_BY_SIGN[_sign(offset)])
     d = ctx.published + datetime.timedelta(days=offset)
@@ -290,15 +307,31 @@ def norm_set(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | Non
         return Result(_daypart(f"XXXX-WXX-{_int(s['weekday'])}", s), "set")
     if s.get("daypart"):  # "every morning"
         return Result(_daypart("XXXX-XX-XX", s), "set")
+    if s.get("season"):  # "jeden Sommer"
+        return Result(f"XXXX-{s['season']}", "set")
     unit = s.get("unit")
     if unit is None:
         return None
     n = _num(s.get("num")) or 1.0
+    if isinstance(n, float) and n <= 0:  # "jeden letzten Tag": no period
+        return None
     return Result(duration(n, unit), "set")
 
 
 def norm_ref(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
     return Result(s.get("ref"), "date")
+
+
+def norm_vague_ref(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
+    """An uncounted stretch on one side of now ("in den kommenden Jahren"): FUTURE_REF or
+    PAST_REF by the sign of ``dir``; in a clause told in the past ("in den nächsten Jahren
+    wuchs …") it is no reference to now but a stretch of that time: a duration."""
+    n, unit = s.get("dir"), s.get("unit")
+    if not isinstance(n, int) or unit is None:
+        return None
+    if n >= 0 and ctx.tense() == ("past", True):
+        return Result(duration("X", unit), "duration")
+    return Result(REF_BY_SIGN[_sign(n)], "date")
 
 
 def norm_clock(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
@@ -321,88 +354,6 @@ def norm_daypart(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result |
     return Result(_daypart(at(d, "D", known), s), "time", mod, anchor)
 
 
-def norm_season(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
-    code = s.get("season")
-    year, anchor = _year(s, ctx)
-    if year is None:
-        ref = ctx.published
-        if ref is None:
-            return Result(f"XXXX-{code}", "date", s.get("mod"))
-        direction = s.get("dir")
-        anchor = "published"
-        if isinstance(direction, int):
-            year = ref.year + direction
-        else:  # the nearest such season, leaning to the clause's tense
-            year = _closest_year(ref, SEASON_MID[code], 15, ctx.tense())
-    return Result(f"{year:04d}-{code}", "date", s.get("mod"), anchor)
-
-
-def norm_decade(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
-    d = _int(s.get("decade"))
-    if d is None:
-        return None
-    mod = s.get("mod") or s.get("mod_adj")
-    if 100 <= d < 1000:  # already a decade ("199")
-        return Result(f"{d:03d}", "date", mod)
-    if d < 100:
-        ref_year = ctx.published.year if ctx.published else 1999
-        d += 2000 if 2000 + d <= ref_year else 1900
-    return Result(f"{d // 10:03d}", "date", mod)
-
-
-def norm_century(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
-    n = _int(s.get("num"))
-    if not n:
-        return None
-    if s.get("unit") == "MI":
-        return Result(f"{n - 1}", "date", s.get("half"))
-    return Result(f"{n - 1:02d}", "date", s.get("half"))
-
-
-def norm_quarter(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
-    n = _int(s.get("ordinal"))
-    unit = p.get("unit", "Q")
-    top = 4 if unit == "Q" else 2
-    if n is None or n == 0 or n > top:
-        return None
-    if n < 0:
-        n = top
-    year, anchor = _year(s, ctx)
-    if year is None:
-        if ctx.published is None:
-            return Result(f"XXXX-{unit}{n}")
-        year, anchor = ctx.published.year, "published"
-    return Result(f"{year:04d}-{unit}{n}", "date", None, anchor)
-
-
-def norm_holiday(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
-    """A feast: the class value is "MM-DD" (fixed) or "E+N" (N days after Easter)."""
-    code = str(s.get("holiday") or "")
-    m = re.fullmatch(r"(\d\d)-(\d\d)", code)
-    if m is not None:
-        return norm_date({**s, "month": int(m.group(1)), "day": int(m.group(2))}, p, ctx)
-    m = re.fullmatch(r"E([+-]\d+)", code)
-    if m is None:
-        return None
-    year, anchor = _year(s, ctx)
-    if year is None:
-        if ctx.published is None:
-            return Result("XXXX-XX-XX")
-        year, anchor = ctx.published.year, "published"
-    d = easter(year) + datetime.timedelta(days=int(m.group(1)))
-    return Result(Day.of(d).value(), "date", None, anchor)
-
-
 def norm_none(s: dict[str, Any], p: dict[str, Any], ctx: Context) -> Result | None:
     """A blocking rule: what it matches is no time expression (e.g. an age)."""
     return None
-
-
-NORMALISERS: dict[str, Callable[[dict[str, Any], dict[str, Any], Context], Result | None]] = {
-    "date": norm_date, "weekday": norm_weekday, "deictic": norm_deictic,
-    "relative": norm_relative, "anaphoric": norm_anaphoric, "ago": norm_ago,
-    "duration": norm_duration, "fixed": norm_fixed, "set": norm_set, "ref": norm_ref,
-    "clock": norm_clock, "daypart": norm_daypart, "season": norm_season,
-    "decade": norm_decade, "century": norm_century, "quarter": norm_quarter,
-    "holiday": norm_holiday, "none": norm_none,
-}

@@ -22,13 +22,23 @@ from typing import Any
 from ..lang import LanguageData
 from ..records import Time
 from .dates import Day
-from .normalise import NORMALISERS, Context
+from .normalise import Context
+from .periods import NORMALISERS
 from .patterns import Patterns, Rule
 from .tense import Tense
 
 _DAY = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
 _YEAR = re.compile(r"^(\d{4})(?:$|-)")
 _NO_UPDATE = ("clock", "daypart")
+
+
+def _speaks_of_past(value: str, kind: str, anchor: Any, published: datetime.date | None) -> bool:
+    """PAST_REF ("damals") or an absolute date two or more years before publication."""
+    if value == "PAST_REF":
+        return True
+    year = _YEAR.match(value)
+    return (kind == "date" and anchor is None and year is not None and published is not None
+            and int(year.group(1)) < published.year - 1)
 
 
 class TimeTagger:
@@ -87,6 +97,7 @@ class TimeTagger:
         last_day: tuple[int, Day] | None = None
         last_year: tuple[int, int] | None = None
         abs_year: tuple[int, int] | None = None
+        past: int | None = None  # index of the last time that speaks of the past
         for rule, m in matches:
             slots = self._slots(rule, m)
             for (start, end), piece in self._pieces(rule, m, slots):
@@ -101,7 +112,11 @@ class TimeTagger:
                 if abs_year is not None and (
                         bisect_right(starts, start) - bisect_right(starts, times[abs_year[0]].start) <= 1):
                     focus = abs_year
-                ctx = Context(published, last_day, last_year, tense, near, focus)
+                contrast = past is not None and (
+                    bisect_right(starts, start) - bisect_right(starts, times[past].start) <= 1)
+                ctx = Context(published, last_day, last_year, tense, near, focus,
+                              focus is not None and bool(_DAY.match(times[focus[0]].value or "")),
+                              contrast)
                 try:
                     res = NORMALISERS[rule.norm]({**rule.params, **piece}, rule.params, ctx)
                 except (ValueError, OverflowError):  # a date off the calendar: no value
@@ -114,6 +129,8 @@ class TimeTagger:
                 index = len(times)
                 times.append(Time(start=start, end=end, text=text[start:end], value=res.value,
                                   kind=res.kind, mod=res.mod, anchor=anchor))
+                if _speaks_of_past(res.value, res.kind, res.anchor, published):
+                    past = index
                 if res.kind in ("duration", "set") or rule.norm in _NO_UPDATE or isinstance(res.anchor, tuple):
                     continue
                 day = _DAY.match(res.value)

@@ -1,0 +1,158 @@
+"""Merged events, stories and contradiction flags against the gold of eval/merge_gold.json.
+
+The documents (eval/merge_docs.tsv): PolNeAR articles of seven outlets on the same
+matters of the 2016 campaign (the FBI decision not to charge Clinton, Trump and Justice
+Ginsburg, Clinton's health, the aides' immunity deals, Trump's taxes) and German
+Wikinews articles that follow one story over days (Gaza 2008/09, Libya 2011,
+Fukushima 2011). They are analysed by the pipeline (cached, see _merge_docs.py),
+ingested into a fresh store and merged by ``Store.merge`` as ``lagebild ingest`` does.
+
+The gold names reports as [article id, character offset of the trigger]; every report the
+pipeline finds is scored: those the gold groups into a merged event are that event,
+those it lists as ``excluded`` (no event: extraction noise) are left out, all others are
+events of their own. Stories: a report's gold story is its merged event's, else the one
+the gold names for it, else its article's. Printed per split: ``tune`` (the documents the
+weights were set on) and ``test`` (untouched while tuning).
+
+- merged events: pairwise and B-cubed precision/recall/F1 over reports;
+- stories: the same, a report's system story being its merged event's story;
+- flags: precision (a flag is right when the gold has a flag of its kind with a report
+  of each side), and how many gold flags were found.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from _common import data_dir, prf, run_main, table  # noqa: E402
+from _merge_docs import analysed, documents  # noqa: E402
+
+GOLD = HERE / "merge_gold.json"
+
+
+def pairwise(gold: dict, system: dict) -> tuple[float, float, float]:
+    items = sorted(gold)
+    g = {p for p in combinations(items, 2) if gold[p[0]] == gold[p[1]]}
+    s = {p for p in combinations(items, 2) if system[p[0]] == system[p[1]]}
+    return prf(len(g & s), len(s), len(g))
+
+
+def bcubed(gold: dict, system: dict) -> tuple[float, float, float]:
+    gc, sc = defaultdict(set), defaultdict(set)
+    for x in gold:
+        gc[gold[x]].add(x)
+        sc[system[x]].add(x)
+    if not gold:
+        return 0.0, 0.0, 0.0
+    p = sum(len(gc[gold[x]] & sc[system[x]]) / len(sc[system[x]]) for x in gold) / len(gold)
+    r = sum(len(gc[gold[x]] & sc[system[x]]) / len(gc[gold[x]]) for x in gold) / len(gold)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def gold_maps(gold: dict) -> tuple[dict, dict, set]:
+    event, story = {}, {}
+    for eid, e in gold["events"].items():
+        for a, o in e["reports"]:
+            event[(a, o)] = eid
+            if e["story"]:
+                story[(a, o)] = e["story"]
+    for sid, reports in gold["stories"].items():
+        for a, o in reports:
+            story.setdefault((a, o), sid)
+    return event, story, {(a, o) for a, o in gold["excluded"]}
+
+
+def merged_store(articles: list, path: Path):  # noqa: ANN201
+    from lagebild.store import Store
+
+    store = Store(path)
+    # one article at a time, in publication order: the way a feed arrives (and the incremental path)
+    for a in sorted(articles, key=lambda a: (a.published or "", a.id)):
+        store.ingest([a])
+        store.merge()
+    return store
+
+
+def evaluate(verbose: bool = False) -> dict[str, float] | None:
+    data = data_dir(".")
+    if data is None:
+        return None
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    split = {d.id: d.split for d in documents()}
+    articles = analysed(data)
+    g_event, g_story, excluded = gold_maps(gold)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = merged_store(articles, Path(tmp) / "merge.duckdb")
+        try:
+            rows = store.con.execute(
+                "SELECT e.article_id, e.id, e.cluster_id, m.story_id FROM events e "
+                "LEFT JOIN merged_events m ON m.id = e.cluster_id").fetchall()
+            flag_rows = store.con.execute("SELECT id, side, kind, article_id, event_id FROM flags").fetchall()
+        finally:
+            store.close()
+    trigger = {(a.id, v.id): (a.id, v.trigger.start if v.trigger else v.evidence.start) for a in articles for v in a.events}
+    out: dict[str, float] = {}
+    for part in ("tune", "test", "all"):
+        reports = {trigger[(a, e)]: (c, s) for a, e, c, s in rows
+                   if trigger[(a, e)] not in excluded and (part == "all" or split[a] == part)}
+        ge = {k: g_event.get(k, f"single:{k}") for k in reports}
+        se = {k: reports[k][0] for k in reports}
+        gs = {k: g_story.get(k) or gold["articles"][k[0]]["story"] for k in reports}
+        ss = {k: reports[k][1] or f"none:{k}" for k in reports}
+        for name, (p, r, f) in (("event_pair", pairwise(ge, se)), ("event_b3", bcubed(ge, se)),
+                                ("story_pair", pairwise(gs, ss)), ("story_b3", bcubed(gs, ss))):
+            out[f"{part}_{name}_p"], out[f"{part}_{name}_r"], out[f"{part}_{name}_f1"] = p, r, f
+        sides: dict[str, dict] = defaultdict(lambda: {"a": set(), "b": set()})
+        kinds = {}
+        for fid, side, kind, a, e in flag_rows:
+            if part == "all" or split[a] == part:
+                sides[fid][side].add(trigger[(a, e)])
+                kinds[fid] = kind
+        right, found = 0, set()
+        for fid, s in sides.items():
+            for i, gf in enumerate(gold["flags"]):
+                ga, gb = {tuple(x) for x in gf["a"]}, {tuple(x) for x in gf["b"]}
+                if gf["kind"] == kinds[fid] and ((s["a"] & ga and s["b"] & gb) or (s["a"] & gb and s["b"] & ga)):
+                    right += 1
+                    found.add(i)
+                    break
+            else:
+                if verbose:
+                    print("wrong flag:", kinds[fid], sorted(s["a"]), sorted(s["b"]))
+        n_gold = sum(1 for gf in gold["flags"] if part == "all" or split[gf["a"][0][0]] == part)
+        out[f"{part}_flag_precision"] = right / len(sides) if sides else 1.0
+        out[f"{part}_flags"] = float(len(sides))
+        out[f"{part}_gold_flags_found"] = float(len(found))
+        out[f"{part}_gold_flags"] = float(n_gold)
+        out[f"{part}_reports"] = float(len(reports))
+    out["event_pair_f1"] = out["all_event_pair_f1"]
+    out["story_b3_f1"] = out["all_story_b3_f1"]
+    out["flag_precision"] = out["all_flag_precision"]
+    return out
+
+
+def main(argv: list[str]) -> int:
+    got = evaluate(verbose="-v" in argv)
+    if got is None:
+        return 0
+    rows = []
+    for part in ("tune", "test", "all"):
+        for name in ("event_pair", "event_b3", "story_pair", "story_b3"):
+            rows.append([part, name, got[f"{part}_{name}_p"], got[f"{part}_{name}_r"], got[f"{part}_{name}_f1"]])
+    print(table(rows, ["split", "measure", "P", "R", "F1"]))
+    print()
+    print(table([[p, int(got[f"{p}_reports"]), int(got[f"{p}_flags"]), got[f"{p}_flag_precision"],
+                  f"{int(got[f'{p}_gold_flags_found'])}/{int(got[f'{p}_gold_flags'])}"] for p in ("tune", "test", "all")],
+                ["split", "reports", "flags", "flag precision", "gold flags found"]))
+    return 0
+
+
+if __name__ == "__main__":
+    run_main(lambda: main(sys.argv[1:]))

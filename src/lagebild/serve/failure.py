@@ -1,0 +1,39 @@
+"""What the page shows when something goes wrong unexpectedly, and the template helpers it shares.
+
+An unexpected exception is logged (logger ``lagebild.serve``) with its full trace and a short
+incident id; the visitor sees a plain page (or, under ``/api/``, JSON) with that id and no trace.
+"""
+from __future__ import annotations
+
+import logging
+import secrets
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, Response
+
+from ..export.outlet import outlet_name
+from ..export.dates import readable, readable_day, readable_text
+
+log = logging.getLogger("lagebild.serve")
+
+
+def add_template_helpers(env) -> None:  # noqa: ANN001 - a jinja2.Environment
+    """Readable dates (``readable``, ``when_text``, ``day`` filters) and ``outlet_of(outlet, url)``."""
+    env.filters.update(readable=readable, when_text=readable_text, day=readable_day)
+    env.globals.update(outlet_of=outlet_name)
+
+
+def failure_response(request: Request, exc: Exception, templates, html: bool,  # noqa: ANN001
+                     headers: dict[str, str]) -> Response:
+    incident = secrets.token_hex(4)
+    log.error("unexpected failure %s on %s %s", incident, request.method, request.url.path, exc_info=exc)
+    message = (f"Something went wrong on our side while making this page (incident {incident}). "
+               "The details are in the server's log; please report the incident id with what you did.")
+    if html:
+        try:
+            return templates.TemplateResponse(request, "error.html", {"status": 500, "errors": [], "message": message,
+                                              "incident": incident}, status_code=500, headers=dict(headers))
+        except Exception:  # noqa: BLE001 - the error page itself failed: plain text, still without a trace
+            log.exception("error page failed for incident %s", incident)
+            return Response(message, status_code=500, media_type="text/plain; charset=utf-8", headers=dict(headers))
+    return JSONResponse({"detail": message, "incident": incident}, status_code=500, headers=dict(headers))

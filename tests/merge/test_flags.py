@@ -1,0 +1,45 @@
+import datetime as dt
+
+from lagebild.merge.flags import event_flags
+
+from .test_decide import rep
+
+D = dt.date
+TEXT = "Israeli jets struck the port of Gaza"
+
+
+def kinds(flags):  # noqa: ANN001, ANN201
+    return sorted(f.kind for f in flags)
+
+
+def test_dates_differ_between_articles_not_within_one():
+    a = rep("a", start=D(2009, 1, 3), text=TEXT, trigger="struck")
+    b = rep("b", start=D(2009, 1, 4), text=TEXT, trigger="struck")
+    assert kinds(event_flags("m1", [a, b])) == ["date"]
+    same = rep("a", "v2", start=D(2009, 1, 4), text=TEXT, trigger="struck")
+    assert kinds(event_flags("m1", [a, same])) == []
+
+
+def test_a_corrected_figure_within_one_article():
+    first = rep("a", text="Police shot four protesters in Minsk", trigger="shot")
+    later = rep("a", "v2", text="Police shot ten protesters in Minsk", trigger="shot")
+    (flag,) = event_flags("m1", [first, later])
+    assert flag.kind == "figure" and {flag.a_value, flag.b_value} == {"4 protesters", "10 protesters"}
+
+
+def test_denial_and_blame():
+    said = rep("a", text=TEXT, trigger="struck")
+    denied = rep("b", mod="negated", text=TEXT, trigger="struck")
+    unclear = rep("c", mod="uncertain", text=TEXT, trigger="struck")
+    flags = event_flags("m1", [said, denied, unclear])
+    assert kinds(flags) == ["modality", "modality"]
+    assert {f.b_value for f in flags} == {"negated", "uncertain"} and all(f.a == (said,) for f in flags)
+    hamas = rep("d", actors=("Q38072",), text=TEXT, trigger="struck")
+    assert "actor" in kinds(event_flags("m1", [said, hamas]))
+    assert event_flags("m1", [said]) == []
+
+
+def test_flag_ids_do_not_depend_on_order():
+    a = rep("a", text=TEXT, trigger="struck")
+    b = rep("b", mod="negated", text=TEXT, trigger="struck")
+    assert [f.id for f in event_flags("m1", [a, b])] == [f.id for f in event_flags("m1", [b, a])]
