@@ -198,7 +198,9 @@ def test_unexpected_errors_answer_a_code_never_a_trace(store_path):
     with TestClient(app, raise_server_exceptions=False) as c:
         r = c.get("/api/boom")
         assert r.status_code == 500
-        assert r.json() == {"error": {"code": "E133", "message": "internal error while answering this request"}}
+        body = r.json()
+        assert body["error"] == {"code": "E133", "message": "internal error while answering this request"}
+        assert set(body) == {"error", "incident"} and len(body["incident"]) == 8  # the id in the server's log
         assert "Traceback" not in r.text and "secret" not in r.text and "SELECT" not in r.text
         assert r.headers["x-content-type-options"] == "nosniff" and "content-security-policy" in r.headers
 

@@ -43,6 +43,8 @@ class RawArticle:
     published_source: str | None = None
 
     def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            return  # the pipeline refuses it with a coded InputError naming the article
         if _SURROGATE.search(self.text):
             self.text, n = scrub_surrogates(self.text)
             self.warn(ReplacedCharactersWarning, f"{n} lone surrogate(s) replaced by U+FFFD")

@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import LagebildError, NotFoundError, RequestParameterError, ServerError
 from .db import StoreReader
-from .failure import add_template_helpers, failure_response
+from .failure import add_template_helpers, error_body, failure_response
 
 HERE = Path(__file__).resolve().parent
 
@@ -32,11 +32,6 @@ SECURITY_HEADERS = {
 #: Longest query string and path a request may have (filters are short; ids at most 300).
 MAX_QUERY_BYTES = 4096
 MAX_PATH_BYTES = 1024
-
-
-def error_body(code: str, message: str, **extra) -> dict:
-    """The JSON of every error answer: a stable code and a message, never a trace."""
-    return {"error": {"code": code, "message": message}, **extra}
 
 
 def create_app(db_path: str | Path, *, title: str = "lagebild", memo_size: int = 256) -> FastAPI:
@@ -105,12 +100,6 @@ def create_app(db_path: str | Path, *, title: str = "lagebild", memo_size: int =
     async def lagebild_error(request: Request, exc: LagebildError) -> Response:
         # e.g. E040: the store cannot be read; the message names the code and the file, not the code path
         return JSONResponse(error_body(exc.code, str(exc)), status_code=503)
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> Response:
-        # Whatever went wrong, the answer is a coded JSON error: no trace, no code path, no SQL.
-        return JSONResponse(error_body(ServerError.code, "internal error while answering this request"),
-                            status_code=500, headers=SECURITY_HEADERS)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
