@@ -300,7 +300,7 @@ def _ingest_feed(url: str, store, pipeline: Pipeline, settings: Settings, interv
     from ..records import Article
     from ..store.duck import IngestResult
 
-    state = FeedState(store.con)
+    state = FeedState(store)
     with PoliteClient(min_interval=interval, allow_private=allow_private) as client:
         fetched = read_feed(url, state, client, settings)
     if lang is not Lang.auto:
