@@ -99,8 +99,8 @@ def _analysed(pipeline: Pipeline, items, paths: list[Path], settings: Settings, 
 
 
 def _count(paths: list[Path], settings: Settings) -> int | None:
-    from ..read.files import iter_paths
-    return sum(1 for p in iter_paths(paths, settings) if isinstance(p, Path))
+    from ..read import Input, iter_inputs
+    return sum(1 for p in iter_inputs(paths, settings) if isinstance(p, Input))
 
 
 def analysis_fingerprint(settings: Settings) -> str:
