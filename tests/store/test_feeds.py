@@ -16,25 +16,23 @@ NOW = dt.datetime(2025, 7, 15, 12, 0)
 
 def test_validators_are_remembered_per_feed_and_replaced():
     with Store(":memory:") as store:
-        con = store.con
-        create_feed_tables(con)
-        create_feed_tables(con)  # again: nothing happens
-        assert feed_validators(con, "https://a.example/feed") == (None, None)
-        save_feed_validators(con, "https://a.example/feed", '"v1"', "Mon, 14 Jul 2025", 200, NOW)
-        save_feed_validators(con, "https://a.example/feed", '"v2"', None, 200, NOW)
-        save_feed_validators(con, "https://b.example/feed", '"b"', None, 200, NOW)
-        assert feed_validators(con, "https://a.example/feed") == ('"v2"', None)
-        assert feed_validators(con, "https://b.example/feed") == ('"b"', None)
+        create_feed_tables(store)
+        create_feed_tables(store)  # again: nothing happens
+        assert feed_validators(store, "https://a.example/feed") == (None, None)
+        save_feed_validators(store, "https://a.example/feed", '"v1"', "Mon, 14 Jul 2025", 200, NOW)
+        save_feed_validators(store, "https://a.example/feed", '"v2"', None, 200, NOW)
+        save_feed_validators(store, "https://b.example/feed", '"b"', None, 200, NOW)
+        assert feed_validators(store, "https://a.example/feed") == ('"v2"', None)
+        assert feed_validators(store, "https://b.example/feed") == ('"b"', None)
 
 
 def test_seen_urls_and_content():
     with Store(":memory:") as store:
-        con = store.con
-        create_feed_tables(con)
-        mark_seen(con, [("https://a.example/1", "h1", "https://a.example/feed", NOW),
-                        ("https://a.example/gone", None, "https://a.example/feed", NOW)])
-        assert url_seen(con, "https://a.example/1") and url_seen(con, "https://a.example/gone")
-        assert not url_seen(con, "https://a.example/2")
-        assert content_seen(con, "h1") and not content_seen(con, "h2")
-        mark_seen(con, [("https://a.example/1", "h3", "https://a.example/feed", NOW)])  # the same URL again
-        assert content_seen(con, "h3") and not content_seen(con, "h1")
+        create_feed_tables(store)
+        mark_seen(store, [("https://a.example/1", "h1", "https://a.example/feed", NOW),
+                          ("https://a.example/gone", None, "https://a.example/feed", NOW)])
+        assert url_seen(store, "https://a.example/1") and url_seen(store, "https://a.example/gone")
+        assert not url_seen(store, "https://a.example/2")
+        assert content_seen(store, "h1") and not content_seen(store, "h2")
+        mark_seen(store, [("https://a.example/1", "h3", "https://a.example/feed", NOW)])  # the same URL again
+        assert content_seen(store, "h3") and not content_seen(store, "h1")

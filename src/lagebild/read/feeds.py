@@ -37,17 +37,17 @@ class FeedState:
     by :mod:`lagebild.store.feeds`."""
 
     def __init__(self, store: "Store") -> None:
-        self.con = store.con
-        feed_tables.create_feed_tables(self.con)
+        self.store = store
+        feed_tables.create_feed_tables(store)
 
     def validators(self, feed_url: str) -> tuple[str | None, str | None]:
-        return feed_tables.feed_validators(self.con, feed_url)
+        return feed_tables.feed_validators(self.store, feed_url)
 
     def seen_url(self, url: str) -> bool:
-        return feed_tables.url_seen(self.con, url)
+        return feed_tables.url_seen(self.store, url)
 
     def seen_content(self, content_hash: str) -> bool:
-        return feed_tables.content_seen(self.con, content_hash)
+        return feed_tables.content_seen(self.store, content_hash)
 
     def save(self, result: "FeedResult", stored: set[str] | None = None) -> None:
         """Remember the feed's validators and the entries done with (``stored``: ids of the
@@ -60,13 +60,13 @@ class FeedState:
         """
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         if result.status == 200:
-            feed_tables.save_feed_validators(self.con, result.url, result.etag, result.last_modified,
+            feed_tables.save_feed_validators(self.store, result.url, result.etag, result.last_modified,
                                              result.status, now)
         rows = [(a.url, article_id(a.text), result.url, now) for a in result.articles if stored is None or a.id in stored]
         rows += [(u, h, result.url, now) for u, h in result.duplicates]
         rows += [(f.source, None, result.url, now) for f in result.failures
                  if f.offset is not None and f.source != result.url and not f.extra.get("retry")]
-        feed_tables.mark_seen(self.con, rows)
+        feed_tables.mark_seen(self.store, rows)
 
 
 @dataclass
