@@ -81,4 +81,4 @@ def test_uri_inputs_read_like_local_paths(tmp_path):
     assert all(s.path.startswith("file://") for t in remote for s in t)
     missing = plan([(tmp_path / "nope.jsonl").as_uri()], parallelism=1)
     (item, _), = list(read_shard(missing[0][0], Settings()))
-    assert "cannot open" in item.reason
+    assert "no such file or folder" in item.reason and item.error.code == "E001"  # as for a local path

@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from lagebild.read.feeds import FeedState, PoliteClient, read_feed
+from lagebild.store import Store
 
 pytestmark = pytest.mark.network
 
@@ -86,8 +87,8 @@ def server():
 
 def test_feed_dedup_robots_and_conditional_requests(server):
     base, log = server
-    con = duckdb.connect(":memory:")
-    state = FeedState(con)
+    store = Store(":memory:")
+    state = FeedState(store)
     with PoliteClient(min_interval=0, allow_private=True) as client:
         first = read_feed(f"{base}/feed.xml", state, client)
     assert first.status == 200 and first.entries == 5
@@ -113,7 +114,7 @@ def test_feed_dedup_robots_and_conditional_requests(server):
     assert new[-1][1].get("If-Modified-Since") == "Thu, 12 Jun 2025 12:00:00 GMT"
 
     # the feed changes (validators forgotten): seen URLs are not fetched again, the flaky one is
-    con.execute("UPDATE feed_state SET etag = NULL, last_modified = NULL")
+    store.con.execute("UPDATE feed_state SET etag = NULL, last_modified = NULL")
     n_before = len(log)
     with PoliteClient(min_interval=0, allow_private=True) as client:
         third = read_feed(f"{base}/feed.xml", state, client)
@@ -135,7 +136,7 @@ def test_rate_limit_per_host(server):
 def test_feed_that_is_not_a_feed(server):
     base, _ = server
     with PoliteClient(min_interval=0, allow_private=True) as client:
-        result = read_feed(f"{base}/a1.html", FeedState(duckdb.connect(":memory:")), client)
+        result = read_feed(f"{base}/a1.html", FeedState(Store(":memory:")), client)
     assert not result.articles and result.failures and "not an RSS/Atom feed" in result.failures[0].reason
 
 

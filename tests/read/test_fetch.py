@@ -8,13 +8,13 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import duckdb
 import pytest
 
 from lagebild.errors import FetchBlockedError, FetchLimitError
 from lagebild.read import fetch
 from lagebild.read.feeds import FeedState, read_feed
 from lagebild.read.fetch import PoliteClient, address_allowed, checked_addresses
+from lagebild.store import Store
 
 pytestmark = pytest.mark.network
 
@@ -133,7 +133,7 @@ def test_default_client_never_connects_to_loopback(server):
     base, log = server
     with PoliteClient(min_interval=0) as client, pytest.raises(FetchBlockedError):
         client.get(f"{base}/page.html")
-    result = read_feed(f"{base}/feed.xml", FeedState(duckdb.connect(":memory:")), PoliteClient(min_interval=0))
+    result = read_feed(f"{base}/feed.xml", FeedState(Store(":memory:")), PoliteClient(min_interval=0))
     assert not result.articles and isinstance(result.failures[0].error, FetchBlockedError)
     assert log == []  # not one request reached the server
 
@@ -155,7 +155,7 @@ def test_connection_guard_checks_the_address_really_connected_to(server, monkeyp
 def test_feed_entries_and_redirects_to_private_addresses_are_refused(server, loopback_is_public):
     base, log = server
     with PoliteClient(min_interval=0) as client:
-        result = read_feed(f"{base}/feed.xml", FeedState(duckdb.connect(":memory:")), client)
+        result = read_feed(f"{base}/feed.xml", FeedState(Store(":memory:")), client)
     assert [a.url for a in result.articles] == [f"{base}/page.html"]
     reasons = {f.source.rsplit("/", 1)[-1]: f for f in result.failures}
     assert isinstance(reasons["inside.html"].error, FetchBlockedError)

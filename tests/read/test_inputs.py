@@ -244,11 +244,12 @@ def test_warc_damaged_half_way_keeps_the_records_before(tmp_path, capfd):
 
 
 def test_batch_shards_read_through_the_one_entry_point(tmp_path, monkeypatch):
-    """batch.inputs reads local files and URIs with read.read_source, damaged gzip included."""
+    """batch.inputs reads local files and URIs with read.read_input, which reads both with
+    read.read_source, damaged gzip included."""
     import gzip as gz
 
-    from lagebild.batch import inputs
     from lagebild.batch.inputs import Shard, read_shard
+    from lagebild.read import sources
 
     data = b"".join(json.dumps({"id": f"g{i}", "text": f"Troops attacked town {i}."}).encode() + b"\n"
                     for i in range(20_000))
@@ -256,8 +257,8 @@ def test_batch_shards_read_through_the_one_entry_point(tmp_path, monkeypatch):
     f = tmp_path / "c.jsonl.gz"
     f.write_bytes(z[: len(z) // 2])
     calls = []
-    real = inputs.read_source
-    monkeypatch.setattr(inputs, "read_source", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
+    real = sources.read_source
+    monkeypatch.setattr(sources, "read_source", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
     local = [(type(i).__name__, o) for i, o in read_shard(Shard(str(f)), Settings())]
     remote = [(type(i).__name__, o) for i, o in read_shard(Shard(f.as_uri()), Settings())]
     assert calls == [str(f), f.as_uri()]

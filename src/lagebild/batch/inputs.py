@@ -6,20 +6,22 @@ share reads (decompresses) the whole file but parses only its own records, so on
 file spreads over several workers without a byte-range index; parsing and analysis, not
 reading, are what cost. Shards are grouped into tasks of roughly equal input size.
 
-Inputs are local paths, or URIs that ``pyarrow.fs`` opens (``s3://bucket/prefix/``,
-``gs://…``, ``hdfs://namenode/path``, ``file:///…``): listed on the driver, opened by
-the task that reads them.
+Listing and reading are :mod:`lagebild.read`'s (:func:`~lagebild.read.iter_inputs`,
+:func:`~lagebild.read.read_input`), as for ``lagebild ingest``: local paths and URIs that
+``pyarrow.fs`` opens (``s3://bucket/prefix/``, ``gs://…``, ``hdfs://namenode/path``,
+``file:///…``), listed on the driver, opened by the task that reads them, with the same
+coded errors and warnings. A warning of the listing (a link not followed, a folder
+without a supported file) travels as a shard of its own, so that a task writes it to the
+errors table like every other read notice.
 """
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
-from ..read import RawArticle, ReadFailure, read_source
-from ..read.files import file_kind, iter_paths
+from ..read import Input, RawArticle, ReadFailure, ReadWarning, iter_inputs, read_input
 from ..settings import Settings
 
 RECORD_KINDS = ("jsonl", "jsonl.gz", "warc")
@@ -33,46 +35,11 @@ class Shard:
     index: int = 0
     count: int = 1
     size: int = 0
+    notice: ReadWarning | None = field(default=None, compare=False)
+    """A warning of the listing about ``path``: reported instead of reading anything."""
 
     def select(self, i: int) -> bool:
         return i % self.count == self.index
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-def is_uri(path: str | Path) -> bool:
-    return "://" in str(path)
-
-
-def _remote_files(uri: str) -> list[tuple[str, int]]:
-    """(URI, size) of the supported files at or under ``uri``."""
-    import pyarrow.fs as pafs
-
-    fs, root = pafs.FileSystem.from_uri(uri)
-    root = root.rstrip("/")
-    prefix = uri.rstrip("/")[: len(uri.rstrip("/")) - len(root)]
-    info = fs.get_file_info(root)
-    if info.type == pafs.FileType.Directory:
-        infos = sorted(fs.get_file_info(pafs.FileSelector(root, recursive=True)), key=lambda i: i.path)
-        return [(prefix + i.path, i.size or 0) for i in infos
-                if i.type == pafs.FileType.File and file_kind(Path(i.base_name)) is not None]
-    return [(uri, info.size or 0)]  # a file, or missing: reading it reports which
-
-
-def _files(inputs: Iterable[str | Path], settings: Settings | None = None) -> Iterator[tuple[str, str | None, int]]:
-    for item in inputs:
-        if is_uri(item):
-            for uri, size in _remote_files(str(item)):
-                yield uri, file_kind(uri), size
-        else:
-            for p in iter_paths([item], settings):
-                if isinstance(p, Path):  # links not followed and empty folders are the CLI's to report
-                    yield str(p), file_kind(p), _size(p)
 
 
 def plan(inputs: Iterable[str | Path], parallelism: int, *, tasks_per_worker: int = 2,
@@ -82,17 +49,18 @@ def plan(inputs: Iterable[str | Path], parallelism: int, *, tasks_per_worker: in
     Record files are split so that there are enough shares to keep every worker busy:
     a file gets shares in proportion to its size, at least one per ``shard_bytes``.
     """
-    files = list(_files(inputs, settings))
+    listed = list(iter_inputs(inputs, settings))
+    files = [f for f in listed if isinstance(f, Input)]
     target = max(1, parallelism * tasks_per_worker)
-    record_bytes = sum(s for _, k, s in files if k in RECORD_KINDS) or 1
-    shards: list[Shard] = []
-    for path, kind, size in files:
-        if kind in RECORD_KINDS and size > 0:
-            count = max(math.ceil(size / shard_bytes), round(target * size / record_bytes), 1)
-            count = min(count, max(1, size // 1024))  # never a share per tiny record
-            shards += [Shard(str(path), i, count, math.ceil(size / count)) for i in range(count)]
+    record_bytes = sum(f.size for f in files if f.kind in RECORD_KINDS) or 1
+    shards: list[Shard] = [Shard(w.source, notice=w) for w in listed if isinstance(w, ReadWarning)]
+    for f in files:
+        if f.kind in RECORD_KINDS and f.size > 0:
+            count = max(math.ceil(f.size / shard_bytes), round(target * f.size / record_bytes), 1)
+            count = min(count, max(1, f.size // 1024))  # never a share per tiny record
+            shards += [Shard(f.path, i, count, math.ceil(f.size / count)) for i in range(count)]
         else:
-            shards.append(Shard(str(path), 0, 1, size))
+            shards.append(Shard(f.path, 0, 1, f.size))
     n_tasks = min(len(shards), target) or 1
     tasks: list[list[Shard]] = [[] for _ in range(n_tasks)]
     load = [0] * n_tasks
@@ -104,25 +72,13 @@ def plan(inputs: Iterable[str | Path], parallelism: int, *, tasks_per_worker: in
 
 
 def read_shard(shard: Shard, settings: Settings) -> Iterator[tuple[RawArticle | ReadFailure, int | None]]:
-    """``(item, offset)`` for the articles and read failures of one shard, in file order.
+    """``(item, offset)`` for the articles, read failures and warnings of one shard, in file order.
 
     ``offset`` locates the record for the errors table: the line number in JSONL, the
     record's byte offset in a WARC file, None for a one-article file. Local files and
-    ``pyarrow.fs`` URIs alike are read by :func:`lagebild.read.read_source`.
+    ``pyarrow.fs`` URIs alike are read by :func:`lagebild.read.read_input`.
     """
-    select = shard.select if shard.count > 1 else None
-    if not is_uri(shard.path):
-        yield from read_source(shard.path, settings, select=select)
+    if shard.notice is not None:
+        yield shard.notice, None
         return
-    import pyarrow.fs as pafs
-
-    uri = shard.path
-    try:
-        fs, path = pafs.FileSystem.from_uri(uri)
-        size = fs.get_file_info(path).size
-        stream = fs.open_input_stream(path, compression=None)
-    except (OSError, ValueError) as err:
-        yield ReadFailure(uri, InputError(f"cannot open: {err}", path=uri)), None
-        return
-    with stream:
-        yield from read_source(uri, settings, select=select, stream=stream, size=size)
+    yield from read_input(shard.path, settings, select=shard.select if shard.count > 1 else None)

@@ -33,6 +33,7 @@ class WorkerStats:
     peak_rss_mb: float
     pipelines_built: int
     cpu_seconds: float = 0.0
+    warnings: int = 0
 
 
 @dataclass
@@ -44,6 +45,8 @@ class BatchResult:
     errors: int = 0
     seconds: float = 0.0
     tasks: int = 0
+    warnings: int = 0
+    """Read warnings (W100-W105) in the errors table; they do not fail the run."""
     partitions: dict[str, int] = field(default_factory=dict)
     workers: list[WorkerStats] = field(default_factory=list)
 
@@ -135,6 +138,7 @@ def run_batch(
         output=out, run_id=run_id, engine=engine, tasks=len(tasks),
         articles=sum(w.articles for w in workers_stats),
         errors=sum(w.errors for w in workers_stats) + len(failed),
+        warnings=sum(w.warnings for w in workers_stats),
         seconds=time.perf_counter() - started, partitions=replaced, workers=workers_stats,
     )
     if _is_local(out) and Path(out).is_dir():  # (a bare path under Spark may live on HDFS)

@@ -110,9 +110,10 @@ def _analyse_one(pipeline: Pipeline, item: RawArticle | ReadFailure, budget: flo
 def task_rows(shards: Iterable[Shard], settings: Settings, run_id: str) -> Iterator[tuple[str, tuple]]:
     """``(table, row)`` for every row the task's shards produce; then one ``(STATS, row)``:
     (pid, articles, errors, seconds, peak RSS MiB, pipelines built in this process, CPU
-    seconds of the task)."""
+    seconds of the task, warnings). A read warning (W100-W105) is a row of the errors
+    table with its code, counted as a warning: it does not fail the run, as in ``ingest``."""
     start, cpu = time.perf_counter(), _cpu()
-    n_articles = n_errors = 0
+    n_articles = n_errors = n_warnings = 0
     pipeline = worker_pipeline(settings)
     for shard in shards:
         for item, offset, result in analysed(pipeline, read_shard(shard, settings)):
@@ -123,7 +124,10 @@ def task_rows(shards: Iterable[Shard], settings: Settings, run_id: str) -> Itera
                     for row in rows:
                         yield table, row
                 continue
-            n_errors += 1
+            if isinstance(item, ReadFailure) and item.is_warning:
+                n_warnings += 1
+            else:
+                n_errors += 1
             if isinstance(item, ReadFailure):
                 yield "errors", error_row(item, run_id=run_id, stage="read", now=now, input_source=shard.path)
             else:
@@ -132,4 +136,4 @@ def task_rows(shards: Iterable[Shard], settings: Settings, run_id: str) -> Itera
                 yield "errors", error_row(failure, run_id=run_id, stage="analyse", now=now,
                                           input_source=shard.path, article_id=item.id)
     yield STATS, (os.getpid(), n_articles, n_errors, time.perf_counter() - start, peak_rss_mb(), _LOADS,
-                  _cpu() - cpu)
+                  _cpu() - cpu, n_warnings)

@@ -99,8 +99,8 @@ def _analysed(pipeline: Pipeline, items, paths: list[Path], settings: Settings, 
 
 
 def _count(paths: list[Path], settings: Settings) -> int | None:
-    from ..read.files import iter_paths
-    return sum(1 for p in iter_paths(paths, settings) if isinstance(p, Path))
+    from ..read import Input, iter_inputs
+    return sum(1 for p in iter_inputs(paths, settings) if isinstance(p, Input))
 
 
 def analysis_fingerprint(settings: Settings) -> str:
@@ -300,7 +300,7 @@ def _ingest_feed(url: str, store, pipeline: Pipeline, settings: Settings, interv
     from ..records import Article
     from ..store.duck import IngestResult
 
-    state = FeedState(store.con)
+    state = FeedState(store)
     with PoliteClient(min_interval=interval, allow_private=allow_private) as client:
         fetched = read_feed(url, state, client, settings)
     if lang is not Lang.auto:

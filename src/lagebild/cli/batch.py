@@ -58,7 +58,8 @@ def register(app: typer.Typer) -> None:
                               f"{merged['flags']} flags", highlight=False)
         rss = result.peak_rss_by_process()
         err_console.print(
-            f"{result.output}: {result.articles} articles, {result.errors} errors in {result.seconds:.1f} s "
+            f"{result.output}: {result.articles} articles, {result.errors} errors"
+            f"{f', {result.warnings} warnings' if result.warnings else ''} in {result.seconds:.1f} s "
             f"({result.articles_per_second:.2f} articles/s, {result.tasks} tasks, {engine.value}); "
             f"peak memory per worker {max(rss.values(), default=0):.0f} MiB",
             highlight=False,

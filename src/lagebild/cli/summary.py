@@ -26,24 +26,16 @@ def _source(kind: str | None, text: str | None, count: int | None) -> str:
 
 def print_summary(store: "Store", limit: int, console: Console | None = None) -> None:
     from ..export.dates import readable_day, readable_text
-    from ..export.outlet import outlet_sql
+    from ..store.overview import article_overview, event_overview
 
     if console is None:
         console = Console()
         if console.width < 150:  # pipes and narrow terminals: keep the table readable
             console = Console(width=150)
-    for (aid, title, outlet, lang, published, n_events) in store.con.execute(
-        f"SELECT id, title, {outlet_sql()}, language, published, n_events FROM articles ORDER BY published NULLS LAST, id"
-    ).fetchall():
+    for (aid, title, outlet, lang, published, n_events) in article_overview(store):
         console.print(f"[bold]{title or aid}[/]  [dim]{aid} · {outlet or 'outlet unknown'} · {lang} · "
                       f"published {readable_day(published) or '?'} · {n_events} events[/]", highlight=False)
-    rows = store.con.execute(
-        f"""SELECT e.type, e.mode, e.actor_names, e.recipient_names, e.date, e.modality, e.source_kind, e.source_text,
-                  e.source_count, e.location_name, e.evidence_text, a.title, {outlet_sql('a')}, e.article_id, e.published
-           FROM events e JOIN articles a ON a.id = e.article_id
-           ORDER BY e.date_start NULLS LAST, e.article_id, e.evidence_start LIMIT ?""",
-        [limit],
-    ).fetchall()
+    rows = event_overview(store, limit)
     table = Table(title=f"Events (first {len(rows)})", show_lines=False, expand=True)
     for col in ("type", "actor → recipient", "date", "modality", "according to", "evidence", "article"):
         table.add_column(col, overflow="fold")

@@ -3,9 +3,9 @@
 - :class:`~lagebild.read.fetch.PoliteClient`: public addresses only by default (every
   redirect checked), size and time caps per response, a User-Agent naming lagebild,
   timeouts, a minimum interval per host, robots.txt honoured (see :mod:`lagebild.read.fetch`).
-- :class:`FeedState`: what a feed reader must remember between runs, in two small tables
-  of the store's DuckDB file: ``feed_state`` (ETag / Last-Modified per feed, for
-  conditional requests) and ``feed_seen`` (every entry URL and content hash taken).
+- :class:`FeedState`: what a feed reader must remember between runs, kept in the store
+  (:mod:`lagebild.store.feeds`: ETag / Last-Modified per feed, for conditional requests,
+  and every entry URL and content hash taken).
 - :func:`read_feed`: one conditional fetch of a feed (``304 Not Modified`` → nothing to
   do); entries whose URL was seen before are not fetched again, and a page whose text
   (whitespace-normalised SHA-1, the article id) was seen under another URL is dropped.
@@ -18,38 +18,36 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urljoin
 
 from ..errors import DateDiscardedWarning, GuessedDateWarning, InputError
 from ..settings import Settings
+from ..store import feeds as feed_tables
 from .article import RawArticle, ReadFailure, article_id
 from .fetch import USER_AGENT, PoliteClient, TransientFetchError
 from .html import read_html
 
-class FeedState:
-    """Validators and seen entries, in the store's DuckDB file (``con``: a duckdb connection)."""
+if TYPE_CHECKING:
+    from ..store import Store
 
-    def __init__(self, con) -> None:
-        self.con = con
-        con.execute(
-            "CREATE TABLE IF NOT EXISTS feed_state (url VARCHAR PRIMARY KEY, etag VARCHAR, "
-            "last_modified VARCHAR, status INTEGER, checked_at TIMESTAMP)"
-        )
-        con.execute(
-            "CREATE TABLE IF NOT EXISTS feed_seen (url VARCHAR PRIMARY KEY, content_hash VARCHAR, "
-            "feed VARCHAR, seen_at TIMESTAMP)"
-        )
+
+class FeedState:
+    """Validators and seen entries of feeds, kept in ``store`` (a :class:`~lagebild.store.Store`)
+    by :mod:`lagebild.store.feeds`."""
+
+    def __init__(self, store: "Store") -> None:
+        self.store = store
+        feed_tables.create_feed_tables(store)
 
     def validators(self, feed_url: str) -> tuple[str | None, str | None]:
-        row = self.con.execute("SELECT etag, last_modified FROM feed_state WHERE url = ?", [feed_url]).fetchone()
-        return (row[0], row[1]) if row else (None, None)
+        return feed_tables.feed_validators(self.store, feed_url)
 
     def seen_url(self, url: str) -> bool:
-        return self.con.execute("SELECT 1 FROM feed_seen WHERE url = ?", [url]).fetchone() is not None
+        return feed_tables.url_seen(self.store, url)
 
     def seen_content(self, content_hash: str) -> bool:
-        return self.con.execute("SELECT 1 FROM feed_seen WHERE content_hash = ? LIMIT 1",
-                                [content_hash]).fetchone() is not None
+        return feed_tables.content_seen(self.store, content_hash)
 
     def save(self, result: "FeedResult", stored: set[str] | None = None) -> None:
         """Remember the feed's validators and the entries done with (``stored``: ids of the
@@ -62,16 +60,13 @@ class FeedState:
         """
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
         if result.status == 200:
-            self.con.execute(
-                "INSERT OR REPLACE INTO feed_state VALUES (?, ?, ?, ?, ?)",
-                [result.url, result.etag, result.last_modified, result.status, now],
-            )
+            feed_tables.save_feed_validators(self.store, result.url, result.etag, result.last_modified,
+                                             result.status, now)
         rows = [(a.url, article_id(a.text), result.url, now) for a in result.articles if stored is None or a.id in stored]
         rows += [(u, h, result.url, now) for u, h in result.duplicates]
         rows += [(f.source, None, result.url, now) for f in result.failures
                  if f.offset is not None and f.source != result.url and not f.extra.get("retry")]
-        for row in rows:
-            self.con.execute("INSERT OR REPLACE INTO feed_seen VALUES (?, ?, ?, ?)", list(row))
+        feed_tables.mark_seen(self.store, rows)
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Readers for .txt, .html, .jsonl (also gzip'd) and WARC files, and folders of them.
 
-:func:`read_source` is the one entry point: every caller (``iter_articles``, the batch
-job, local paths and remote streams alike) reads a file through it, so every file kind is
-chosen, limited and reported in one place. It yields :class:`RawArticle`,
+:func:`read_source` reads one file, local or an open stream: every caller (through
+:func:`lagebild.read.sources.read_input`, the one entry point of the CLI, the Python API
+and the batch job) reads a file through it, so every file kind is chosen, limited and
+reported in one place. It yields :class:`RawArticle`,
 :class:`ReadFailure` or :class:`ReadWarning`, never raises for a bad input: one bad file
 or line is reported with its name and the rest goes on, and an input that yields nothing
 at all says so (W100).
@@ -33,7 +34,7 @@ from .decode import decode_bytes, replaced_note
 from .fields import record_to_article
 from .gz import GzipLines
 from .html import read_html
-from .identity import dedupe, resolve_id
+from .identity import resolve_id
 from .jsonl import iter_jsonl
 from .text import split_title
 
@@ -41,6 +42,7 @@ SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".js
 #: Streamed formats, matched on the end of the name (checked before SUFFIXES).
 STREAM_SUFFIXES = {".warc": "warc", ".warc.gz": "warc", ".jsonl.gz": "jsonl.gz"}
 Item = RawArticle | ReadFailure
+NO_FILES = "no .txt, .html, .jsonl(.gz) or .warc(.gz) file in this folder"
 
 
 def file_kind(path: str | Path) -> str | None:
@@ -50,6 +52,13 @@ def file_kind(path: str | Path) -> str | None:
         if name.endswith(suffix):
             return kind
     return SUFFIXES.get(Path(name).suffix)
+
+
+def unsupported(name: str) -> ReadFailure:
+    """The failure of a file whose kind is not supported (E007)."""
+    suffix = Path(name).suffix
+    return ReadFailure(name, UnsupportedFormatError(
+        f"unsupported file type {suffix!r} (use .txt, .html, .jsonl, .jsonl.gz, .warc or .warc.gz)", path=name))
 
 
 def decode(data: bytes, *, path: str) -> str:
@@ -84,10 +93,7 @@ def _dispatch(name: str, settings: Settings, select, stream: BinaryIO | None,
               size: int | None) -> Iterator[tuple[Item, int | None]]:
     kind = file_kind(name)
     if kind is None:
-        suffix = Path(name).suffix
-        yield ReadFailure(name, UnsupportedFormatError(
-            f"unsupported file type {suffix!r} (use .txt, .html, .jsonl, .jsonl.gz, .warc or .warc.gz)",
-            path=name)), None
+        yield unsupported(name), None
         return
     if stream is None:
         try:
@@ -187,8 +193,7 @@ def iter_paths(paths: Iterable[str | Path], settings: Settings | None = None) ->
             found = found or isinstance(item, Path)
             yield item
         if not found:
-            yield notice(NoArticlesWarning, "no .txt, .html, .jsonl(.gz) or .warc(.gz) file in this folder",
-                         source=str(p))
+            yield notice(NoArticlesWarning, NO_FILES, source=str(p))
 
 
 def _walk(folder: Path, root: Path, follow: bool, visited: set[Path]) -> Iterator[Path | ReadWarning]:
@@ -216,26 +221,5 @@ def _walk(folder: Path, root: Path, follow: bool, visited: set[Path]) -> Iterato
             yield path
 
 
-def iter_articles(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[Item]:
-    """Every article under ``paths``, with failures and warnings, one batch: a second record
-    of an id already read is held back (see :func:`lagebild.read.identity.dedupe`)."""
-    for item, _ in iter_numbered(paths, settings):
-        yield item
-
-
-def iter_numbered(paths: Iterable[str | Path], settings: Settings | None = None) -> Iterator[tuple[Item, int | None]]:
-    """:func:`iter_articles` with each item's offset (line number, record byte offset)."""
-    settings = settings or Settings()
-
-    def raw() -> Iterator[tuple[Item, int | None]]:
-        for path in iter_paths(paths, settings):
-            if isinstance(path, ReadWarning):
-                yield path, None
-            else:
-                yield from read_source(path, settings)
-
-    yield from dedupe(raw())
-
-
-__all__ = ["file_kind", "iter_articles", "iter_numbered", "iter_paths", "read_file", "read_jsonl_stream",
-           "read_source", "record_to_article"]
+__all__ = ["NO_FILES", "file_kind", "iter_paths", "read_file", "read_jsonl_stream", "read_source",
+           "record_to_article", "unsupported"]

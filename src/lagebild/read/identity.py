@@ -12,7 +12,7 @@ Never of the path: the same article read from another file, or under another spe
 of the same path, has the same id. A URL that a page only claims for itself (an HTML
 file's canonical link) is kept as ``url`` but is not its identity.
 
-Within one batch (one :func:`~lagebild.read.files.iter_articles` call), a second record
+Within one batch (one :func:`~lagebild.read.sources.iter_articles` call), a second record
 with an id already read is checked against the first: the same content is a repeat
 (skipped with a W103 warning), other content a conflict (E102, naming both places); the
 first is kept either way.
