@@ -19,12 +19,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import LanguageData
-from ..places.gazetteer import get_gazetteer
+from ..kb.gazetteer import get_gazetteer
 from ..records import Entity
 from . import group
 from .finder import EntityFinder
 from .linker import Linker
-from .names import fold
+from ..kb.names import fold
 
 GEO_KEY = "lb_entity_places"
 MENTION_GEO_KEY = "lb_mention_places"

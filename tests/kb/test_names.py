@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lagebild.entities.names import fold, name_keys, names_match, strip_possessive, surname
+from lagebild.kb.names import fold, name_keys, names_match, strip_possessive, surname
 
 MUST_MATCH = [
     # German and English transliterations of the same Cyrillic name

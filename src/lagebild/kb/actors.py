@@ -14,7 +14,7 @@ from importlib import resources
 
 from ..errors import DataFileError
 from ..lang import LanguageData
-from ..places.gazetteer import Gazetteer
+from .gazetteer import Gazetteer
 from ..records import Actor
 
 
