@@ -24,7 +24,7 @@ from importlib import resources
 from .names import fold
 
 _LOCK = threading.Lock()
-_INSTANCE: "Gazetteer | None" = None
+_INSTANCES: "dict[int, Gazetteer]" = {}  # one per minimum population (the setting that shapes it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,14 +339,15 @@ def _alt(c: Candidate) -> Candidate:
 
 
 def get_gazetteer(min_population: int = 15000) -> Gazetteer:
-    """The process-wide gazetteer (loaded from the cache, or built and cached, on first call)."""
-    global _INSTANCE
+    """The process-wide gazetteer for ``min_population`` (``Settings.geo_min_population``):
+    loaded from the cache, or built and cached, on the first call with that value."""
     with _LOCK:
-        if _INSTANCE is None:
+        gaz = _INSTANCES.get(min_population)
+        if gaz is None:
             from .cache import cached_gazetteer
 
-            _INSTANCE = cached_gazetteer(min_population)
-        return _INSTANCE
+            gaz = _INSTANCES[min_population] = cached_gazetteer(min_population)
+        return gaz
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
