@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
+from ..lang import LanguageData, available_languages
 from .names import fold
 
 _LOCK = threading.Lock()
@@ -53,11 +54,11 @@ class Candidate:
 
 
 _AREA_POPULATION = {"ADM1": 1_000_000, "ADM2": 300_000}  # a prior for curated areas (others: 5 M)
-_ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 
 
 def place_key(name: str) -> str:
-    """Folded name with St./Mt./Ft. spelled out, so "St. Petersburg" = "Saint Petersburg"."""
+    """Folded name with St./Mt./Ft. spelled out, so "St. Petersburg" = "Saint Petersburg"
+    (``name_abbreviations`` of ``data/places.json``)."""
     return " ".join(_ABBREV.get(w, w) for w in fold(name).split())
 
 
@@ -74,6 +75,21 @@ def _latin(name: str) -> bool:
 
 def load_json_data(name: str) -> dict:
     return json.loads((resources.files("lagebild") / "data" / name).read_text(encoding="utf-8"))
+
+
+def translation_keys() -> tuple[str, ...]:
+    """The keys of countryinfo's translated country names the index holds: each language's
+    ``countryinfo_translation`` (``lang/<code>/places.json``)."""
+    keys = []
+    for code in available_languages():
+        lang = LanguageData(code)
+        key = lang.json("places").get("countryinfo_translation") if lang.has("places.json") else None
+        if key:
+            keys.append(key)
+    return tuple(keys)
+
+
+_ABBREV: dict[str, str] = load_json_data("places.json").get("name_abbreviations", {})
 
 
 class Gazetteer:
@@ -105,6 +121,7 @@ class Gazetteer:
         except Exception:  # countryinfo data problems must not stop the pipeline
             infos = {}
         self.country_info = infos
+        translations = translation_keys()
         capitals: dict[str, str] = {}
         seen_ids: set[int] = set()
         country_names: dict[str, set[str]] = {}
@@ -118,9 +135,10 @@ class Gazetteer:
             capitals[iso2] = fold(c.get("capital") or "")
             names = {c["name"]}
             names.update(a for a in info.get("altSpellings", []) if len(a) > 3 and _latin(a))
-            de = (info.get("translations") or {}).get("de")
-            if de:
-                names.add(de)
+            for key in translations:
+                translated = (info.get("translations") or {}).get(key)
+                if translated:
+                    names.add(translated)
             country_names[iso2] = names
         for city in gc.get_cities().values():
             pop = int(city.get("population") or 0)
