@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip==25.3
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@echo "building the place index once (cached in ~/.cache/lagebild; see README, Start-up)"
-	-$(PY) -c "from lagebild.places.gazetteer import get_gazetteer; get_gazetteer()"
+	-$(PY) -c "from lagebild.kb.gazetteer import get_gazetteer; get_gazetteer()"
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -105,9 +105,9 @@ def build_pipeline():
 def score(nlp, docs: list[dict], by_type: bool = False) -> dict:
     from lagebild.entities.component import EntitiesComponent
     from lagebild.places.component import mention_places
-    from lagebild.places.gazetteer import distance_km
+    from lagebild.kb.gazetteer import distance_km
     from lagebild.places.focus import focus_place
-    from lagebild.places.resolve import Context
+    from lagebild.kb.resolve import Context
 
     comp: EntitiesComponent = nlp.get_pipe("lagebild_entities")
     resolver = comp.linker.resolver

@@ -48,7 +48,7 @@ class ShowLoading(Pipeline):
     def nlp(self, language: str):  # noqa: ANN201
         if self.bar is None or language in self._nlp or language not in self.settings.languages:
             return super().nlp(language)
-        from ..places.cache import is_cached
+        from ..kb.cache import is_cached
 
         what = f"loading the {LANGUAGE_NAMES.get(language, language)} models"
         if not is_cached(self.settings.geo_min_population):

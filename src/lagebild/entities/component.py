@@ -7,9 +7,9 @@ role phrases ("der US-Präsident") are resolved to the person holding the role;
 surnames, genitives and given names join the full name; capitals used for their
 government join the country. Resources load once, in the constructor.
 
-Besides ``doc._.lb_entities`` the component leaves, for ``lagebild_places``, the place of
-each LOC entity and of each toponym mention in ``doc.user_data`` (see
-:mod:`lagebild.places.component`).
+Besides ``doc._.lb_entities`` the component sets ``doc._.lb_toponyms``
+(:class:`lagebild.kb.toponyms.Toponyms`) for ``lagebild_places``: each toponym mention with
+the gazetteer entry it was linked to in the article's context, and each LOC entity's place.
 """
 from __future__ import annotations
 
@@ -19,15 +19,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import LanguageData
-from ..places.gazetteer import get_gazetteer
+from ..kb.gazetteer import get_gazetteer
+from ..kb.toponyms import Toponyms
 from ..records import Entity
 from . import group
 from .finder import EntityFinder
 from .linker import Linker
-from .names import fold
-
-GEO_KEY = "lb_entity_places"
-MENTION_GEO_KEY = "lb_mention_places"
 
 
 class EntitiesComponent:
@@ -45,31 +42,18 @@ class EntitiesComponent:
         found, roles = self.finder.find(text, ents, published)
         found = group.corefer(text, found, ln)
         group.metonymy(text, found, ln)
-        contexts: dict[str, object] = {}
-        for f in found:
-            surface = fold(text[f.start:f.end])
-            if f.kind == "place" and f.geo is not None and f.target == f.geo.key and surface not in ln.fixed_names:
-                if surface not in contexts:
-                    contexts[surface] = group.context_of(found, ln, text, exclude=surface)
-                cand = ln.resolver.resolve(text[f.start:f.end], contexts[surface])
-                if cand is not None:
-                    f.geo, f.target = cand, cand.key
+        group.in_context(text, found, ln)
         group.one_sense(text, found)
-        group.approximate(found, text, ln)
         found += group.resolve_roles(roles, found, ln, published)
         return group.build(text, found, ln)
 
-    def find(self, doc: Doc) -> tuple[list[Entity], dict, list]:
+    def find(self, doc: Doc) -> tuple[list[Entity], Toponyms]:
         ents = _ents(doc) if self.has_ner else []
         published = _as_date(doc._.lb_published if Doc.has_extension("lb_published") else None)
         return self.analyse(doc.text, ents, published)
 
-    def set_annotations(self, doc: Doc, found: tuple[list[Entity], dict, list]) -> None:
-        entities, places, mention_places = found
-        doc._.lb_entities = entities
-        # records, like the other extensions (no gazetteer objects on the Doc)
-        doc.user_data[GEO_KEY] = {eid: cand.to_place(eid) for eid, cand in places.items()}
-        doc.user_data[MENTION_GEO_KEY] = [(s, e, cand.to_place(), kind) for s, e, cand, kind in mention_places]
+    def set_annotations(self, doc: Doc, found: tuple[list[Entity], Toponyms]) -> None:
+        doc._.lb_entities, doc._.lb_toponyms = found
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
@@ -105,7 +89,7 @@ def _ents(doc: Doc) -> list[tuple[int, int, str]]:
 @Language.factory(
     "lagebild_entities",
     requires=["doc.sents"],
-    assigns=["doc._.lb_entities"],
+    assigns=["doc._.lb_entities", "doc._.lb_toponyms"],
     default_config={"settings": {}},
 )
 def make_entities(nlp: Language, name: str, settings: dict) -> EntitiesComponent:

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..places.gazetteer import Candidate
+from ..kb.gazetteer import Candidate
 from .linker import Linker
 from .matcher import words_of
-from .names import fold, strip_possessive, surname
+from ..kb.names import fold, strip_possessive, surname
 from .groups import GroupFinder
 from .roles import RolePhrase, RoleFinder
 

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..places.resolve import Context
+from ..kb.gazetteer import Candidate
+from ..kb.resolve import Context
+from ..kb.toponyms import Toponym, Toponyms
 from ..records import Actor, Entity, Mention
 from .finder import Found
 from .linker import Linker
 from .matcher import words_of
-from .names import fold, given_name, name_keys, surname
+from ..kb.names import fold, given_name, name_keys, surname
 
 
 def _key(f: Found, text: str) -> str:
@@ -144,6 +146,20 @@ def _verb_like(word: str, ln: Linker) -> bool:
     return word[:1].islower() and len(word) > 4 and word.endswith(ln.agentive_suffixes) if ln.agentive_suffixes else False
 
 
+def in_context(text: str, found: list[Found], ln: Linker) -> None:
+    """Each place name resolved again with what the rest of the article says about where it
+    is (its countries, states and other places); exonyms and renamed places stay."""
+    contexts: dict[str, Context] = {}
+    for f in found:
+        surface = fold(text[f.start:f.end])
+        if f.kind == "place" and f.geo is not None and f.target == f.geo.key and surface not in ln.fixed_names:
+            if surface not in contexts:
+                contexts[surface] = context_of(found, ln, text, exclude=surface)
+            cand = ln.resolver.resolve(text[f.start:f.end], contexts[surface])
+            if cand is not None:
+                f.geo, f.target = cand, cand.key
+
+
 def one_sense(text: str, found: list[Found]) -> None:
     """One place per name and article: where a name was resolved with the article's context
     ("London" beside St. Thomas is London, Ontario), the same name inside an organisation
@@ -184,9 +200,9 @@ def context_of(found: list[Found], ln: Linker, text: str = "", exclude: str | No
     return ctx
 
 
-def build(text: str, found: list[Found], ln: Linker) -> tuple[list[Entity], dict[str, object], list[tuple[int, int, object, str]]]:
-    """Entity records (ids in order of first mention), each LOC entity's place, and the
-    place of every toponym mention (start, end, candidate, kind)."""
+def build(text: str, found: list[Found], ln: Linker) -> tuple[list[Entity], Toponyms]:
+    """Entity records (ids in order of first mention) and the toponyms: each LOC entity's
+    place and every toponym mention (an unresolved LOC mention without a candidate)."""
     groups: dict[str, list[Found]] = {}
     embedded: list = []
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
@@ -195,12 +211,12 @@ def build(text: str, found: list[Found], ln: Linker) -> tuple[list[Entity], dict
             continue
         if f.type == "EMBEDDED":
             if f.geo is not None:
-                embedded.append((f.start, f.end, f.geo, "embedded"))
+                embedded.append(Toponym(f.start, f.end, "embedded", "EMBEDDED", None, f.geo))
             continue
         groups.setdefault(key, []).append(f)
     entities: list[Entity] = []
-    places: dict[str, object] = {}
-    mention_geo: list[tuple[int, int, object, str]] = []
+    places: dict[str, Candidate] = {}
+    mention_geo: list[Toponym] = []
     for n, (key, fs) in enumerate(groups.items(), 1):
         eid = f"e{n}"
         rec = ln.table.get(key)
@@ -235,42 +251,16 @@ def build(text: str, found: list[Found], ln: Linker) -> tuple[list[Entity], dict
                 actor = _org_actor(name, ln)
         for f in fs:
             g = f.geo if f.geo is not None else (geo if typ == "LOC" else None)
-            if g is not None and f.kind not in ("people", "government", "group"):
-                mention_geo.append((f.start, f.end, g, f.kind))
+            if f.kind in ("people", "government", "group"):
+                continue
+            if g is not None:
+                mention_geo.append(Toponym(f.start, f.end, f.kind, f.type, eid, g, own=f.geo is not None))
+            elif typ == "LOC" and f.type == "LOC" and f.target is None:  # for places to locate
+                mention_geo.append(Toponym(f.start, f.end, f.kind, f.type, eid, None))
         if typ == "LOC" and geo is not None:
             places[eid] = geo
         entities.append(Entity(id=eid, name=name, type=typ, qid=qid, actor=actor, mentions=mentions))
-    return entities, places, sorted(mention_geo + embedded, key=lambda x: x[0])
-
-
-def focus_mentions(found: list[Found]) -> list[tuple[int, object, str]]:
-    """The located place mentions the article's focus is computed from (places.focus)."""
-    return [(f.start, f.geo, "embedded" if f.type == "EMBEDDED" else f.kind) for f in found
-            if f.geo is not None and f.type in ("LOC", "EMBEDDED")
-            and f.kind not in ("people", "government", "group")]
-
-
-def approximate(found: list[Found], text: str, ln: Linker) -> None:
-    """Unresolved place names (streets, buildings, villages the gazetteer lacks) get the
-    article's focus near them as an approximate location, marked with feature APPROX."""
-    from ..places.focus import focus_place
-
-    located = focus_mentions(found)
-    if not located:
-        return
-    for f in found:
-        if f.type == "LOC" and f.target is None and f.geo is None:
-            last = fold(text[f.start:f.end]).split()[-1:] or [""]
-            if last[0].endswith(ln.place_heads) and (last[0] in ln.place_heads or len(last[0]) > 8):
-                focus = focus_place(located, at=f.start)
-                if focus is not None:
-                    f.geo = approx_candidate(text[f.start:f.end], focus)
-
-
-def approx_candidate(name: str, focus):
-    from ..places.gazetteer import Candidate
-
-    return Candidate(name, None, focus.lat, focus.lon, focus.country, "APPROX", 0, False, focus.admin1)
+    return entities, Toponyms(sorted(mention_geo + embedded, key=lambda t: t.start), places)
 
 
 def _with_determiner(text: str, start: int, ln: Linker) -> int:

@@ -5,12 +5,12 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ..lang import LanguageData
-from ..places.gazetteer import Gazetteer
-from ..places.resolve import Resolver
+from ..kb.gazetteer import Gazetteer
+from ..kb.resolve import Resolver
 from .groups import people_nouns
 from .matcher import AliasMatcher, Entry
-from .names import fold, name_keys, surname
-from .table import ActorTable
+from ..kb.names import fold, name_keys, surname
+from ..kb.actors import ActorTable
 
 _SHORT = 3
 

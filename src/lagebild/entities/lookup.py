@@ -36,7 +36,7 @@ def government_of(entity: Entity | None) -> Actor | None:
         return None
     if entity.actor is not None and entity.actor.country:
         return Actor(country=entity.actor.country, sector="GOV")
-    from ..places.gazetteer import get_gazetteer
+    from ..kb.gazetteer import get_gazetteer
 
     gaz = get_gazetteer()
     for cand in gaz.lookup(entity.name):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import fold
+from ..kb.names import fold
 
 WORD = re.compile(r"[^\W_]+")
 

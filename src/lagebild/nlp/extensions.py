@@ -7,8 +7,10 @@ attribute              set by                      holds
 =====================  ==========================  ======================
 ``doc._.lb_published`` the pipeline, before nlp    ``datetime.date | None``
 ``doc._.lb_entities``  ``lagebild_entities``       ``list[records.Entity]``
+``doc._.lb_toponyms``  ``lagebild_entities``       ``kb.toponyms.Toponyms`` (for places)
 ``doc._.lb_times``     ``lagebild_times``          ``list[records.Time]``
 ``doc._.lb_places``    ``lagebild_places``         ``list[records.Place]``
+``doc._.lb_place_mentions`` ``lagebild_places``    ``list[(Mention, Place, kind)]``
 ``doc._.lb_attributions`` ``lagebild_attributions`` ``list[records.Attribution]``
 ``doc._.lb_events``    ``lagebild_events``         ``list[records.Event]``
 =====================  ==========================  ======================
@@ -17,7 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-ATTRIBUTES = ("lb_published", "lb_entities", "lb_times", "lb_places", "lb_attributions", "lb_events")
+ATTRIBUTES = ("lb_published", "lb_entities", "lb_toponyms", "lb_times", "lb_places", "lb_place_mentions",
+              "lb_attributions", "lb_events")
 
 
 def register_extensions() -> None:

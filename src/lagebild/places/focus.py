@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from .gazetteer import distance_km
+from ..kb.gazetteer import distance_km
 
 _LOCAL = ("PPL", "PPLC", "ADM1", "ADM2")  # candidate points
 _CITY = ("PPL", "PPLC", "ADM2")

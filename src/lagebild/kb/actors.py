@@ -14,7 +14,7 @@ from importlib import resources
 
 from ..errors import DataFileError
 from ..lang import LanguageData
-from ..places.gazetteer import Gazetteer
+from .gazetteer import Gazetteer
 from ..records import Actor
 
 
@@ -66,6 +66,8 @@ class ActorTable:
         self.records: dict[str, ActorRecord] = {}
         self.aliases: dict[str, list[str]] = {}  # actor id -> names (canonical first)
         country_qids: dict[str, str] = {}
+        places = lang.json("places") if lang.has("places.json") else {}
+        translation = places.get("countryinfo_translation")
         for row in _read_table():
             if row["id"].startswith("country:"):
                 if row.get("qid"):
@@ -83,7 +85,7 @@ class ActorTable:
             self.records[cid] = ActorRecord(cid, cand.name, "LOC", country_qids.get(iso3), iso3, None)
             names = [cand.name]
             info = gazetteer.country_info.get(iso2, {})
-            translated = (info.get("translations") or {}).get(lang.code)
+            translated = (info.get("translations") or {}).get(translation) if translation else None
             if translated:
                 names.append(translated)
             self.aliases[cid] = names
@@ -91,7 +93,6 @@ class ActorTable:
         for aid, names in extra.items():
             if aid in self.aliases:
                 self.aliases[aid].extend(n for n in names if n not in self.aliases[aid])
-        places = lang.json("places") if lang.has("places.json") else {}
         for name, iso3 in places.get("countries", {}).items():
             cid = f"country:{iso3}"
             if cid in self.aliases and name not in self.aliases[cid]:

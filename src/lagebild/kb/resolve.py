@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..entities.names import fold
+from .names import fold
 from ..lang import LanguageData
 from .gazetteer import Candidate, Gazetteer, distance_km
 

