@@ -13,11 +13,22 @@ def kinds(flags):  # noqa: ANN001, ANN201
 
 
 def test_dates_differ_between_articles_not_within_one():
-    a = rep("a", start=D(2009, 1, 3), text=TEXT, trigger="struck")
-    b = rep("b", start=D(2009, 1, 4), text=TEXT, trigger="struck")
+    a = rep("a", start=D(2009, 1, 3), pub=D(2009, 1, 5), text=TEXT, trigger="struck")
+    b = rep("b", start=D(2009, 1, 4), pub=D(2009, 1, 5), text=TEXT, trigger="struck")
     assert kinds(event_flags("m1", [a, b])) == ["date"]
-    same = rep("a", "v2", start=D(2009, 1, 4), text=TEXT, trigger="struck")
+    same = rep("a", "v2", start=D(2009, 1, 4), pub=D(2009, 1, 5), text=TEXT, trigger="struck")
     assert kinds(event_flags("m1", [a, same])) == []
+
+
+def test_the_time_of_reporting_is_no_date_claim():
+    # each article dates the ongoing event to its own publication day: no contradiction
+    a = rep("a", start=D(2016, 10, 3), pub=D(2016, 10, 3), text=TEXT, trigger="struck")
+    b = rep("b", start=D(2016, 10, 4), pub=D(2016, 10, 4), text=TEXT, trigger="struck")
+    assert kinds(event_flags("m1", [a, b])) == []
+    # a date before the publication still contradicts another article's
+    c = rep("c", start=D(2016, 10, 1), pub=D(2016, 10, 4), text=TEXT, trigger="struck")
+    d = rep("d", start=D(2016, 10, 2), pub=D(2016, 10, 4), text=TEXT, trigger="struck")
+    assert kinds(event_flags("m1", [c, d])) == ["date"]
 
 
 def test_a_corrected_figure_within_one_article():

@@ -4,7 +4,8 @@
 - ``figure``: the same counted thing with different numbers ("vier Demonstranten" / "zehn
   Demonstranten"), also within one article (a corrected figure);
 - ``actor``: different actors (by Wikidata QID) named for the same act (blame), none shared by all sides;
-- ``date``: reports of different articles date the event to different days.
+- ``date``: reports of different articles date the event to different days (a report dated to
+  its own publication day, the time of reporting, takes no part).
 
 Each flag names the reports on each side (their evidence spans are in the store).
 """
@@ -103,7 +104,11 @@ def _candidates(event: str, reports: list[Report]) -> list[Flag]:
                 out += _pairs("actor", event, groups)
     # dated to different days by different articles (within one article, two days for one event are the
     # extractor's reading of two time words, not the author's claim: every such flag on the tuning gold was wrong)
-    days = _split(reports, lambda r: r.start.isoformat() if r.precision_days == 1 else None)
+    # A report dated to its own article's publication day is anchored at the time of reporting (the
+    # events stage dates present-tense events so, and the store cannot tell that from a stated "today"):
+    # two such reports published a day apart are not a contradiction, so they take no part.
+    days = _split(reports, lambda r: r.start.isoformat()
+                  if r.precision_days == 1 and r.start != r.published else None)
     out += [f for f in _pairs("date", event, days)
             if {r.article_id for r in f.a} != {r.article_id for r in f.b} or len({r.article_id for r in f.a}) > 1]
     return out
