@@ -124,6 +124,20 @@ def test_a_sentence_that_never_ends_is_cut_before_the_parser(language):
     assert len(article.sentences) >= 1800 // 50
 
 
+def test_the_cap_leaves_a_document_of_normal_sentences_alone():
+    # before a parser that draws the sentences (English), no sentence start is set yet: the cap
+    # counts from the last full stop, not from the start of the document
+    import spacy
+
+    from lagebild.nlp.guard import SentenceCap
+
+    nlp = spacy.blank("en")
+    doc = SentenceCap("cap", max_tokens=30)(nlp("The army attacked the village on Monday , officials said . " * 40))
+    assert not any(t.is_sent_start for t in doc[1:])
+    run_on = SentenceCap("cap", max_tokens=30)(nlp("the army attacked the village and " * 20))
+    assert sum(bool(t.is_sent_start) for t in run_on[1:]) == (len(run_on) - 1) // 30
+
+
 @pytest.mark.model
 def test_hostile_runs_and_surrogates_do_not_reach_the_model(pipeline):
     text = "Start. " + "(" * 30_000 + " " + "x" * 5_000 + " \ud800 " + EN_TEXT

@@ -85,8 +85,18 @@ def segments(text: str, limit: int, max_tokens: int | None = None) -> list[tuple
     return out or [(0, 0)]
 
 
+#: Marks after which a run may end a sentence: where no splitter ran before the parser
+#: (English: the parser draws the sentences), the cap counts from the last of these.
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+
+
 class SentenceCap:
-    """Force a sentence start every ``max_tokens`` tokens of a sentence that is longer."""
+    """Force a sentence start every ``max_tokens`` tokens of a sentence that is longer.
+
+    Before a parser that draws the sentences itself, no token is marked yet: the run is then
+    counted from the last sentence-final mark or line break, so only text that runs on
+    without one (a pathological "sentence") is cut, never a document of normal sentences.
+    """
 
     def __init__(self, name: str, max_tokens: int) -> None:
         self.name = name
@@ -95,7 +105,9 @@ class SentenceCap:
     def __call__(self, doc: Doc) -> Doc:
         run = 0
         for token in doc:
-            if token.i == 0 or token.is_sent_start:
+            prev = doc[token.i - 1] if token.i else None
+            if prev is None or token.is_sent_start or prev.text in _SENTENCE_ENDS or (
+                    prev.is_space and "\n" in prev.text):
                 run = 0
             run += 1
             if run > self.max_tokens and not token.is_space:
