@@ -19,8 +19,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import LanguageData
+from ..nlp.config import DEFAULT_SETTINGS
 from ..places.gazetteer import get_gazetteer
 from ..records import Entity
+from ..settings import Settings
 from . import group
 from .finder import EntityFinder
 from .linker import Linker
@@ -31,10 +33,10 @@ MENTION_GEO_KEY = "lb_mention_places"
 
 
 class EntitiesComponent:
-    def __init__(self, nlp: Language, name: str, settings: dict | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, settings: Settings | None = None) -> None:
         self.name = name
-        self.settings = dict(settings or {})
-        gaz = get_gazetteer(int(self.settings.get("geo_min_population", 15000)))
+        self.settings = settings or Settings()
+        gaz = get_gazetteer(self.settings.geo_min_population)
         self.linker = Linker(LanguageData(nlp.lang), gaz)
         self.finder = EntityFinder(self.linker)
         # components before this one that set doc.ents (checked once, not per doc)
@@ -106,7 +108,7 @@ def _ents(doc: Doc) -> list[tuple[int, int, str]]:
     "lagebild_entities",
     requires=["doc.sents"],
     assigns=["doc._.lb_entities"],
-    default_config={"settings": {}},
+    default_config={"settings": DEFAULT_SETTINGS},
 )
-def make_entities(nlp: Language, name: str, settings: dict) -> EntitiesComponent:
+def make_entities(nlp: Language, name: str, settings: Settings) -> EntitiesComponent:
     return EntitiesComponent(nlp, name, settings)

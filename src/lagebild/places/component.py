@@ -13,7 +13,9 @@ from spacy.tokens import Doc
 
 from ..entities.component import GEO_KEY, MENTION_GEO_KEY
 from ..lang import LanguageData
+from ..nlp.config import DEFAULT_SETTINGS
 from ..records import Mention, Place
+from ..settings import Settings
 from .gazetteer import Candidate, get_gazetteer
 from .resolve import Context, Resolver
 
@@ -23,10 +25,10 @@ def to_place(entity_id: str | None, cand: Candidate) -> Place:
 
 
 class PlacesComponent:
-    def __init__(self, nlp: Language, name: str, settings: dict | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, settings: Settings | None = None) -> None:
         self.name = name
-        self.settings = dict(settings or {})
-        gaz = get_gazetteer(int(self.settings.get("geo_min_population", 15000)))
+        self.settings = settings or Settings()
+        gaz = get_gazetteer(self.settings.geo_min_population)
         self.gaz = gaz
         self.resolver = Resolver(gaz, LanguageData(nlp.lang))
 
@@ -75,7 +77,7 @@ def mention_places(doc: Doc) -> list[tuple[Mention, Place, str]]:
     "lagebild_places",
     requires=["doc._.lb_entities"],
     assigns=["doc._.lb_places"],
-    default_config={"settings": {}},
+    default_config={"settings": DEFAULT_SETTINGS},
 )
-def make_places(nlp: Language, name: str, settings: dict) -> PlacesComponent:
+def make_places(nlp: Language, name: str, settings: Settings) -> PlacesComponent:
     return PlacesComponent(nlp, name, settings)
