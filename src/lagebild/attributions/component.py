@@ -216,7 +216,7 @@ def _span(v: View, spans: list[tuple[int, int]], text: bool = False) -> Span | N
 
 @Language.factory(
     "lagebild_attributions",
-    requires=["doc.sents", "doc._.lb_entities"],
+    requires=["doc.sents", "doc._.lb_entities", "doc._.lb_times"],
     assigns=["doc._.lb_attributions"],
     default_config={"settings": DEFAULT_SETTINGS},
 )

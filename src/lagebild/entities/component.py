@@ -107,7 +107,7 @@ def _ents(doc: Doc) -> list[tuple[int, int, str]]:
 @Language.factory(
     "lagebild_entities",
     requires=["doc.sents"],
-    assigns=["doc._.lb_entities"],
+    assigns=["doc._.lb_entities", "doc.user_data"],  # the places found, for lagebild_places
     default_config={"settings": DEFAULT_SETTINGS},
 )
 def make_entities(nlp: Language, name: str, settings: Settings) -> EntitiesComponent:

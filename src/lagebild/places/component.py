@@ -75,7 +75,7 @@ def mention_places(doc: Doc) -> list[tuple[Mention, Place, str]]:
 
 @Language.factory(
     "lagebild_places",
-    requires=["doc._.lb_entities"],
+    requires=["doc._.lb_entities", "doc.user_data"],  # the places lagebild_entities found
     assigns=["doc._.lb_places"],
     default_config={"settings": DEFAULT_SETTINGS},
 )
