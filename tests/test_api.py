@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
+import pytest
+
 import lagebild
+import lagebild.nlp
 
 
 def _public_names(package: ModuleType) -> set[str]:
@@ -14,9 +17,10 @@ def _public_names(package: ModuleType) -> set[str]:
             and not (isinstance(value, ModuleType) and value.__name__.startswith(prefix))}
 
 
-def test_every_public_name_is_in_all():
-    public = {name for name in lagebild.__all__ if not name.startswith("_")}
-    assert _public_names(lagebild) == public  # e.g. a stray `import datetime as dt` leaks `lagebild.dt`
+@pytest.mark.parametrize("package", [lagebild, lagebild.nlp], ids=lambda p: p.__name__)
+def test_every_public_name_is_in_all(package):
+    public = {name for name in package.__all__ if not name.startswith("_")}
+    assert _public_names(package) == public  # e.g. a stray `import datetime as dt` leaks `lagebild.dt`
 
 
 def test_all_names_exist_once():
