@@ -38,12 +38,11 @@ def build(lang: str):
     from lagebild.nlp import loader
     from lagebild.settings import Settings
     settings = Settings()
-    loader.register_extensions()
-    loader._import_components()
+    loader.register_components()
     nlp = loader.load_base(loader.LanguageData(lang), settings)
     for stage in loader.STAGES:
         try:
-            nlp.add_pipe(stage, config={"settings": settings.model_dump(mode="json")})
+            nlp.add_pipe(stage, config=loader.stage_config(settings))
         except Exception as err:  # noqa: BLE001 - a stage under construction
             print(f"  note: {stage} not loaded ({err!r})")
     return nlp

@@ -43,13 +43,13 @@ def _measure(kind: str, lang: str, limit: int | None, repeat: int, queue) -> Non
 
     warnings.simplefilter("ignore")
     from lagebild import Pipeline, RawArticle, Settings
-    from lagebild.nlp.loader import _import_components, load_base
+    from lagebild.nlp import load_base, register_components
     from lagebild.lang import LanguageData
 
     docs = texts(lang, limit)
     t_load = time.perf_counter()
     if kind == "bare":
-        _import_components()  # the shipped German model uses lagebild's own components
+        register_components()  # the shipped German model uses lagebild's own components
         nlp = load_base(LanguageData(lang), Settings())
         list(nlp.pipe(docs[:2]))
         run = lambda: sum(1 for _ in nlp.pipe(docs, batch_size=32))  # noqa: E731

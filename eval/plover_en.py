@@ -67,12 +67,11 @@ def build():
         return loader.build_nlp("en", settings)
     except Exception as err:  # noqa: BLE001 - a stage under construction: run the ones that load
         print(f"note: full pipeline failed ({err!r}); running the stages that load", file=sys.stderr)
-    loader.register_extensions()
-    loader._import_components()
+    loader.register_components()
     nlp = loader.load_base(loader.LanguageData("en"), settings)
     for stage in loader.STAGES:
         try:
-            nlp.add_pipe(stage, config={"settings": settings.model_dump(mode="json")})
+            nlp.add_pipe(stage, config=loader.stage_config(settings))
         except Exception as err:  # noqa: BLE001
             print(f"note: skipping {stage}: {err!r}", file=sys.stderr)
     return nlp

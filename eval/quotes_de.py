@@ -68,10 +68,10 @@ def make_nlp(code: str):
     try:
         import lagebild.entities.component  # noqa: F401
 
-        nlp.add_pipe("lagebild_entities", config={"settings": {}})
+        nlp.add_pipe("lagebild_entities")  # default config: Settings()
     except Exception:
         pass
-    nlp.add_pipe("lagebild_attributions", config={"settings": {}})
+    nlp.add_pipe("lagebild_attributions")
     return nlp, "partial"
 
 

@@ -1,15 +1,11 @@
 """lagebild: news articles to event data you can trust.
 
 Who did what to whom, when and where; who says so; and how sure the text is.
-The public API is exactly ``__all__`` (guarded by a test).
+The public API is exactly ``__all__``: a test checks that every public name of this
+namespace (other than lagebild's own submodules) is in it, so keep helpers out of here.
 """
-from __future__ import annotations
-
-import datetime as dt
-from functools import lru_cache
-
 from .errors import LagebildError
-from .pipeline import Pipeline
+from .pipeline import Pipeline, analyze
 from .read import RawArticle, ReadFailure, iter_articles
 from .records import SCHEMA_VERSION, Article
 from .settings import Settings
@@ -28,18 +24,3 @@ __all__ = [
     "analyze",
     "iter_articles",
 ]
-
-
-@lru_cache(maxsize=1)
-def _default_pipeline() -> Pipeline:
-    # Built on first use, never at import; models load once per language.
-    return Pipeline(Settings())
-
-
-def analyze(text: str, published: str | dt.date | None = None, language: str | None = None) -> Article:
-    """Analyse one article with the default settings.
-
-    ``published`` (``YYYY-MM-DD``) anchors relative dates; without it they stay
-    unresolved. ``language`` is detected among the supported ones when not given.
-    """
-    return _default_pipeline().analyze(text, published=published, language=language)

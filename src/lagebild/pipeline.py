@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 import numpy
 from spacy.language import Language
@@ -193,3 +194,18 @@ def to_article(raw: RawArticle, doc: Doc, language: str) -> Article:
         events=doc._.lb_events or [],
         warnings=list(raw.warnings),
     )
+
+
+@lru_cache(maxsize=1)
+def _default_pipeline() -> Pipeline:
+    # Built on first use, never at import; models load once per language.
+    return Pipeline(Settings())
+
+
+def analyze(text: str, published: str | dt.date | None = None, language: str | None = None) -> Article:
+    """Analyse one article with the default settings (``lagebild.analyze``).
+
+    ``published`` (``YYYY-MM-DD``) anchors relative dates; without it they stay
+    unresolved. ``language`` is detected among the supported ones when not given.
+    """
+    return _default_pipeline().analyze(text, published=published, language=language)

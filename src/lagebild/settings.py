@@ -1,15 +1,14 @@
 """One settings object, passed down from the caller; nothing global changes at run time."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import BaseModel, ConfigDict, Field
 
 
 class Settings(BaseModel):
-    """How lagebild runs. Frozen: make a copy with ``settings.model_copy(update=...)``."""
+    """How lagebild runs. Frozen: make a copy with ``settings.model_copy(update=...)``; an
+    unknown field (a misspelt name) is refused, never ignored."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     languages: tuple[str, ...] = ("de", "en")
     """Languages we analyse; language detection chooses among these only."""
@@ -42,10 +41,8 @@ class Settings(BaseModel):
     (E130) and the job goes on. 0 turns the watchdog off."""
     max_file_bytes: int = Field(default=50_000_000, gt=0)
     batch_size: int = Field(default=32, gt=0)
-    n_process: int = Field(default=1, gt=0)
     model_overrides: dict[str, str] = Field(default_factory=dict)
     """Language code -> spaCy model name or path, replacing the default choice."""
-    db_path: Path = Path("lagebild.duckdb")
     event_min_confidence: float = Field(default=0.15, ge=0.0, le=1.0)
     """Events whose calibrated confidence (share of such events that are right on the
     readings, see ``eval/events.py``) is below this are not reported."""

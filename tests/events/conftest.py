@@ -5,6 +5,7 @@ import pytest
 
 from lagebild.events.component import EventsComponent
 from lagebild.nlp.extensions import register_extensions
+from lagebild.settings import Settings
 
 
 @pytest.fixture(scope="session")
@@ -15,4 +16,4 @@ def en():
     except ImportError:
         pytest.skip("English model not installed")
     nlp = model.load()
-    return nlp, EventsComponent(nlp, "lagebild_events", {})
+    return nlp, EventsComponent(nlp, "lagebild_events", Settings(event_min_confidence=0.0))

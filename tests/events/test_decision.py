@@ -8,6 +8,7 @@ import pytest
 from lagebild.errors import DataFileError
 from lagebild.events import decide
 from lagebild.events.component import EventsComponent
+from lagebild.settings import Settings
 
 from .test_events import _run
 
@@ -98,7 +99,7 @@ def test_confidence_model_with_unknown_feature_is_refused(tmp_path, monkeypatch)
 @pytest.mark.model
 def test_minimum_confidence_drops_all_but_the_best_event_of_the_lead(en):
     nlp, _ = en
-    strict = EventsComponent(nlp, "lagebild_events", {"event_min_confidence": 0.99})
+    strict = EventsComponent(nlp, "lagebild_events", Settings(event_min_confidence=0.99))
     text = "Russia attacked Ukraine and the rebels threatened Kyiv."
     ents = {"Russia": ("e1", "LOC", "RUS"), "Ukraine": ("e2", "LOC", "UKR"), "Kyiv": ("e3", "LOC", "UKR")}
     assert len(_run((nlp, strict), text, ents)) == 1  # the lead keeps its best event

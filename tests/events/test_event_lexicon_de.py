@@ -15,8 +15,9 @@ from lagebild.events.component import EventsComponent
 from lagebild.events.lexicon import compile_lexicon, merge_lexicons
 from lagebild.lang import LanguageData
 from lagebild.nlp.extensions import register_extensions
-from lagebild.nlp.loader import _import_components, shipped_model_path
+from lagebild.nlp.loader import register_components, shipped_model_path
 from lagebild.records import PLOVER_TYPES, Entity, Mention
+from lagebild.settings import Settings
 
 LANG = LanguageData("de")
 GENERATED = LANG.json("event_lexicon")
@@ -106,7 +107,7 @@ def blank():
     register_extensions()
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
-    return nlp, EventsComponent(nlp, "lagebild_events", {})
+    return nlp, EventsComponent(nlp, "lagebild_events", Settings(event_min_confidence=0.0))
 
 
 def _run(pair, text: str, names: dict[str, str]):
@@ -176,12 +177,12 @@ def test_split_verbs_that_need_their_object_do_not_fire_split(blank):
 @pytest.fixture(scope="module")
 def de_model():
     register_extensions()
-    _import_components()  # the shipped model's own components
+    register_components()  # the shipped model's own components
     path = shipped_model_path("de_lagebild")
     if not (path / "config.cfg").exists():
         pytest.skip("de_lagebild model not shipped in this checkout")
     nlp = spacy.load(path)
-    return nlp, EventsComponent(nlp, "lagebild_events", {})
+    return nlp, EventsComponent(nlp, "lagebild_events", Settings(event_min_confidence=0.0))
 
 
 @pytest.mark.model

@@ -12,6 +12,7 @@ from lagebild.events.lexicon import compile_lexicon, compile_modality
 from lagebild.lang import LanguageData
 from lagebild.nlp.extensions import register_extensions
 from lagebild.records import PLOVER_TYPES, Actor, Attribution, AttributionSource, Entity, Mention, Span, Time
+from lagebild.settings import Settings
 
 
 def _entities(text: str, spec: dict[str, tuple[str, str, str | None]]) -> list[Entity]:
@@ -43,7 +44,7 @@ def de():
     register_extensions()
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
-    return nlp, EventsComponent(nlp, "lagebild_events", {})
+    return nlp, EventsComponent(nlp, "lagebild_events", Settings(event_min_confidence=0.0))
 
 
 def _run(pair, text, ents, times=None, attributions=None):
@@ -200,7 +201,7 @@ def en_blank():
     register_extensions()
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    return nlp, EventsComponent(nlp, "lagebild_events", {})
+    return nlp, EventsComponent(nlp, "lagebild_events", Settings(event_min_confidence=0.0))
 
 
 @pytest.mark.model

@@ -11,7 +11,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import LanguageData
+from ..nlp.config import DEFAULT_SETTINGS
 from ..records import Attribution, AttributionSource, Span
+from ..settings import Settings
 from .discourse import link_units, nested_quotes, resolve_unit
 from .lexicon import Lexicon
 from .prep import dash_frames, es_frames, headline_frame, no_comment_frames, prep_frames
@@ -23,9 +25,9 @@ from .deps import adjective_frames, agent_noun_frames, dep_frame, noun_frames, s
 
 
 class AttributionsComponent:
-    def __init__(self, nlp: Language, name: str, settings: dict | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, settings: Settings | None = None) -> None:
         self.name = name
-        self.settings = dict(settings or {})
+        self.settings = settings or Settings()
         self.lang = LanguageData(nlp.lang)
         self.lex = Lexicon.load(self.lang)
         data = self.lang.json("attribution")
@@ -214,9 +216,9 @@ def _span(v: View, spans: list[tuple[int, int]], text: bool = False) -> Span | N
 
 @Language.factory(
     "lagebild_attributions",
-    requires=["doc.sents", "doc._.lb_entities"],
+    requires=["doc.sents", "doc._.lb_entities", "doc._.lb_times"],
     assigns=["doc._.lb_attributions"],
-    default_config={"settings": {}},
+    default_config={"settings": DEFAULT_SETTINGS},
 )
-def make_attributions(nlp: Language, name: str, settings: dict) -> AttributionsComponent:
+def make_attributions(nlp: Language, name: str, settings: Settings) -> AttributionsComponent:
     return AttributionsComponent(nlp, name, settings)

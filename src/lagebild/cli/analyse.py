@@ -110,8 +110,7 @@ def analysis_fingerprint(settings: Settings) -> str:
 
     from .. import __version__
 
-    relevant = settings.model_dump(mode="json", exclude={"db_path", "batch_size", "n_process", "follow_symlinks",
-                                                          "max_file_bytes"})
+    relevant = settings.model_dump(mode="json", exclude={"batch_size", "follow_symlinks", "max_file_bytes"})
     return json.dumps({"lagebild": __version__, "spacy": spacy.__version__, "settings": relevant}, sort_keys=True)
 
 

@@ -21,17 +21,19 @@ from spacy.tokens import Doc
 from ..lang import LanguageData
 from ..kb.gazetteer import get_gazetteer
 from ..kb.toponyms import Toponyms
+from ..nlp.config import DEFAULT_SETTINGS
 from ..records import Entity
+from ..settings import Settings
 from . import group
 from .finder import EntityFinder
 from .linker import Linker
 
 
 class EntitiesComponent:
-    def __init__(self, nlp: Language, name: str, settings: dict | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, settings: Settings | None = None) -> None:
         self.name = name
-        self.settings = dict(settings or {})
-        gaz = get_gazetteer(int(self.settings.get("geo_min_population", 15000)))
+        self.settings = settings or Settings()
+        gaz = get_gazetteer(self.settings.geo_min_population)
         self.linker = Linker(LanguageData(nlp.lang), gaz)
         self.finder = EntityFinder(self.linker)
         # components before this one that set doc.ents (checked once, not per doc)
@@ -90,7 +92,7 @@ def _ents(doc: Doc) -> list[tuple[int, int, str]]:
     "lagebild_entities",
     requires=["doc.sents"],
     assigns=["doc._.lb_entities", "doc._.lb_toponyms"],
-    default_config={"settings": {}},
+    default_config={"settings": DEFAULT_SETTINGS},
 )
-def make_entities(nlp: Language, name: str, settings: dict) -> EntitiesComponent:
+def make_entities(nlp: Language, name: str, settings: Settings) -> EntitiesComponent:
     return EntitiesComponent(nlp, name, settings)

@@ -13,7 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang import LanguageData
+from ..nlp.config import DEFAULT_SETTINGS
 from ..records import Entity, Event, Evidence, Span as RSpan
+from ..settings import Settings
 from .arguments import Arguments, find_arguments
 from .dates import clause_tense, event_date
 from .decide import confidence, features, has_participants, rejection
@@ -28,10 +30,10 @@ LEAD_SENTENCES = 2
 
 
 class EventsComponent:
-    def __init__(self, nlp: Language, name: str, settings: dict | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, settings: Settings | None = None) -> None:
         self.name = name
-        self.settings = dict(settings or {})
-        self.min_confidence = float(self.settings.get("event_min_confidence", 0.0))
+        self.settings = settings or Settings()
+        self.min_confidence = self.settings.event_min_confidence
         lang = LanguageData(nlp.lang)
         data = lang.json("events")
         if lang.has("event_lexicon.json"):
@@ -266,7 +268,7 @@ class EventsComponent:
     requires=["doc.sents", "doc._.lb_entities", "doc._.lb_times", "doc._.lb_places",
               "doc._.lb_attributions"],
     assigns=["doc._.lb_events", "doc._.lb_entities"],
-    default_config={"settings": {}},
+    default_config={"settings": DEFAULT_SETTINGS},
 )
-def make_events(nlp: Language, name: str, settings: dict) -> EventsComponent:
+def make_events(nlp: Language, name: str, settings: Settings) -> EventsComponent:
     return EventsComponent(nlp, name, settings)

@@ -22,6 +22,10 @@ from spacy.tokens import Doc
 ATTRIBUTES = ("lb_published", "lb_entities", "lb_toponyms", "lb_times", "lb_places", "lb_place_mentions",
               "lb_attributions", "lb_events")
 
+INPUTS = ("doc._.lb_published",)
+"""Set by the caller before the pipeline runs, not by a component: components read them
+without declaring them in ``requires`` (spaCy would report a requirement nothing assigns)."""
+
 
 def register_extensions() -> None:
     """Register the Doc extensions (idempotent; called when a pipeline is built)."""

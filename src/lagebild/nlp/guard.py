@@ -23,6 +23,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..settings import Settings
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _BREAKS = (
@@ -122,6 +124,7 @@ class SentenceCap:
         return self
 
 
-@Language.factory("lagebild_sentence_cap", assigns=["token.is_sent_start"], default_config={"max_tokens": 200})
+@Language.factory("lagebild_sentence_cap", assigns=["token.is_sent_start"],
+                  default_config={"max_tokens": Settings.model_fields["max_sentence_tokens"].default})
 def make_sentence_cap(nlp: Language, name: str, max_tokens: int) -> SentenceCap:
     return SentenceCap(name, max_tokens)

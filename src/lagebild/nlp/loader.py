@@ -18,6 +18,7 @@ from spacy.language import Language
 from ..errors import FallbackModelWarning, ModelNotFoundError, warn
 from ..lang import LanguageData
 from ..settings import Settings
+from .config import stage_config
 from .extensions import register_extensions
 
 #: lagebild's components, in pipeline order (each declares requires/assigns).
@@ -30,7 +31,14 @@ STAGES = (
 )
 
 
-def _import_components() -> None:
+def register_components() -> None:
+    """Register lagebild's spaCy factories and Doc extensions (idempotent).
+
+    Needed before loading the shipped German model on its own (its config names
+    lagebild's sentence splitter, lemmatizer and morphology rules) or adding a stage with
+    ``nlp.add_pipe(stage, config=stage_config(settings))``; :func:`build_nlp` calls it.
+    """
+    register_extensions()
     # Importing registers the factories with spaCy: the base models' own components
     # (used by the shipped German model) first, then lagebild's stages.
     for module in ("sentences", "lemmatizer", "morph_rules", "guard"):
@@ -77,8 +85,7 @@ def load_base(lang: LanguageData, settings: Settings) -> Language:
 
 def build_nlp(code: str, settings: Settings) -> Language:
     """Base model for ``code`` plus lagebild's stages. Expensive: call once per language."""
-    register_extensions()
-    _import_components()
+    register_components()
     lang = LanguageData(code)
     nlp = load_base(lang, settings)
     disable = lang.json("pipeline").get("disable", [])
@@ -92,5 +99,5 @@ def build_nlp(code: str, settings: Settings) -> Language:
     else:
         nlp.add_pipe("lagebild_sentence_cap", **cap)
     for stage in STAGES:
-        nlp.add_pipe(stage, config={"settings": settings.model_dump(mode="json")})
+        nlp.add_pipe(stage, config=stage_config(settings))
     return nlp

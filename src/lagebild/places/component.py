@@ -19,7 +19,9 @@ from ..kb.names import fold
 from ..kb.resolve import Context, Resolver
 from ..kb.toponyms import Toponym, Toponyms
 from ..lang import LanguageData
+from ..nlp.config import DEFAULT_SETTINGS
 from ..records import Mention, Place
+from ..settings import Settings
 from .focus import focus_place
 
 _NOT_PLACES = ("people", "government", "group")  # mentions of a country's people or government
@@ -34,10 +36,10 @@ def approx_candidate(name: str, focus: Candidate) -> Candidate:
 
 
 class PlacesComponent:
-    def __init__(self, nlp: Language, name: str, settings: dict | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, settings: Settings | None = None) -> None:
         self.name = name
-        self.settings = dict(settings or {})
-        gaz = get_gazetteer(int(self.settings.get("geo_min_population", 15000)))
+        self.settings = settings or Settings()
+        gaz = get_gazetteer(self.settings.geo_min_population)
         self.gaz = gaz
         lang = LanguageData(nlp.lang)
         self.resolver = Resolver(gaz, lang)
@@ -114,7 +116,7 @@ def mention_places(doc: Doc) -> list[tuple[Mention, Place, str]]:
     "lagebild_places",
     requires=["doc._.lb_entities", "doc._.lb_toponyms"],
     assigns=["doc._.lb_places", "doc._.lb_place_mentions"],
-    default_config={"settings": {}},
+    default_config={"settings": DEFAULT_SETTINGS},
 )
-def make_places(nlp: Language, name: str, settings: dict) -> PlacesComponent:
+def make_places(nlp: Language, name: str, settings: Settings) -> PlacesComponent:
     return PlacesComponent(nlp, name, settings)

@@ -10,14 +10,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..lang import LanguageData
+from ..nlp.config import DEFAULT_SETTINGS
 from ..records import Time
+from ..settings import Settings
 from .tagger import TimeTagger
 
 
 class TimesComponent:
-    def __init__(self, nlp: Language, name: str, settings: dict | None = None) -> None:
+    def __init__(self, nlp: Language, name: str, settings: Settings | None = None) -> None:
         self.name = name
-        self.settings = dict(settings or {})
+        self.settings = settings or Settings()
         self.tagger = TimeTagger(LanguageData(nlp.lang))
 
     def find(self, doc: Doc) -> list[Time]:
@@ -40,7 +42,7 @@ class TimesComponent:
     "lagebild_times",
     requires=["doc.sents"],
     assigns=["doc._.lb_times"],
-    default_config={"settings": {}},
+    default_config={"settings": DEFAULT_SETTINGS},
 )
-def make_times(nlp: Language, name: str, settings: dict) -> TimesComponent:
+def make_times(nlp: Language, name: str, settings: Settings) -> TimesComponent:
     return TimesComponent(nlp, name, settings)
