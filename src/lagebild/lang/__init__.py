@@ -1,16 +1,22 @@
 """Language knowledge, as data files under ``lagebild/lang/<code>/``.
 
 Code never branches on a language code: it asks the :class:`LanguageData` of the
-article's language for a named resource (``lang.json("cues")``) and uses what is there.
+article's language for a named resource (``lang.json("attribution")``) and uses what is there.
+Every JSON file is checked against its schema (``lang/_schema``) the first time a process reads
+it: an unknown or missing key or a wrong type raises :class:`~lagebild.errors.DataSchemaError`.
 """
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..errors import DataFileError, UnsupportedLanguageError
+from ._schema import validate
 
 
 def available_languages() -> tuple[str, ...]:
@@ -18,14 +24,28 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")))
 
 
-class LanguageData:
-    """The data files of one language, read lazily and once per instance."""
+@lru_cache(maxsize=None)
+def _load(path: str, name: str) -> tuple[Any, BaseModel]:
+    """``path`` parsed and validated as a ``name`` file: once per file per process."""
+    file = Path(path)
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise DataFileError(f"missing language data file {file.name}", path=path) from err
+    except json.JSONDecodeError as err:
+        raise DataFileError(f"malformed JSON: {err}", path=path) from err
+    return data, validate(name, data, path)
 
-    def __init__(self, code: str) -> None:
-        if code not in available_languages():
+
+class LanguageData:
+    """The data files of one language, read lazily, validated once per process."""
+
+    def __init__(self, code: str, *, root: Path | None = None) -> None:
+        """The data of language ``code``; ``root`` is another folder of ``<code>/`` folders (tests)."""
+        if root is None and code not in available_languages():
             raise UnsupportedLanguageError(f"no language data for {code!r}; have {available_languages()}")
         self.code = code
-        self.path = Path(str(resources.files(__name__) / code))
+        self.path = (root / code) if root is not None else Path(str(resources.files(__name__) / code))
         self._cache: dict[str, Any] = {}
 
     def __repr__(self) -> str:
@@ -35,17 +55,12 @@ class LanguageData:
         return (self.path / name).exists()
 
     def json(self, name: str) -> Any:
-        """``name.json`` of this language, parsed (cached)."""
-        key = f"{name}.json"
-        if key not in self._cache:
-            file = self.path / key
-            try:
-                self._cache[key] = json.loads(file.read_text(encoding="utf-8"))
-            except FileNotFoundError as err:
-                raise DataFileError(f"missing language data file {key}", path=str(file)) from err
-            except json.JSONDecodeError as err:
-                raise DataFileError(f"malformed JSON: {err}", path=str(file)) from err
-        return self._cache[key]
+        """``name.json`` of this language as parsed JSON, checked against its schema (cached)."""
+        return _load(str(self.path / f"{name}.json"), name)[0]
+
+    def model(self, name: str) -> BaseModel:
+        """``name.json`` of this language as its typed, frozen model (cached)."""
+        return _load(str(self.path / f"{name}.json"), name)[1]
 
     def words(self, name: str) -> frozenset[str]:
         """``name.txt`` as a set of lines (``#`` comments and blanks skipped), cached."""
