@@ -36,8 +36,9 @@ class EventsComponent:
         data = lang.json("events")
         if lang.has("event_lexicon.json"):
             data = merge_lexicons(data, lang.json("event_lexicon"))
-        self.lex = compile_lexicon(data)
-        self.cues = compile_modality(lang.json("modality"))
+        grammar = lang.json("grammar")
+        self.lex = compile_lexicon(data, grammar)
+        self.cues = compile_modality(lang.json("modality"), grammar)
         self.groups = GroupHeads.of(lang)
         self.triggers = TriggerFinder(self.lex)
 

@@ -24,6 +24,13 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")))
 
 
+def language_name(code: str) -> str:
+    """The English name of language ``code`` (``pipeline.json`` ``name``), or the code itself."""
+    if code not in available_languages():
+        return code
+    return str(LanguageData(code).json("pipeline")["name"])
+
+
 @lru_cache(maxsize=None)
 def _load(path: str, name: str) -> tuple[Any, BaseModel]:
     """``path`` parsed and validated as a ``name`` file: once per file per process."""

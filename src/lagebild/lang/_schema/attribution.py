@@ -4,6 +4,7 @@ from __future__ import annotations
 from pydantic import RootModel
 
 from .base import DataModel, FileModel, WordSeqs, Words
+from .grammar import GrammarSubsets
 
 
 class PrepBefore(DataModel):
@@ -48,8 +49,7 @@ class Attribution(FileModel):
     case_sensitive_cues: bool
     quote_pairs: WordSeqs
     clause_markers: Words
-    konjunktiv: Words
-    relative_pronouns: Words
+    reported_speech_mood: Words
     subject_blockers: Words
     np_stops: Words
     np_continuers: Words
@@ -57,13 +57,12 @@ class Attribution(FileModel):
     prep_before: list[PrepBefore]
     prep_before_suffix: dict[str, Words]
     prep_after: list[PrepAfter]
-    so_cue: Words
+    parenthetical_cue: Words
     anaphoric_cues: Words
-    wie_cue: Words
-    es_cues: WordSeqs
-    source_preps_after_es: Words
+    comparison_cue: Words
+    expletive_cues: WordSeqs
+    source_preps_after_expletive: Words
     passive_agent: Words
-    passive_aux: Words
     aux: Words
     no_comment: Words
     social_media_words: Words
@@ -83,7 +82,6 @@ class Attribution(FileModel):
     person_heads: Words
     person_suffixes: Words
     deps: Deps
-    subordinators: Words
     prep_before_gap: Words
     nested_quotes: bool
     headline_colon: bool
@@ -91,25 +89,31 @@ class Attribution(FileModel):
     determiners: Words
     trailing_adverbs: Words
     post_left_source: bool
-    prepositions: Words
     non_subject_determiners: Words
     infinitive_marker: str
     passive_subject_source: Words
     particles: Words
     use_parser: bool
     use_pos: bool
-    konjunktiv_strong: Words
+    reported_speech_mood_strong: Words
     reportative_modals: Words
     reportative_final: Words
     compact_sources: bool
     addressee_verbs: Words
-    conjunctions: Words
     # keys a language may leave out (the default is what the rules assume then)
-    konjunktiv_suffix_pairs: WordSeqs = []
+    #: words besides the grammar's subordinators that open a clause for these rules
+    clause_openers: Words = []
+    #: this stage's subsets of grammar classes, where the whole class measured worse
+    grammar_subsets: GrammarSubsets = {}
+    #: words that may stand before the comparison cue ("denn wie X sagte")
+    comparison_cue_lead_ins: Words = []
+    #: words that open a genitive attribute after a head noun ("Der Leiter des ...")
+    genitive_attribute_openers: Words = []
+    #: endings of an inflected adjective between a preposition and its noun
+    adjective_endings: Words = []
     thought_reported: bool = False
     infinitive_endings: Words = []
     prenominal_pp: bool = False
-    subject_pronouns: Words = []
     verb_second: bool = False
     source_relative_clause: bool = True
     demonstrative_objects: Words = []

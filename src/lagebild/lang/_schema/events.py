@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Union
 
 from .base import DataModel, FileModel, WordTable, Words
+from .grammar import GrammarSubsets
 
 
 class ObjectRule(DataModel):
@@ -73,8 +74,6 @@ class Events(Triggers):
     role_links: Words
     actor_preps: Words
     between: Words
-    conjunctions: Words
-    prepositions: Words
     np_preps: Words
     genitive_preps: Words
     reciprocal_preps: Words
@@ -84,10 +83,8 @@ class Events(Triggers):
     temporal_preps: Words
     location_preps: Words
     dative_articles: Words
-    passive_aux: Words
     pronouns: dict[str, str]
     own_time_markers: Words
-    subordinators: Words
     future_types: dict[str, str]
     refusal_types: dict[str, str]
     threat_modes: dict[str, str]
@@ -95,8 +92,6 @@ class Events(Triggers):
     mode_cues: dict[str, WordTable]
     contexts: WordTable
     habitual: Words
-    subject_pronouns: Words = []
-    relative_words: Words = []
     oblique_cases: Words = []
     determiners: Words = []
     finite_endings: Words = []
@@ -106,6 +101,12 @@ class Events(Triggers):
     purpose_types: Words = []
     crowd_nouns: Words = []
     obligation_heads: Words = []
+    #: words besides the grammar's subordinators that open a clause for this stage
+    clause_openers: Words = []
+    #: this stage's subsets of grammar classes, where the whole class measured worse
+    grammar_subsets: GrammarSubsets = {}
+    #: marks that join a list like the grammar's coordinators (",")
+    coordinator_marks: Words = []
 
 
 class EventLexicon(Triggers):
@@ -159,7 +160,8 @@ EventConcepts = Union[ConceptTables, PloverTables]
 
 
 class Modality(FileModel):
-    negation: Words
+    """Modality cues; the negation words are the grammar's (``grammar.json``)."""
+
     negation_prefixes: Words
     denial: Words
     hypothetical: Words

@@ -10,6 +10,8 @@ from .base import DataModel, FileModel, WordTable, Words
 
 
 class Pipeline(FileModel):
+    #: the language's name in English, for messages ("German")
+    name: str
     models: Words
     disable: Words
 
