@@ -30,7 +30,7 @@ def _candidates(nlp, text: str, curated_only: bool):
     lex, finder = comp.lex, comp.triggers
     if curated_only:
         lang = LanguageData(nlp.lang)
-        lex = compile_lexicon(lang.json("events"), lang.json("grammar"))
+        lex = compile_lexicon(lang.json("events"), lang.json("grammar"), lang.syntax)
         finder = TriggerFinder(lex)
     doc = nlp(text)
     out = []

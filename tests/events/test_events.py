@@ -61,7 +61,7 @@ def _run(pair, text, ents, times=None, attributions=None):
 @pytest.mark.parametrize("code", ["de", "en"])
 def test_lexicons_compile_with_valid_types(code):
     lang = LanguageData(code)
-    lex = compile_lexicon(lang.json("events"), lang.json("grammar"))
+    lex = compile_lexicon(lang.json("events"), lang.json("grammar"), lang.syntax)
     cues = compile_modality(lang.json("modality"), lang.json("grammar"))
     assert len(lex.entries) > 100
     assert all(e.type in PLOVER_TYPES for e in lex.entries.values())

@@ -40,7 +40,7 @@ def test_attribution_reads_the_grammar(code):
 def test_events_read_the_grammar(code):
     lang = LanguageData(code)
     grammar, data = lang.json("grammar"), lang.json("events")
-    lex = compile_lexicon(data, grammar)
+    lex = compile_lexicon(data, grammar, lang.syntax)
     cls = lambda name: set(word_class(grammar, data, name, stage_file=""))  # noqa: E731
     assert lex.preps == set(grammar["prepositions"])
     assert lex.relative_words == set(grammar["relative_words"])

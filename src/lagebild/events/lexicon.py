@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lang.classes import word_class
+from ..lang.syntax import Syntax
 from ..records import PLOVER_TYPES
 
 POS_KEYS = {"verbs": "VERB", "nouns": "NOUN", "adjectives": "ADJ"}
@@ -64,7 +65,8 @@ class Lexicon:
     phrases: dict[tuple[str, ...], Entry]
     """word sequence (lemmas or lower-case forms) -> entry."""
     case_sensitive: bool
-    compound_heads: bool
+    syntax: Syntax
+    """The language's syntax hooks: closed compounds count by their parts and head."""
     light_verbs: frozenset[str]
     reversers: dict[str, dict]
     reporting: frozenset[str]
@@ -160,10 +162,10 @@ def merge_lexicons(base: dict, extra: dict) -> dict:
     return out
 
 
-def compile_lexicon(events: dict, grammar: dict) -> Lexicon:
-    """Build the lookup tables from a parsed ``events.json`` and the language's ``grammar.json``
+def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
+    """Build the lookup tables from a parsed ``events.json``, the language's ``grammar.json``
     (its closed word classes; ``clause_openers`` and ``coordinator_marks`` in ``events.json``
-    add what this stage treats as such besides)."""
+    add what this stage treats as such besides) and its syntax hooks."""
     case_sensitive = bool(events.get("case_sensitive", False))
     norm = (lambda s: s) if case_sensitive else str.lower
     details: dict[str, dict] = events.get("entries", {})
@@ -215,7 +217,7 @@ def compile_lexicon(events: dict, grammar: dict) -> Lexicon:
     cls = lambda name: word_class(grammar, events, name, stage_file="events.json")  # noqa: E731
     return Lexicon(
         entries=entries, forms=forms, split_forms=split_forms, phrases=phrases,
-        case_sensitive=case_sensitive, compound_heads=bool(events.get("compound_heads", False)),
+        case_sensitive=case_sensitive, syntax=syntax,
         light_verbs=sets("light_verbs"), reversers=events.get("reversers", {}),
         reporting=sets("reporting_verbs"), role_nouns=frozenset(w.lower() for w in events.get("role_nouns", [])),
         actor_preps=frozenset(events.get("actor_preps", [])), between=frozenset(events.get("between", [])),

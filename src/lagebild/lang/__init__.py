@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from ..errors import DataFileError, UnsupportedLanguageError
 from ._schema import validate
+from .syntax import Syntax, load_syntax
 
 
 def available_languages() -> tuple[str, ...]:
@@ -64,6 +65,11 @@ class LanguageData:
     def json(self, name: str) -> Any:
         """``name.json`` of this language as parsed JSON, checked against its schema (cached)."""
         return _load(str(self.path / f"{name}.json"), name)[0]
+
+    @property
+    def syntax(self) -> Syntax:
+        """The language's syntax hooks (``syntax.py`` in its folder over neutral defaults)."""
+        return load_syntax(str(self.path / "syntax.py"))
 
     def model(self, name: str) -> BaseModel:
         """``name.json`` of this language as its typed, frozen model (cached)."""

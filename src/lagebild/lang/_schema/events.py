@@ -67,7 +67,6 @@ class Triggers(FileModel):
 class Events(Triggers):
     case_sensitive: bool
     use_parse: bool
-    compound_heads: bool
     reversers: Reversers
     reporting_verbs: Words
     role_nouns: Words
