@@ -4,6 +4,13 @@ Code never branches on a language code: it asks the :class:`LanguageData` of the
 article's language for a named resource (``lang.json("attribution")``) and uses what is there.
 Every JSON file is checked against its schema (``lang/_schema``) the first time a process reads
 it: an unknown or missing key or a wrong type raises :class:`~lagebild.errors.DataSchemaError`.
+
+Adding a language means adding a folder ``lang/<code>/``: ``pipeline.json`` (name, models),
+``grammar.json`` (closed word classes, read by every stage), the files of the stages it should
+run (``attribution.json`` and ``attribution_verbs.json``, ``events.json`` and ``modality.json``,
+``places.json``, ``roles.json``, ``times.json``, ...; one schema per file kind in
+``lang/_schema``) and, where the language does something in code that others do not, a
+``syntax.py`` with hooks of :mod:`lagebild.lang.syntax`.
 """
 from __future__ import annotations
 
