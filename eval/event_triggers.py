@@ -29,7 +29,8 @@ def _candidates(nlp, text: str, curated_only: bool):
     comp = nlp.get_pipe("lagebild_events")
     lex, finder = comp.lex, comp.triggers
     if curated_only:
-        lex = compile_lexicon(LanguageData(nlp.lang).json("events"))
+        lang = LanguageData(nlp.lang)
+        lex = compile_lexicon(lang.json("events"), lang.json("grammar"), lang.syntax)
         finder = TriggerFinder(lex)
     doc = nlp(text)
     out = []

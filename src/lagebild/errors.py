@@ -66,6 +66,19 @@ class DataFileError(LagebildError):
     code = "E030"
 
 
+class DataSchemaError(DataFileError):
+    """A language data file does not fit its schema: an unknown or missing key, or a wrong type.
+
+    ``key`` is the dotted path of the offending key (``prep_before.0.tokens``), or None.
+    """
+
+    code = "E031"
+
+    def __init__(self, message: str, *, path: str | None = None, key: str | None = None) -> None:
+        self.key = key
+        super().__init__(message, path=path)
+
+
 class StoreError(LagebildError):
     code = "E040"
 

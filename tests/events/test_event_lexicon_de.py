@@ -34,8 +34,8 @@ def _type_modes(data: dict):
 
 def test_generated_file_merges_and_compiles():
     merged = merge_lexicons(LANG.json("events"), GENERATED)
-    lex = compile_lexicon(merged)
-    curated = compile_lexicon(LANG.json("events"))
+    lex = compile_lexicon(merged, LANG.json("grammar"), LANG.syntax)
+    curated = compile_lexicon(LANG.json("events"), LANG.json("grammar"), LANG.syntax)
     assert len(lex.entries) > len(curated.entries) + 800
     assert all(e.type in PLOVER_TYPES for e in lex.entries.values())
     assert ("Massenverhaftung", "NOUN") in lex.entries and ("untersagen", "VERB") in lex.entries
@@ -81,7 +81,7 @@ def test_at_least_a_thousand_lemmas_and_forms_for_each():
 
 
 def test_generic_heads_do_not_count_in_compounds():
-    lex = compile_lexicon(merge_lexicons(LANG.json("events"), GENERATED))
+    lex = compile_lexicon(merge_lexicons(LANG.json("events"), GENERATED), LANG.json("grammar"), LANG.syntax)
     # "Botschaft", "Wirtschaft" end in "haft"; "Pressekonferenz" is no consultation
     assert "haft" not in lex.noun_forms_lower and "konferenz" not in lex.noun_forms_lower
     assert "beschuss" in lex.noun_forms_lower

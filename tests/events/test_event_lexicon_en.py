@@ -45,8 +45,9 @@ def _readings(data: dict):
 
 def test_loads_under_the_curated_lexicon(generated):
     curated = LanguageData("en").json("events")
-    base = compile_lexicon(curated)
-    lex = compile_lexicon(merge_lexicons(curated, generated))
+    grammar = LanguageData("en").json("grammar")
+    base = compile_lexicon(curated, grammar, LanguageData("en").syntax)
+    lex = compile_lexicon(merge_lexicons(curated, generated), grammar, LanguageData("en").syntax)
     assert len(lex.entries) + len(lex.phrases) >= len(base.entries) + len(base.phrases) + 500
     assert lex.entries[("impound", "VERB")].type == "COERCE"
     assert lex.entries[("annexation", "NOUN")].mode == "seize"

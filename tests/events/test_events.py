@@ -62,8 +62,8 @@ def _run(pair, text, ents, times=None, attributions=None):
 @pytest.mark.parametrize("code", ["de", "en"])
 def test_lexicons_compile_with_valid_types(code):
     lang = LanguageData(code)
-    lex = compile_lexicon(lang.json("events"))
-    cues = compile_modality(lang.json("modality"))
+    lex = compile_lexicon(lang.json("events"), lang.json("grammar"), lang.syntax)
+    cues = compile_modality(lang.json("modality"), lang.json("grammar"))
     assert len(lex.entries) > 100
     assert all(e.type in PLOVER_TYPES for e in lex.entries.values())
     assert all(e.type in PLOVER_TYPES for e in lex.phrases.values())

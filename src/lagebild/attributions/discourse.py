@@ -98,7 +98,7 @@ def _unit_konj(v: View, u: int) -> bool:
 
 def _unit_strong_konj(v: View, u: int) -> bool:
     lo, hi = v.units[u]
-    return any(v.quote_of[k] == -1 and v.lex.has("konjunktiv_strong", v.lowers[k]) for k in range(lo, hi))
+    return any(v.quote_of[k] == -1 and v.lex.has("reported_speech_mood_strong", v.lowers[k]) for k in range(lo, hi))
 
 
 def _reportative(v: View, u: int) -> bool:

@@ -13,6 +13,15 @@ from dataclasses import dataclass, field
 
 from ..errors import DataFileError
 from ..lang import LanguageData
+from ..lang.classes import word_class
+
+#: attribution word lists that are closed classes of the language (``grammar.json``), by the
+#: name the rules use -> the grammar's class; ``clause_openers`` in ``attribution.json`` adds the
+#: words besides subordinators that open a clause for these rules
+GRAMMAR_CLASSES = {"articles": "articles", "prepositions": "prepositions", "subordinators": "subordinators",
+                   "relative_pronouns": "relative_words", "conjunctions": "coordinators",
+                   "passive_aux": "passive_auxiliaries", "subject_pronouns": "subject_pronouns"}
+STAGE_ADDITIONS = {"subordinators": "clause_openers"}
 
 
 @dataclass(frozen=True)
@@ -35,7 +44,7 @@ class Lexicon:
     prep_before: list[dict] = field(default_factory=list)
     prep_before_suffix: dict[str, tuple[str, ...]] = field(default_factory=dict)
     prep_after: list[dict] = field(default_factory=list)
-    es_cues: list[tuple[str, ...]] = field(default_factory=list)
+    expletive_cues: list[tuple[str, ...]] = field(default_factory=list)
     no_comment: list[re.Pattern] = field(default_factory=list)
     number_words: dict[str, int] = field(default_factory=dict)
     pronouns: dict[str, str] = field(default_factory=dict)
@@ -47,6 +56,8 @@ class Lexicon:
     infinitive_marker: str | None = None
     infinitive_endings: tuple[str, ...] = ()
     """Endings of an infinitive that may carry the marker inside ("einzusetzen")."""
+    adjective_endings: tuple[str, ...] = ()
+    """Endings of an inflected adjective between a preposition and its noun ("nach neuesten Angaben")."""
     passive_subject_source: frozenset[str] = frozenset()
     use_parser: bool = True
     use_pos: bool = True
@@ -72,8 +83,8 @@ class Lexicon:
     def index(self) -> None:
         """First words of every multi-word pattern, to skip tokens quickly."""
         first = {p["tokens"][0] for p in self.prep_before} | {p["tokens"][0] for p in self.prep_after}
-        first |= {p[0] for p in self.es_cues} | set(self.prep_before_suffix)
-        for name in ("so_cue", "anaphoric_cues"):
+        first |= {p[0] for p in self.expletive_cues} | set(self.prep_before_suffix)
+        for name in ("parenthetical_cue", "anaphoric_cues"):
             first |= set(self.words.get(name, ()))
         self.first_words = frozenset(first)
 
@@ -102,6 +113,8 @@ class Lexicon:
     def load(cls, lang: LanguageData) -> Lexicon:
         data = lang.json("attribution")
         verbs = lang.json("attribution_verbs")
+        grammar = lang.json("grammar")
+        file = lang.path / "attribution.json"
         case = bool(data.get("case_sensitive_cues", False))
         norm = (lambda w: w) if case else str.lower
         joined: dict[str, Cue] = {}
@@ -124,21 +137,27 @@ class Lexicon:
             else:
                 alts.append(f"{o}[^{o}{c}\\n]{{1,2000}}?{c}" if op != cl else f"{o}[^{o}\\n]{{1,2000}}?{c}")
         quote_re = re.compile("|".join(alts)) if alts else None
-        lists = ("clause_markers", "konjunktiv", "relative_pronouns", "subject_blockers", "np_stops",
-                 "np_continuers", "so_cue", "anaphoric_cues", "wie_cue", "source_preps_after_es",
+        lists = ("clause_markers", "reported_speech_mood", "relative_pronouns", "subject_blockers", "np_stops",
+                 "np_continuers", "parenthetical_cue", "anaphoric_cues", "comparison_cue",
+                 "source_preps_after_expletive",
                  "passive_agent", "passive_aux", "aux", "social_media_words", "social_media_preps",
                  "social_media_verbs", "writing_verbs", "anonymous_heads", "anonymous_named_blocks",
                  "anaphoric_determiners", "count_skip", "institution_heads", "document_heads",
                  "person_heads", "subordinators", "prep_before_gap", "object_pronouns", "determiners",
                  "trailing_adverbs", "prepositions", "non_subject_determiners", "particles",
-                 "konjunktiv_strong", "reportative_modals", "reportative_final", "addressee_verbs",
+                 "reported_speech_mood_strong", "reportative_modals", "reportative_final", "addressee_verbs",
                  "conjunctions", "subject_pronouns", "demonstrative_subjects", "demonstrative_objects",
                  "signature_dashes", "predicative_preps", "personal_relatives", "nominal_cues", "nominal_cue_preps",
                  "adjective_cues", "adjective_cue_preps", "copulas", "author_preps", "share_heads", "agent_nouns",
-                 "clause_only_cues", "adjunct_preps", "survey_preps", "survey_heads", "setting_verbs")
+                 "clause_only_cues", "adjunct_preps", "survey_preps", "survey_heads", "setting_verbs",
+                 "articles", "comparison_cue_lead_ins", "genitive_attribute_openers")
         words: dict[str, frozenset[str]] = {}
         for name in lists:
-            values = data.get(name, [])
+            if name in GRAMMAR_CLASSES:
+                values = word_class(grammar, data, GRAMMAR_CLASSES[name], stage_file=str(file)) \
+                    + data.get(STAGE_ADDITIONS.get(name, ""), [])
+            else:
+                values = data.get(name, [])
             words[name] = frozenset(values)
             words[name + "_lower"] = frozenset(v.lower() for v in values)
         suffixes = {name: tuple(data.get(f"{name}_suffixes", [])) for name in
@@ -157,7 +176,7 @@ class Lexicon:
             prep_before=data.get("prep_before", []),
             prep_before_suffix={k: tuple(v) for k, v in data.get("prep_before_suffix", {}).items()},
             prep_after=data.get("prep_after", []),
-            es_cues=[tuple(x) for x in data.get("es_cues", [])],
+            expletive_cues=[tuple(x) for x in data.get("expletive_cues", [])],
             no_comment=no_comment,
             number_words={k.lower(): int(v) for k, v in data.get("number_words", {}).items()},
             pronouns={k.lower(): v for k, v in data.get("pronouns", {}).items()},
@@ -168,6 +187,7 @@ class Lexicon:
         lex.thought_reported = bool(data.get("thought_reported", False))
         lex.infinitive_marker = data.get("infinitive_marker")
         lex.infinitive_endings = tuple(data.get("infinitive_endings", ()))
+        lex.adjective_endings = tuple(data.get("adjective_endings", ()))
         lex.use_parser = bool(data.get("use_parser", True))
         lex.use_pos = bool(data.get("use_pos", True))
         lex.compact_sources = bool(data.get("compact_sources", True))

@@ -57,7 +57,7 @@ def prep_frames(v: View, u: int) -> list[Frame]:
             nxt = i + 1
             while nxt < min(hi - 1, i + 3) and not v.capital(nxt) and (
                     lex.has("prep_before_gap", v.lowers[nxt]) or lex.has("determiners", v.lowers[nxt])
-                    or v.lowers[nxt].endswith(("en", "er", "e"))):
+                    or v.lowers[nxt].endswith(lex.adjective_endings)):
                 nxt += 1
             if (v.capital(nxt) or not lex.case_sensitive) and any(
                     v.lowers[nxt].endswith(s) for s in lex.prep_before_suffix[low]):
@@ -93,7 +93,7 @@ def prep_frames(v: View, u: int) -> list[Frame]:
                                  unit=u, kind="prep", lemma=low))
             break
         # ", so die beiden Personen." at the end of the unit
-        if lex.has("so_cue", low) and i > lo + 2 and v.texts[i - 1] == "," and i + 1 < hi and not (
+        if lex.has("parenthetical_cue", low) and i > lo + 2 and v.texts[i - 1] == "," and i + 1 < hi and not (
                 lex.has("clause_markers", v.lowers[i + 1]) or lex.has("subordinators", v.lowers[i + 1])
                 or v.is_punct(i + 1)):
             end = hi
@@ -136,18 +136,19 @@ def es_frames(v: View, u: int) -> list[Frame]:
     firsts = [i for i in range(lo, hi) if v.lowers[i] in v.lex.first_words]
     if not firsts:
         return out
-    for pat in v.lex.es_cues:
+    for pat in v.lex.expletive_cues:
         n = len(pat)
         for i in firsts:
             if v.lowers[i] != pat[0] or v.lowers[i:i + n] != list(pat) or v.quote_of[i] != -1:
                 continue
             e = i + n
             src = None
-            if e < hi and v.lex.has("source_preps_after_es", v.lowers[e]):
+            if e < hi and v.lex.has("source_preps_after_expletive", v.lowers[e]):
                 src = _nonempty(v.np_forward(e + 1, hi, relative=False))
             ls = v.clause_start(i, lo)
-            at = ls + 1 if ls + 2 < i and v.lex.has("wie_cue", v.lowers[ls]) else ls  # "Wie aus Kreisen verlautete"
-            if src is None and at + 1 < i and v.lex.has("source_preps_after_es", v.lowers[at]):
+            # "Wie aus Kreisen verlautete"
+            at = ls + 1 if ls + 2 < i and v.lex.has("comparison_cue", v.lowers[ls]) else ls
+            if src is None and at + 1 < i and v.lex.has("source_preps_after_expletive", v.lowers[at]):
                 src = _nonempty(v.np_forward(at + 1, i, relative=False))  # "In einer Erklärung heißt es"
             if ls > lo and v.texts[ls - 1] == ",":
                 content = [v.strip(lo, ls - 1)]

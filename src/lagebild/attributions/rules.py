@@ -177,10 +177,11 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
         return _nonempty(v.np_forward(s + 1, i, relative=False))
     e = i
     for k in range(s, i):
-        if k > s and v.quote_of[k] == -1 and (v.lex.has("aux", v.lowers[k]) or v.lex.has("konjunktiv", v.lowers[k])):
+        if k > s and v.quote_of[k] == -1 and (
+                v.lex.has("aux", v.lowers[k]) or v.lex.has("reported_speech_mood", v.lowers[k])):
             e = k
             break
-    if i - 1 >= s and v.lowers[i - 1] in ("und", "and"):
+    if i - 1 >= s and v.lex.has("conjunctions", v.lowers[i - 1]):
         return _nonempty(v.np_forward(s, i, relative=False))
     if v.lex.compact_sources and s > lo and v.texts[s - 1] == "," and any(
             v.lex.has("np_stops", v.lowers[k]) for k in range(s + 1, e)):
@@ -312,10 +313,10 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
                         content, form = _quotes_in(v, *content[0])[:1], "direct"
                     return Frame(form=form, source=src, content=content, **base)
     # --- WIE: "wie X mitteilte" -------------------------------------------------------
-    if ls + 1 < cs and not lex.has("wie_cue", v.lowers[ls]) and lex.has("wie_cue", v.lowers[ls + 1]) \
-            and lex.has("subordinators", v.lowers[ls]) is False and v.lowers[ls] in ("denn", "doch", "aber", "und", "but", "and"):
+    if ls + 1 < cs and not lex.has("comparison_cue", v.lowers[ls]) and lex.has("comparison_cue", v.lowers[ls + 1]) \
+            and lex.has("subordinators", v.lowers[ls]) is False and lex.has("comparison_cue_lead_ins", v.lowers[ls]):
         ls += 1
-    if lex.has("wie_cue", v.lowers[ls]) and ls < cs:
+    if lex.has("comparison_cue", v.lowers[ls]) and ls < cs:
         src = _trim(v, v.strip(ls + 1, cs))
         if ls > lo:
             content = [_nonempty(v.strip(lo, ls))]

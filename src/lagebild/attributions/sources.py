@@ -36,11 +36,11 @@ def head_token(v: View, s: int, e: int) -> int:
                     and v.lex.has("determiners", v.lowers[k + 1]):
                 ce = k
                 break
-        # German: the last capitalised word before a genitive attribute ("Der Leiter des ...")
+        # the last capitalised word before a genitive attribute ("Der Leiter des ...")
         for k in range(cs + 1, ce - 1):
-            if v.lowers[k] in ("der", "des", "von", "vom") and v.capital(k - 1) and \
+            if v.lex.has("genitive_attribute_openers", v.lowers[k]) and v.capital(k - 1) and \
                     v.lowers[k - 1] not in v.lex.number_words and k - 1 > cs - 1:
-                if not (v.lowers[k - 1] in ("der", "die", "das")):
+                if not v.lex.has("articles", v.lowers[k - 1]):
                     ce = k
                     break
         for k in range(ce - 1, cs - 1, -1):

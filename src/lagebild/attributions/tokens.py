@@ -102,7 +102,7 @@ class View:
         has_morph = doc.has_annotation("MORPH")
         lowers = [t.lower() for t in texts]
         konj = [("Sub" in t.morph.get("Mood")) if has_morph else False for t in toks]
-        konj = [k or lex.has("konjunktiv", w) for k, w in zip(konj, lowers)]
+        konj = [k or lex.has("reported_speech_mood", w) for k, w in zip(konj, lowers)]
         view = cls(doc, lex, texts, lowers, quote_of, quotes, units, has_pos,
                    doc.has_annotation("DEP") and lex.use_parser, has_morph)
         view.text = text

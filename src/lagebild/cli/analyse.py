@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from ..errors import LagebildError
+from ..lang import available_languages, language_name
 from ..pipeline import Pipeline
 from ..read import ReadFailure, iter_articles
 from ..settings import Settings
@@ -17,10 +18,8 @@ from .meta import with_file_meta
 from .summary import print_summary
 
 
-class Lang(str, Enum):
-    auto = "auto"
-    de = "de"
-    en = "en"
+#: ``--lang``: auto-detect, or one of the languages that have data under ``lagebild/lang/``
+Lang = Enum("Lang", {"auto": "auto", **{code: code for code in available_languages()}}, type=str)  # type: ignore[misc]
 
 
 class OutFormat(str, Enum):
@@ -35,7 +34,6 @@ class ExportFormat(str, Enum):
     plover = "plover"
 
 
-LANGUAGE_NAMES = {"de": "German", "en": "English"}
 PUBLISHED_HELP = ("Publication date YYYY-MM-DD for articles that name none of their own (a `published:` header line, "
                   "a NAME.meta.json sidecar, HTML metadata or a record's field win).")
 
@@ -50,7 +48,7 @@ class ShowLoading(Pipeline):
             return super().nlp(language)
         from ..kb.cache import is_cached
 
-        what = f"loading the {LANGUAGE_NAMES.get(language, language)} models"
+        what = f"loading the {language_name(language)} models"
         if not is_cached(self.settings.geo_min_population):
             what += " and building the place index (once, then cached; about 10-20 s)"
         task = self.bar.task_ids[0]

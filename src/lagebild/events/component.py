@@ -38,8 +38,9 @@ class EventsComponent:
         data = lang.json("events")
         if lang.has("event_lexicon.json"):
             data = merge_lexicons(data, lang.json("event_lexicon"))
-        self.lex = compile_lexicon(data)
-        self.cues = compile_modality(lang.json("modality"))
+        grammar = lang.json("grammar")
+        self.lex = compile_lexicon(data, grammar, lang.syntax)
+        self.cues = compile_modality(lang.json("modality"), grammar)
         self.groups = GroupHeads.of(lang)
         self.triggers = TriggerFinder(self.lex)
 
@@ -210,18 +211,21 @@ class EventsComponent:
         if not cues:
             return None
         low = [t.lower_ for t in sent]
+        syntax = self.lex.syntax
         for mode, words in cues.items():
             for w in low:
-                if w in words or (self.lex.compound_heads and any(len(c) > 4 and c in w for c in words)):
+                if w in words or (syntax.closed_compounds and any(
+                        len(c) > 4 and syntax.compound_has_part(w, c) for c in words)):
                     return mode
         return None
 
     def _context(self, sent: Span) -> list[str]:
         toks = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
         out = []
+        syntax = self.lex.syntax
         for ctx, words in self.lex.contexts.items():
-            if toks & words or (self.lex.compound_heads and any(
-                    len(w) > 5 and any(w in t for t in toks) for w in words)):
+            if toks & words or (syntax.closed_compounds and any(
+                    len(w) > 5 and any(syntax.compound_has_part(t, w) for t in toks) for w in words)):
                 out.append(ctx)
         return out[:3]
 

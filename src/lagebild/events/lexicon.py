@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..lang.classes import word_class
+from ..lang.syntax import Syntax
 from ..records import PLOVER_TYPES
 
 POS_KEYS = {"verbs": "VERB", "nouns": "NOUN", "adjectives": "ADJ"}
@@ -63,7 +65,8 @@ class Lexicon:
     phrases: dict[tuple[str, ...], Entry]
     """word sequence (lemmas or lower-case forms) -> entry."""
     case_sensitive: bool
-    compound_heads: bool
+    syntax: Syntax
+    """The language's syntax hooks: closed compounds count by their parts and head."""
     light_verbs: frozenset[str]
     reversers: dict[str, dict]
     reporting: frozenset[str]
@@ -159,8 +162,10 @@ def merge_lexicons(base: dict, extra: dict) -> dict:
     return out
 
 
-def compile_lexicon(events: dict) -> Lexicon:
-    """Build the lookup tables from a parsed ``events.json``."""
+def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
+    """Build the lookup tables from a parsed ``events.json``, the language's ``grammar.json``
+    (its closed word classes; ``clause_openers`` and ``coordinator_marks`` in ``events.json``
+    add what this stage treats as such besides) and its syntax hooks."""
     case_sensitive = bool(events.get("case_sensitive", False))
     norm = (lambda s: s) if case_sensitive else str.lower
     details: dict[str, dict] = events.get("entries", {})
@@ -209,24 +214,25 @@ def compile_lexicon(events: dict) -> Lexicon:
     noun_forms = frozenset(f.lower() for f, v in forms.items()
                            if any(p == "NOUN" for _, p in v) and f.lower() not in no_heads)
     sets = lambda name: frozenset(norm(w) for w in events.get(name, []))  # noqa: E731
+    cls = lambda name: word_class(grammar, events, name, stage_file="events.json")  # noqa: E731
     return Lexicon(
         entries=entries, forms=forms, split_forms=split_forms, phrases=phrases,
-        case_sensitive=case_sensitive, compound_heads=bool(events.get("compound_heads", False)),
+        case_sensitive=case_sensitive, syntax=syntax,
         light_verbs=sets("light_verbs"), reversers=events.get("reversers", {}),
         reporting=sets("reporting_verbs"), role_nouns=frozenset(w.lower() for w in events.get("role_nouns", [])),
         actor_preps=frozenset(events.get("actor_preps", [])), between=frozenset(events.get("between", [])),
-        conj_words=frozenset(events.get("conjunctions", [])),
-        preps=frozenset(events.get("prepositions", [])),
+        conj_words=frozenset(cls("coordinators") + events.get("coordinator_marks", [])),
+        preps=frozenset(cls("prepositions")),
         dative_articles=frozenset(events.get("dative_articles", [])),
-        passive_aux=frozenset(events.get("passive_aux", [])),
+        passive_aux=frozenset(cls("passive_auxiliaries")),
         pronouns=events.get("pronouns", {}),
         contexts={c: frozenset(w.lower() for w in ws) for c, ws in events.get("contexts", {}).items()},
         mode_cues={t: {m: frozenset(w.lower() for w in ws) for m, ws in modes.items()}
                    for t, modes in events.get("mode_cues", {}).items()},
         threat_modes=events.get("threat_modes", {}),
         future_types=events.get("future_types", {}),
-        subordinators=frozenset(events.get("subordinators", [])),
-        relative_words=frozenset(events.get("relative_words", [])),
+        subordinators=frozenset(cls("subordinators") + events.get("clause_openers", [])),
+        relative_words=frozenset(cls("relative_words")),
         location_preps=frozenset(events.get("location_preps", [])),
         determiners=frozenset(events.get("determiners", [])),
         purpose_types=frozenset(events.get("purpose_types", [])),
@@ -242,7 +248,7 @@ def compile_lexicon(events: dict) -> Lexicon:
         obligation_heads=frozenset(events.get("obligation_heads", [])),
         crowd_nouns=frozenset(w.lower() for w in events.get("crowd_nouns", [])),
         use_parse=bool(events.get("use_parse", True)),
-        subject_pronouns=frozenset(events.get("subject_pronouns", [])),
+        subject_pronouns=frozenset(cls("subject_pronouns")),
         temporal_preps=frozenset(events.get("temporal_preps", [])),
         oblique_cases=frozenset(events.get("oblique_cases", [])),
         participle_forms=frozenset(norm(f) for f in events.get("participle_forms", [])),
@@ -276,10 +282,12 @@ class ModalityCues:
     """Second part of a correlative negation -> its first part ("noch" -> "weder")."""
 
 
-def compile_modality(data: dict) -> ModalityCues:
+def compile_modality(data: dict, grammar: dict) -> ModalityCues:
+    """The cues of ``modality.json``; negation is the grammar's (``grammar.json``)."""
     s = lambda name: frozenset(w.lower() for w in data.get(name, []))  # noqa: E731
     return ModalityCues(
-        negation=s("negation"), negation_prefixes=tuple(data.get("negation_prefixes", [])),
+        negation=frozenset(w.lower() for w in grammar["negation"]),
+        negation_prefixes=tuple(data.get("negation_prefixes", [])),
         denial=s("denial"), hypothetical=s("hypothetical"), conditional=s("conditional"),
         question=s("question"), planned=s("planned"), planned_governors=s("planned_governors"),
         hypothetical_governors=s("hypothetical_governors"), question_governors=s("question_governors"),

@@ -107,10 +107,8 @@ class TriggerFinder:
         if not hits and sent_start and lex.case_sensitive:
             alt = tok.text[:1].lower() + tok.text[1:]
             hits = list(lex.forms.get(alt, []))
-        if not hits and lex.compound_heads and len(tok.text) > 5:
-            low = tok.text.lower()
-            for cut in range(2, len(low) - 3):
-                head = low[cut:].lstrip("-")
+        if not hits and len(tok.text) > 5:
+            for head in lex.syntax.compound_heads(tok.text):
                 if head in lex.noun_forms_lower:
                     cap = head[:1].upper() + head[1:]
                     hits = [h for h in lex.forms.get(lex.key(cap), []) if h[1] == "NOUN"]
@@ -273,10 +271,9 @@ def _object_spec(objects: dict, o: Token, lex: Lexicon) -> dict | None:
     for key in (lex.key(o.lemma_), o.lower_, lex.key(o.text)):
         if key in objects:
             return objects[key]
-    if lex.compound_heads:
-        low = o.lower_
+    if lex.syntax.closed_compounds:
         for key, spec in objects.items():
-            if len(key) > 3 and key != "*" and low.endswith(key.lower()):
+            if len(key) > 3 and key != "*" and lex.syntax.compound_has_head(o.lower_, key.lower()):
                 return spec
     return None
 

@@ -1,0 +1,36 @@
+"""Schema of ``grammar.json``: a language's closed word classes, listed once for every stage.
+
+A stage reads a class from here rather than keeping its own copy; where a stage needs a
+different set it keeps that in its own file under its own name (``clause_openers``: words
+besides the subordinators that open a clause for that stage).
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from .base import FileModel, Words
+
+
+class Grammar(FileModel):
+    #: definite and indefinite articles, every inflected form
+    articles: Words
+    prepositions: Words
+    #: subordinating conjunctions: they open a dependent clause
+    subordinators: Words
+    #: relative pronouns and adverbs that open a relative clause
+    relative_words: Words
+    #: coordinating conjunctions that join two phrases of one kind
+    coordinators: Words
+    #: personal pronouns in the subject case
+    subject_pronouns: Words
+    #: auxiliaries of the passive voice
+    passive_auxiliaries: Words
+    #: words that negate a clause
+    negation: Words
+
+
+#: the name of a class of :class:`Grammar`
+GrammarClass = Literal["articles", "prepositions", "subordinators", "relative_words", "coordinators",
+                       "subject_pronouns", "passive_auxiliaries", "negation"]
+#: a stage's own subset of some grammar classes (``grammar_subsets`` in its file)
+GrammarSubsets = dict[GrammarClass, Words]

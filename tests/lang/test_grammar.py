@@ -1,0 +1,118 @@
+"""Closed word classes live once per language in ``grammar.json``; the stages read them from there."""
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+from lagebild.attributions.lexicon import GRAMMAR_CLASSES, Lexicon
+from lagebild.events.lexicon import compile_lexicon, compile_modality
+from lagebild.errors import DataFileError
+from lagebild.lang import LanguageData, available_languages
+from lagebild.lang.classes import word_class
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "lagebild"
+LANGS = available_languages()
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_every_language_has_a_grammar_with_every_class(code):
+    grammar = LanguageData(code).model("grammar")
+    for name, words in grammar:
+        assert words, f"{code}: grammar class {name} is empty"
+        assert len(words) == len(set(words)), f"{code}: {name} repeats a word"
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_attribution_reads_the_grammar(code):
+    lang = LanguageData(code)
+    grammar, data = lang.json("grammar"), lang.json("attribution")
+    lex = Lexicon.load(lang)
+    for name, cls in GRAMMAR_CLASSES.items():
+        assert set(word_class(grammar, data, cls, stage_file="")) <= lex.words[name], (code, name)
+    assert lex.words["subordinators"] == set(grammar["subordinators"]) | set(data.get("clause_openers", []))
+    assert lex.words["articles"] == set(grammar["articles"])
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_events_read_the_grammar(code):
+    lang = LanguageData(code)
+    grammar, data = lang.json("grammar"), lang.json("events")
+    lex = compile_lexicon(data, grammar, lang.syntax)
+    cls = lambda name: set(word_class(grammar, data, name, stage_file=""))  # noqa: E731
+    assert lex.preps == set(grammar["prepositions"])
+    assert lex.relative_words == set(grammar["relative_words"])
+    assert lex.passive_aux == set(grammar["passive_auxiliaries"])
+    assert lex.subordinators == cls("subordinators") | set(data.get("clause_openers", []))
+    assert lex.subject_pronouns == set(grammar["subject_pronouns"])
+    assert compile_modality(lang.json("modality"), grammar).negation == {w.lower() for w in grammar["negation"]}
+
+
+def test_a_stage_subset_stays_inside_the_grammar_class():
+    grammar = {"prepositions": ["in", "on"]}
+    assert word_class(grammar, {}, "prepositions", stage_file="x.json") == ["in", "on"]
+    assert word_class(grammar, {"grammar_subsets": {"prepositions": ["in"]}}, "prepositions",
+                      stage_file="x.json") == ["in"]
+    with pytest.raises(DataFileError, match="'under'"):
+        word_class(grammar, {"grammar_subsets": {"prepositions": ["in", "under"]}}, "prepositions",
+                   stage_file="x.json")
+
+
+#: keys a stage file may no longer carry: the class is the grammar's
+MOVED = {"attribution": ["prepositions", "subordinators", "relative_pronouns", "conjunctions", "passive_aux",
+                         "subject_pronouns"],
+         "events": ["prepositions", "subordinators", "relative_words", "conjunctions", "passive_aux",
+                    "subject_pronouns"],
+         "modality": ["negation"]}
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_no_stage_file_keeps_its_own_copy_of_a_grammar_class(code):
+    lang = LanguageData(code)
+    for name, keys in MOVED.items():
+        raw = json.loads((lang.path / f"{name}.json").read_text(encoding="utf-8"))
+        assert not set(keys) & set(raw), (code, name, set(keys) & set(raw))
+
+
+#: German grammar terms that once named keys in every language's files
+GERMAN_TERMS = ("konjunktiv", "wie_", "es_cue", "so_cue", "_es", "vorfeld")
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_data_keys_have_neutral_names(code):
+    for file in LanguageData(code).path.glob("*.json"):
+        if file.stem in ("attribution_verbs", "event_concepts", "event_lexicon"):
+            continue  # keyed by words of the language, not by names
+        keys = json.loads(file.read_text(encoding="utf-8")).keys()
+        bad = [k for k in keys if any(t in k.lower() for t in GERMAN_TERMS)]
+        assert not bad, (code, file.name, bad)
+
+
+def _word_tuples(tree: ast.AST):
+    """Tuples, lists and sets of two or more lower-case word literals in membership tests or
+    ``endswith`` calls: words that belong in language data."""
+    for node in ast.walk(tree):
+        seqs = []
+        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+            seqs = [c for c in node.comparators if isinstance(c, (ast.Tuple, ast.List, ast.Set))]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in (
+                "endswith", "startswith"):
+            seqs = [a for a in node.args if isinstance(a, ast.Tuple)]
+        for seq in seqs:
+            words = [e.value for e in seq.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                     and e.value.isalpha() and e.value.islower()]
+            if len(words) >= 2:
+                yield node.lineno, words
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in (SRC / "attributions").glob("*.py")))
+def test_attribution_code_holds_no_words(module):
+    """Labels of the pipeline's own vocabulary (kinds, forms, media) are fine; words of a language are not."""
+    labels = {"speech", "thought", "act", "verb", "carry", "no_comment", "anonymous", "person", "unknown",
+              "indirect", "direct", "reported", "noun", "adjective", "quote", "inf", "institution", "document",
+              "social_media", "partial", "mixed", "prep"}
+    tree = ast.parse((SRC / "attributions" / module).read_text(encoding="utf-8"))
+    found = [(line, words) for line, words in _word_tuples(tree) if not set(words) <= labels]
+    assert not found, f"{module}: words in code {found}"
