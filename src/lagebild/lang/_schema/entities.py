@@ -13,6 +13,8 @@ class Names(FileModel):
     possessive_suffixes: Words
     given_names: Words
     not_surnames: Words
+    reading: WordSeqs
+    """Spelling rules for folding transliterations ([written, read as], in order)."""
 
 
 class Places(FileModel):
@@ -33,6 +35,8 @@ class Places(FileModel):
     agentive_after_suffixes: Words
     capital_min_population: int
     place_heads: Words
+    countryinfo_translation: str
+    """The language key of the gazetteer's country-name translations."""
     admin_prefixes: dict[str, str] = {}
     admin_suffixes: dict[str, str] = {}
     preferred: WordTable = {}
