@@ -18,13 +18,17 @@ weights were set on) and ``test`` (untouched while tuning).
 - stories: the same, a report's system story being its merged event's story;
 - flags: precision (a flag is right when the gold has a flag of its kind with a report
   of each side), and how many gold flags were found.
+
+``--errors [tune|test] [-v]``: the pairwise errors of the merged events on one split (tune by
+default), false and missed merges counted by cause (same article, type, modality, date
+precision, actor shared/missing/without QID, trigger family, blocking, the pair's own score).
 """
 from __future__ import annotations
 
 import json
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
 
@@ -138,7 +142,84 @@ def evaluate(verbose: bool = False) -> dict[str, float] | None:
     return out
 
 
+def causes(a, b) -> list[str]:  # noqa: ANN001 - two lagebild.merge.Report
+    """What a pair of reports has in common or not, by category: where the same-event decision can go wrong."""
+    from lagebild.merge.decide import RELATED_TYPES, THRESHOLD, block_keys, score
+
+    out = ["same article" if a.article_id == b.article_id else "two articles"]
+    if a.type != b.type:
+        out.append("type: related" if frozenset((a.type, b.type)) in RELATED_TYPES else "type: unrelated")
+    if a.modality != b.modality:
+        out.append("modality differs")
+    if a.precision_days is None or b.precision_days is None:
+        out.append("date: undated")
+    elif a.precision_days == 1 and b.precision_days == 1:
+        gap = abs((a.start - b.start).days)
+        out.append("date: same day" if not gap else "date: a day apart" if gap == 1 else "date: days apart")
+    else:
+        out.append("date: coarse")
+    if a.actors & b.actors:
+        out.append("actor: shared")
+    elif not (a.actors and b.actors):
+        out.append("actor: missing")
+    else:
+        out.append("actor: disjoint")
+    if any(k and not k[0] == "Q" for k in a.actors | b.actors):
+        out.append("actor: QID missing")
+    out.append("trigger family: same" if a.family and a.family == b.family else "trigger family: differs")
+    if not block_keys(a) & block_keys(b):
+        out.append("no blocking key shared")
+    # a false merge under the threshold was made by a chain of other reports
+    out.append("score: at or over the threshold" if score(a, b) >= THRESHOLD else "score: under the threshold")
+    return out
+
+
+def errors(part: str = "tune", verbose: bool = False) -> dict[str, Counter]:
+    """Pairwise errors of the merged events on one split, counted by cause (:func:`causes`): ``false`` (merged,
+    the gold has two events) and ``missed`` (the gold has one event, the system two)."""
+    from lagebild.merge.reports import SELECT, from_row
+
+    data = data_dir(".")
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    split = {d.id: d.split for d in documents()}
+    articles = analysed(data)
+    g_event, _, excluded = gold_maps(gold)
+    trigger = {(a.id, v.id): (a.id, v.trigger.start if v.trigger else v.evidence.start) for a in articles for v in a.events}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = merged_store(articles, Path(tmp) / "merge.duckdb")
+        try:
+            rows = store.con.execute(f"SELECT e.cluster_id, {SELECT} FROM events e JOIN articles a ON a.id = e.article_id").fetchall()
+        finally:
+            store.close()
+    reports = {}
+    for row in rows:
+        r = from_row(row[1:])
+        key = trigger[(r.article_id, r.event_id)]
+        if key not in excluded and split[r.article_id] == part:
+            reports[key] = (r, row[0])
+    out = {"false": Counter(), "missed": Counter()}
+    for x, y in combinations(sorted(reports), 2):
+        (a, ca), (b, cb) = reports[x], reports[y]
+        same_gold = x in g_event and g_event.get(x) == g_event.get(y)
+        if same_gold == (ca == cb):
+            continue
+        kind = "missed" if same_gold else "false"
+        why = causes(a, b)
+        out[kind][""] += 1
+        out[kind].update(why)
+        if verbose:
+            print(kind, why, *(f"\n    {r.article_id[:32]} {r.type} {r.modality} {sorted(r.actors)} {r.start}: {r.evidence[:90]!r}"
+                                for r in (a, b)))
+    return out
+
+
 def main(argv: list[str]) -> int:
+    if "--errors" in argv:
+        part = "test" if "test" in argv else "tune"
+        for kind, counts in errors(part, verbose="-v" in argv).items():
+            print(f"{kind} merges ({part}): {counts.pop('', 0)} pairs")
+            print(table([[k, n] for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))], ["cause", "pairs"]))
+        return 0
     got = evaluate(verbose="-v" in argv)
     if got is None:
         return 0

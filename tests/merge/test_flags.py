@@ -54,3 +54,17 @@ def test_flag_ids_do_not_depend_on_order():
     a = rep("a", text=TEXT, trigger="struck")
     b = rep("b", mod="negated", text=TEXT, trigger="struck")
     assert [f.id for f in event_flags("m1", [a, b])] == [f.id for f in event_flags("m1", [b, a])]
+
+
+def test_a_denial_of_another_act_of_the_event_is_no_contradiction():
+    # "Ryan calls for more investigation" and "the decision not to indict": one merged event, two acts
+    called = rep("a", typ="ACCUSE", text="Ryan calls for more investigation of Clinton", trigger="investigation")
+    not_indicted = rep("a", "v2", typ="ACCUSE", mod="negated", text="the decision not to indict Clinton", trigger="indict")
+    assert called.family != not_indicted.family
+    assert "modality" not in kinds(event_flags("m1", [called, not_indicted]))
+    # the same act denied within the article still is, and so is another article's denial in other words
+    not_called = rep("a", "v3", typ="ACCUSE", mod="negated", text="Ryan does not call for more investigation of Clinton",
+                     trigger="investigation")
+    assert kinds(event_flags("m1", [called, not_called])) == ["modality"]
+    other = rep("b", typ="ACCUSE", mod="negated", text="Ryan did not call for more investigation of Clinton", trigger="call")
+    assert other.family != called.family and kinds(event_flags("m1", [called, other])) == ["modality"]

@@ -1,6 +1,7 @@
 """Contradiction flags: where the reports of one merged event disagree.
 
-- ``modality``: one report asserts what another denies or calls unclear;
+- ``modality``: one report asserts what another denies or calls unclear (within one article: the same act, by the
+  same trigger family);
 - ``figure``: the same counted thing with different numbers ("vier Demonstranten" / "zehn
   Demonstranten"), also within one article (a corrected figure);
 - ``actor``: different actors (by Wikidata QID) named for the same act (blame), none shared by all sides;
@@ -62,9 +63,20 @@ def _pairs(kind: str, event: str, groups: dict[str, list[Report]]) -> list[Flag]
 FLAG_THRESHOLD = 3.5
 
 
+def _disputes(x: Report, y: Report) -> bool:
+    """Whether ``y`` can dispute what ``x`` asserts: across articles, any report of the same event (outlets name one
+    act with different words: "opened fire", "fired", "erschossen"); within one article, only one naming the same act
+    by the same trigger family, because the events stage already joined an article's mentions of one act, so its
+    reports with other triggers are other acts of the merged event ("calls for more investigation" is not denied by
+    "the decision not to indict": the only such modality flag on the tuning gold was wrong)."""
+    return x.article_id != y.article_id or x.family == y.family
+
+
 def _confirmed(flag: Flag) -> Flag | None:
-    """The flag with only the reports directly matched (score >= FLAG_THRESHOLD) by one on the other side."""
-    pairs = [(x, y) for x in flag.a for y in flag.b if score(x, y) >= FLAG_THRESHOLD]
+    """The flag with only the reports directly matched (score >= FLAG_THRESHOLD) by one on the other side (and, for
+    a modality flag, able to dispute it: :func:`_disputes`)."""
+    pairs = [(x, y) for x in flag.a for y in flag.b if score(x, y) >= FLAG_THRESHOLD
+             and (flag.kind != "modality" or _disputes(x, y))]
     if not pairs:
         return None
     a = tuple(r for r in flag.a if any(r is x for x, _ in pairs))
