@@ -75,6 +75,8 @@ def distinct_rows(f: EventFilter, index: ClusterIndex) -> tuple[str, list]:
         return f"SELECT {_KEYS.replace('cluster_id', 'NULL::VARCHAR AS cluster_id')} FROM events WHERE {where}", params
     if not index.sizes:
         return f"SELECT {_KEYS} FROM events WHERE {where}", params
+    if f.ranked and where == "TRUE":  # every representative matches: they (and the unmerged) are the rows
+        return f"SELECT {_KEYS} FROM events WHERE {RANK} = 1 OR cluster_id IS NULL", params
     if f.ranked:  # merge stored each report's rank in its cluster: the matching rank 1 (or unmerged) stand
         return (
             f"WITH m AS (SELECT {_KEYS}, {RANK} FROM events WHERE {where}) "
