@@ -19,6 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import MergeError
+from ..store.derived import rank_sql
 from ..store.rows import identity_key
 from .decide import WINDOW_DAYS, block_keys
 from .events import assign, order_key
@@ -96,6 +97,7 @@ def _merge(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         affected |= _cluster(con, new)
     stories = _stories(con, new_articles)
     _refresh(con, affected)
+    con.execute(rank_sql("(SELECT old_id AS id FROM merge_aliases)"))  # reports left under an absorbed id
     _refresh_stories(con, stories | _stories_of(con, affected))
     (n_events,), (n_clusters,), (n_stories,), (n_flags,) = (
         con.execute(q).fetchone() for q in (
@@ -270,6 +272,7 @@ def _refresh(con: duckdb.DuckDBPyConnection, clusters: set[str]) -> None:
         "JOIN (SELECT e.cluster_id, count(DISTINCT coalesce(a.outlet, a.id)) n_outlets FROM events e "
         "  JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IN (SELECT id FROM lb_affected) GROUP BY 1) o "
         "ON o.cluster_id = r.cluster_id")
+    con.execute(rank_sql("lb_affected"))  # which report stands for each, for serve's distinct rows
     _register(con, "lb_affected", {"id": list(story), "s": [story[c] for c in story]},
               {"id": pa.string(), "s": pa.string()})
     con.execute("UPDATE merged_events SET story_id = s.s FROM lb_affected s WHERE merged_events.id = s.id")

@@ -52,7 +52,7 @@ def cluster_info(cur: Cursor, request: Request, article_id: str, event_id: str) 
 
 @router.get("/events", summary="Events, filtered, sorted and paginated")
 def events(
-    cur: Cur, f: Filter, sort: SortParam = "-date", limit: Limit = 50, offset: Offset = 0,
+    cur: Cur, request: Request, f: Filter, sort: SortParam = "-date", limit: Limit = 50, offset: Offset = 0,
     total: Annotated[bool, Query(description="Also count all matching events (one more query).")] = True,
 ) -> dict:
     """Each event row names its ``cluster_id`` (the same real-world event across articles) and
@@ -60,8 +60,9 @@ def events(
     row per cluster, its representative (the highest-confidence, then earliest, matching report),
     and ``total`` counts clusters."""
     rows = queries.list_events(cur, f, sort, limit, offset)
+    memo = request.app.state.reader.memo  # the count is an aggregate, remembered as the page's is
     return {
-        "total": queries.count_events(cur, f) if total else None,
+        "total": memo(("count", f), lambda: queries.count_events(cur, f)) if total else None,
         "limit": limit, "offset": offset, "sort": sort, "events": rows,
     }
 

@@ -15,6 +15,7 @@ from functools import cached_property
 import pyarrow as pa
 from duckdb import DuckDBPyConnection as Cursor
 
+from ..store.derived import RANK
 from .filters import REPRESENTATIVE, EventFilter
 
 #: the size of a cluster of one
@@ -74,6 +75,16 @@ def distinct_rows(f: EventFilter, index: ClusterIndex) -> tuple[str, list]:
         return f"SELECT {_KEYS.replace('cluster_id', 'NULL::VARCHAR AS cluster_id')} FROM events WHERE {where}", params
     if not index.sizes:
         return f"SELECT {_KEYS} FROM events WHERE {where}", params
+    if f.ranked and where == "TRUE":  # every representative matches: they (and the unmerged) are the rows
+        return f"SELECT {_KEYS} FROM events WHERE {RANK} = 1 OR cluster_id IS NULL", params
+    if f.ranked:  # merge stored each report's rank in its cluster: the matching rank 1 (or unmerged) stand
+        return (
+            f"WITH m AS (SELECT {_KEYS}, {RANK} FROM events WHERE {where}) "
+            f"SELECT * EXCLUDE ({RANK}) FROM m WHERE {RANK} = 1 OR cluster_id IS NULL "
+            f"UNION ALL (SELECT * EXCLUDE ({RANK}) FROM m WHERE {RANK} > 1 "
+            f"AND cluster_id NOT IN (SELECT cluster_id FROM m WHERE {RANK} = 1) "
+            f"QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY {RANK}) = 1)"
+        ), params
     sql = (  # the cursor must have the index registered (StoreReader.cursor does it)
         f"WITH m AS (SELECT {_KEYS} FROM events WHERE {where}), "
         "r AS (SELECT * FROM m WHERE rid IN (SELECT rid FROM lb_cluster_reps)) "
@@ -139,3 +150,17 @@ def cluster_reports(cur: Cursor, article_id: str, event_id: str, index: ClusterI
         )
         out["related"] = [dict(zip(names(c), r)) for r in c.fetchall()]
     return out
+
+
+def ranks_agree(cur: Cursor, index: ClusterIndex) -> bool:
+    """Whether the store's ranks (``merge/`` writes them) name the reports that stand for themselves exactly as
+    ``index`` does: then :func:`distinct_rows` may read them (else it ranks as stores without them need)."""
+    if not index.sizes:
+        return True
+    index.register(cur)
+    bad = cur.execute(
+        f"SELECT count(*) FROM events WHERE (cluster_id IS NOT NULL AND {RANK} IS NULL) OR "
+        f"(cluster_id IS NULL OR coalesce({RANK} = 1, FALSE)) <> (cluster_id IS NULL OR rowid IN (SELECT rid FROM "
+        "lb_cluster_reps) OR cluster_id NOT IN (SELECT cluster_id FROM lb_cluster_multi))"
+    ).fetchone()[0]
+    return bad == 0

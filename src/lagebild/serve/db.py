@@ -11,6 +11,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..records import Article
+from ..store.derived import RANK, derived_columns
 from ..store.rows import TABLES
 
 T = TypeVar("T")
@@ -42,6 +43,9 @@ class StoreReader:
         self.clustered = {"cluster_id", "actor_keys"} <= columns and "merged_events" in have
         #: stores made before stories and flags (lagebild.merge) have none to show
         self.storied = {"merged_events", "stories", "story_articles", "flags"} <= have
+        #: stores made before the derived columns (lagebild.store.derived) are searched with the expressions
+        self.searchable = set(derived_columns("events")) <= columns
+        self._ranked = self.clustered and RANK in columns  # and they agree with the cluster index (cluster_index)
         self._clusters = None
         self._cache: OrderedDict[str, Article] = OrderedDict()
         self._cache_size = cache_size
@@ -103,21 +107,30 @@ class StoreReader:
 
     def cluster_index(self):  # noqa: ANN201 - ClusterIndex, imported late (it imports the filters)
         """Sizes and representatives of the store's clusters, loaded on first use."""
-        from .clusters import load_index
+        from .clusters import load_index, ranks_agree
 
         if self._clusters is None:
             with self._lock:
                 if self._clusters is None:
                     cur = self.con.cursor()
                     try:
-                        self._clusters = load_index(cur, self.clustered)
+                        index = load_index(cur, self.clustered)
+                        self._ranked = self._ranked and ranks_agree(cur, index)
+                        self._clusters = index
                     finally:
                         cur.close()
         return self._clusters
 
     def cluster_args(self) -> dict:
         """What an :class:`EventFilter` needs to know of the store's clusters."""
-        return {"clustered": self.clustered, "clusters": self.cluster_index()}
+        index = self.cluster_index()
+        return {"clustered": self.clustered, "clusters": index, "searchable": self.searchable, "ranked": self._ranked}
+
+    @property
+    def ranked(self) -> bool:
+        """Whether ``distinct`` reads the ranks stored by ``merge/`` (:func:`.clusters.ranks_agree`)."""
+        self.cluster_index()
+        return self._ranked
 
     def record(self, cur: duckdb.DuckDBPyConnection, article_id: str) -> Article | None:
         return self.records(cur, [article_id]).get(article_id)

@@ -81,6 +81,10 @@ class EventFilter:
     clustered: bool = field(default=True, compare=False, repr=False, metadata={"qs": False})
     #: the store's :class:`~lagebild.serve.clusters.ClusterIndex` (sizes, representatives); None: none known
     clusters: object = field(default=None, compare=False, repr=False, metadata={"qs": False})
+    #: whether the store has the lowercased search columns of :mod:`lagebild.store.derived`
+    searchable: bool = field(default=False, compare=False, repr=False, metadata={"qs": False})
+    #: whether the store has ``events.cluster_rank`` (see :func:`lagebild.serve.clusters.distinct_rows`)
+    ranked: bool = field(default=False, compare=False, repr=False, metadata={"qs": False})
 
     @property
     def cluster_key(self) -> str:
@@ -92,10 +96,12 @@ class EventFilter:
         parts: list[str] = []
         params: list = []
         if self.actor:
-            parts.append("contains(lower(array_to_string(actor_names, chr(31))), ?)")
+            parts.append("contains(actors_lc, ?)" if self.searchable else
+                         "contains(lower(array_to_string(actor_names, chr(31))), ?)")
             params.append(self.actor.lower())
         if self.recipient:
-            parts.append("contains(lower(array_to_string(recipient_names, chr(31))), ?)")
+            parts.append("contains(recipients_lc, ?)" if self.searchable else
+                         "contains(lower(array_to_string(recipient_names, chr(31))), ?)")
             params.append(self.recipient.lower())
         if self.entity:
             parts.append("(list_contains(actor_names, ?) OR list_contains(recipient_names, ?))")
@@ -130,7 +136,7 @@ class EventFilter:
             parts.append("location_name = ?")
             params.append(self.place)
         if self.q:
-            parts.append("contains(lower(evidence_text), ?)")
+            parts.append("contains(evidence_lc, ?)" if self.searchable else "contains(lower(evidence_text), ?)")
             params.append(self.q.lower())
         if self.outlet:
             parts.append(f"article_id IN (SELECT id FROM articles WHERE {outlet_sql()} IN (SELECT unnest(?)))")

@@ -77,6 +77,9 @@ class Store:
             self.con.execute(f'CREATE TABLE IF NOT EXISTS "{table}" ({cols}, PRIMARY KEY ({key}))')
         for name, table, column in MERGE_INDEXES:
             self.con.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}"("{column}")')
+        from .derived import add_columns
+
+        add_columns(self.con)  # search columns and cluster ranks (serve reads them; stores made before get them)
 
     def unchanged_inputs(self, hashes: dict[str, str]) -> set[str]:
         """The ids of ``hashes`` (id -> input hash) stored from that very input, whose
@@ -164,10 +167,13 @@ class Store:
             raise StoreError(f"cannot record ingested inputs: {err}", path=self.path) from err
 
     def _insert(self, table: str, rows: list[tuple]) -> None:
+        from .derived import derived_columns, derived_select
+
         columns = [c for c, _ in TABLES[table]]
         arrow = pa.table({c: [r[i] for r in rows] for i, c in enumerate(columns)})  # noqa: F841 - used by SQL
         cols = ", ".join(f'"{c}"' for c in columns)
-        self.con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM arrow')
+        into = "".join(f', "{c}"' for c in derived_columns(table))
+        self.con.execute(f'INSERT INTO "{table}" ({cols}{into}) SELECT {cols}{derived_select(table)} FROM arrow')
 
     def merge(self) -> dict[str, int]:
         """Merge what is new since the last merge into merged events, stories and flags
@@ -197,4 +203,5 @@ class Store:
         if name not in tables:
             raise StoreError(f"no table {name!r}; have {', '.join(tables)}", path=self.path)
         order = ", ".join(f'"{c}"' for c, _ in tables[name][: keys[name]])
-        return self.con.sql(f'SELECT * FROM "{name}" ORDER BY {order}').to_arrow_table()
+        cols = ", ".join(f'"{c}"' for c, _ in tables[name])  # not the derived columns (lagebild.store.derived)
+        return self.con.sql(f'SELECT {cols} FROM "{name}" ORDER BY {order}').to_arrow_table()
