@@ -14,6 +14,9 @@ def merged(path, batches):
         for batch in batches:
             s.ingest(batch)
             s.merge()
+            orphans = s.con.execute("SELECT count(*) FROM events WHERE cluster_id IS NULL OR cluster_id NOT IN "
+                                    "(SELECT id FROM merged_events)").fetchone()[0]
+            assert orphans == 0  # every report belongs to a merged event after every merge
         events = dict(((a, e), c) for a, e, c in s.con.execute("SELECT article_id, id, cluster_id FROM events").fetchall())
         stories = dict(s.con.execute("SELECT id, story_id FROM merged_events").fetchall())
         flags = sorted(s.con.execute("SELECT kind, side, article_id, value FROM flags").fetchall())
@@ -123,3 +126,43 @@ def test_a_store_clustered_by_an_earlier_version_is_merged_anew(tmp_path):
         stats = s.merge()
         assert stats["clusters"] == 1 and stats["new_events"] == 2
         assert s.con.execute("SELECT DISTINCT cluster_id FROM events").fetchall() != [("c-old",)]
+
+
+def test_an_absorbed_merged_event_takes_all_its_reports_along(tmp_path):
+    # a (old) and b+b2 (newer) are two merged events; a new report shares a key with a and with b,
+    # none with b2: the newer merged event is absorbed, and b2 must move with it (no report may keep
+    # an id whose merged event is gone)
+    from lagebild.records import Place
+
+    from .fixtures import _article, _ent, _event
+
+    def art(aid, published, actor=None, recip=None, place=False):  # noqa: ANN001, ANN202
+        t = "Soldiers struck the port of Odesa on Monday."
+        ents, places, kw = [], [], {}
+        if actor:
+            ents.append(_ent(t, "e1", "Soldiers", "ORG", "Soldiers", actor))
+            kw["actor"] = ["e1"]
+        if recip:
+            ents.append(_ent(t, "e2", "Port of Odesa", "ORG", "port", recip))
+            kw["recipient"] = ["e2"]
+        if place:
+            ents.append(_ent(t, "e3", "Odesa", "LOC", "Odesa", "Q1874"))
+            places.append(Place(entity="e3", name="Odesa", geonameid=698740, lat=46.48, lon=30.73, country="UA", feature="PPLA"))
+            kw["location"] = "e3"
+        return _article(aid, "en", published, f"Outlet {aid}", "Strike on Odesa", t, ents,
+                        [_event(t, "v1", "ASSAULT", "Soldiers struck the port of Odesa", "struck", date="2025-03-03", **kw)],
+                        places=places)
+
+    with Store(tmp_path / "m.duckdb") as s:
+        s.ingest([art("a", "2025-03-03", actor="Q10")])
+        s.merge()
+        s.ingest([art("b", "2025-03-04", recip="Q20", place=True), art("b2", "2025-03-04", place=True)])
+        s.merge()
+        before = dict(s.con.execute("SELECT article_id, cluster_id FROM events").fetchall())
+        s.ingest([art("bridge", "2025-03-05", actor="Q10", recip="Q20")])
+        s.merge()
+        after = dict(s.con.execute("SELECT article_id, cluster_id FROM events").fetchall())
+        orphans = s.con.execute("SELECT count(*) FROM events WHERE cluster_id NOT IN (SELECT id FROM merged_events)").fetchone()[0]
+    assert before["b"] == before["b2"] != before["a"]  # the set-up: two merged events
+    assert after["bridge"] == after["a"] == after["b"]  # the bridge joins them
+    assert after["b2"] == after["b"] and orphans == 0

@@ -151,6 +151,12 @@ def _cluster(con: duckdb.DuckDBPyConnection, new: list[Report]) -> set[str]:
         # earlier aliases of an absorbed id now point at the survivor
         con.execute("UPDATE merge_aliases SET new_id = s.n FROM (SELECT unnest(?) o, unnest(?) n) s "
                     "WHERE merge_aliases.new_id = s.o", [list(aliases), [aliases[a] for a in aliases]])
+        # every report of an absorbed merged event moves, not only the ones this merge compared
+        # (a report outside the new reports' blocking keys would keep an id with no merged event)
+        pairs = [list(aliases), [aliases[a] for a in aliases]]
+        for table in ("events", "merge_keys"):
+            con.execute(f"UPDATE {table} SET cluster_id = s.n FROM (SELECT unnest(?) o, unnest(?) n) s "
+                        f"WHERE {table}.cluster_id = s.o", pairs)
         con.execute("DELETE FROM merged_events WHERE id IN (SELECT unnest(?))", [list(aliases)])
         con.execute("DELETE FROM flags WHERE merged_event_id IN (SELECT unnest(?))", [list(aliases)])
     rows = sorted(((k, r.article_id, r.event_id, _day(r), mapping[r.uid]) for r in new if _day(r)
