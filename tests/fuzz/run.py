@@ -10,7 +10,8 @@ inputs. The parent watches the worker: before each input the worker names it; an
 that runs longer than ``--hang-s`` or takes the worker over ``--kill-mb`` of memory is a
 hang or a memory failure, the worker is killed and a fresh one goes on with the next input;
 a worker that dies is a crash of the input it was on. An exception that escapes the
-library (a traceback) is a crash; a ``LagebildError`` with its code is a clear error.
+library (a traceback) is a crash; a ``LagebildError`` with its code is a clear error, and so is a
+coded warning the reader reports in its place (``W100`` no records, ``W103`` a duplicate record).
 ``--cli`` runs the real command, one subprocess per input, with the same caps.
 """
 from __future__ import annotations
@@ -50,7 +51,7 @@ def worker() -> None:
     import traceback
 
     from lagebild import Pipeline, Settings
-    from lagebild.errors import LagebildError
+    from lagebild.errors import LagebildError, LagebildWarning
     from lagebild.read import ReadFailure, iter_articles
 
     settings = Settings()
@@ -68,7 +69,7 @@ def worker() -> None:
             for result in pipeline.analyze_many(iter_articles([Path(path)], settings)):
                 if isinstance(result, ReadFailure):
                     err = result.error
-                    if not isinstance(err, LagebildError):
+                    if not isinstance(err, (LagebildError, LagebildWarning)):
                         raise err
                     done["codes"].append(err.code)
                     str(result.reason).encode("utf-8")  # what the CLI prints must print
