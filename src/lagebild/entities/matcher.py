@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..kb.names import fold
 
 WORD = re.compile(r"[^\W_]+")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,11 @@ class AliasMatcher:
         key = tuple(fold(alias).split())
         if not key:
             return
+        if _ACRONYM.fullmatch(alias):
+            self._add(tuple(key[0]), entry)  # "FBI" is also written "F.B.I." (its letters as words)
+        self._add(key, entry)
+
+    def _add(self, key: tuple[str, ...], entry: Entry) -> None:
         bucket = self.index.setdefault(key[0], [])
         if any(k == key and e.target == entry.target for k, e in bucket):
             return
