@@ -41,7 +41,7 @@ class AttributionsComponent:
 
     # --- finding ------------------------------------------------------------------------
     def frames(self, doc: Doc) -> tuple[View, list[Frame]]:
-        v = View.build(doc, self.lex)
+        v = View.build(doc, self.lex, self.lang)
         frames: list[Frame] = []
         for u, (lo, hi) in enumerate(v.units):
             unit: list[Frame] = no_comment_frames(v, u)

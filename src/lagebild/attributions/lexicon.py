@@ -59,8 +59,6 @@ class Lexicon:
     adjective_endings: tuple[str, ...] = ()
     """Endings of an inflected adjective between a preposition and its noun ("nach neuesten Angaben")."""
     passive_subject_source: frozenset[str] = frozenset()
-    use_parser: bool = True
-    use_pos: bool = True
     compact_sources: bool = True
     """Sources take appositions ("X, Kopf der Gruppe,") and stay short inside subordinate clauses."""
     prenominal_pp: bool = False
@@ -188,8 +186,6 @@ class Lexicon:
         lex.infinitive_marker = data.get("infinitive_marker")
         lex.infinitive_endings = tuple(data.get("infinitive_endings", ()))
         lex.adjective_endings = tuple(data.get("adjective_endings", ()))
-        lex.use_parser = bool(data.get("use_parser", True))
-        lex.use_pos = bool(data.get("use_pos", True))
         lex.compact_sources = bool(data.get("compact_sources", True))
         lex.prenominal_pp = bool(data.get("prenominal_pp", False))
         lex.verb_second = bool(data.get("verb_second", False))

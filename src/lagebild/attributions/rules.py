@@ -52,7 +52,7 @@ def find_cues(v: View, lo: int, hi: int) -> list[tuple[int, int, int | None, Cue
     for i in range(lo, hi):
         if v.quote_of[i] != -1:
             continue
-        if v.has_pos and lex.cue_pos and v.pos[i] not in lex.cue_pos:
+        if v.phrase_pos and lex.cue_pos and v.pos[i] not in lex.cue_pos:
             continue
         cue = lex.cue_for(v.texts[i])
         if cue is not None:

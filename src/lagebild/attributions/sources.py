@@ -26,7 +26,7 @@ def _chunk(v: View, s: int, e: int) -> tuple[int, int]:
 
 def head_token(v: View, s: int, e: int) -> int:
     cs, ce = _chunk(v, s, e)
-    if v.has_dep and v.has_pos and ce > cs:
+    if v.has_dep and v.phrase_pos and ce > cs:
         root = v.doc[cs:ce].root.i
         return root
     if v.lex.case_sensitive:

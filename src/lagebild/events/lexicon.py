@@ -106,8 +106,6 @@ class Lexicon:
     oblique_cases: frozenset[str] = frozenset()
     participle_forms: frozenset[str] = frozenset()
     past_participles: frozenset[str] = frozenset()
-    use_parse: bool = True
-    """Use the dependency parse when the pipeline has one (else clause heuristics)."""
     own_time_markers: frozenset[str] = frozenset()
     role_links: frozenset[str] = frozenset()
     max_phrase: int = 1
@@ -247,7 +245,6 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
         obligation=frozenset(events.get("obligation", [])),
         obligation_heads=frozenset(events.get("obligation_heads", [])),
         crowd_nouns=frozenset(w.lower() for w in events.get("crowd_nouns", [])),
-        use_parse=bool(events.get("use_parse", True)),
         subject_pronouns=frozenset(cls("subject_pronouns")),
         temporal_preps=frozenset(events.get("temporal_preps", [])),
         oblique_cases=frozenset(events.get("oblique_cases", [])),

@@ -93,8 +93,6 @@ class Attribution(FileModel):
     infinitive_marker: str
     passive_subject_source: Words
     particles: Words
-    use_parser: bool
-    use_pos: bool
     reported_speech_mood_strong: Words
     reportative_modals: Words
     reportative_final: Words
