@@ -21,6 +21,8 @@ LANGS = available_languages()
 def test_every_language_has_a_grammar_with_every_class(code):
     grammar = LanguageData(code).model("grammar")
     for name, words in grammar:
+        if isinstance(words, bool):
+            continue  # a fact of the grammar (nouns_capitalised), not a word class
         assert words, f"{code}: grammar class {name} is empty"
         assert len(words) == len(set(words)), f"{code}: {name} repeats a word"
 
@@ -116,3 +118,25 @@ def test_attribution_code_holds_no_words(module):
     tree = ast.parse((SRC / "attributions" / module).read_text(encoding="utf-8"))
     found = [(line, words) for line, words in _word_tuples(tree) if not set(words) <= labels]
     assert not found, f"{module}: words in code {found}"
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_capitalised_nouns_are_a_grammar_fact_both_stages_read(code):
+    lang = LanguageData(code)
+    grammar = lang.json("grammar")
+    assert isinstance(grammar["nouns_capitalised"], bool)
+    assert Lexicon.load(lang).nouns_capitalised is grammar["nouns_capitalised"]
+    assert compile_lexicon(lang.json("events"), grammar, lang.syntax).nouns_capitalised is grammar["nouns_capitalised"]
+
+
+def test_where_nouns_are_capitalised_a_capital_tells_a_noun_from_a_verb():
+    de, en = LanguageData("de"), LanguageData("en")
+    grammar, events = de.json("grammar"), de.json("events")
+    cased = compile_lexicon(events, grammar, de.syntax)
+    assert cased.forms["Angriff"] == [("Angriff", "NOUN")] * len(cased.forms["Angriff"])
+    assert all(pos == "VERB" for _, pos in cased.forms["angriff"])  # "griff ... an": a verb form
+    folded = compile_lexicon(events, {**grammar, "nouns_capitalised": False}, de.syntax)
+    assert {pos for _, pos in folded.forms["angriff"]} == {"NOUN", "VERB"}
+    # cue verbs: a capitalised German form is not the verb; English folds case
+    assert Lexicon.load(de).cue_for("sagte") is not None and Lexicon.load(de).cue_for("Sagte") is None
+    assert Lexicon.load(en).cue_for("Said") is not None

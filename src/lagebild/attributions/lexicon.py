@@ -35,7 +35,9 @@ class Cue:
 class Lexicon:
     """Lookup tables for one language; build with :meth:`load` (once per pipeline)."""
 
-    case_sensitive: bool
+    nouns_capitalised: bool
+    """The language capitalises its nouns (``grammar.json``): cue forms match with their case
+    ("Sagen" is a noun), and capitals read noun phrases and names."""
     quote_pairs: list[tuple[str, str]]
     joined: dict[str, Cue]
     split: dict[str, list[Cue]]
@@ -100,11 +102,11 @@ class Lexicon:
         return any(low.endswith(s) and len(low) > len(s) for s in self.suffixes.get(name, ()))
 
     def cue_for(self, text: str) -> Cue | None:
-        key = text if self.case_sensitive else text.lower()
+        key = text if self.nouns_capitalised else text.lower()
         return self.joined.get(key)
 
     def split_for(self, text: str) -> list[Cue]:
-        key = text if self.case_sensitive else text.lower()
+        key = text if self.nouns_capitalised else text.lower()
         return self.split.get(key, [])
 
     @classmethod
@@ -113,7 +115,7 @@ class Lexicon:
         verbs = lang.json("attribution_verbs")
         grammar = lang.json("grammar")
         file = lang.path / "attribution.json"
-        case = bool(data.get("case_sensitive_cues", False))
+        case = bool(grammar["nouns_capitalised"])  # a capitalised form is a noun, not the cue verb
         norm = (lambda w: w) if case else str.lower
         joined: dict[str, Cue] = {}
         split: dict[str, list[Cue]] = {}
@@ -165,7 +167,7 @@ class Lexicon:
         except re.error as err:
             raise DataFileError(f"bad no_comment pattern: {err}", path=str(lang.path / "attribution.json")) from err
         lex = cls(
-            case_sensitive=case,
+            nouns_capitalised=case,
             quote_pairs=pairs,
             joined=joined,
             split=split,

@@ -107,7 +107,7 @@ class View:
                 units.append((s, e))
         tagged = trusted(doc, "pos", lang)
         # where nouns are capitalised, capitals read the phrases, not POS tags (see ``phrase_pos``)
-        phrase_pos = tagged and not lex.case_sensitive
+        phrase_pos = tagged and not lex.nouns_capitalised
         has_morph = doc.has_annotation("MORPH")
         lowers = [t.lower() for t in texts]
         konj = [("Sub" in t.morph.get("Mood")) if has_morph else False for t in toks]
@@ -195,12 +195,13 @@ class View:
                     in_pp = False
             if self.quote_of[i] != -1:
                 q0, q1 = self.quotes[self.quote_of[i]]
-                if seen_head and lex.case_sensitive and not self._title(q0, q1):
+                if seen_head and lex.nouns_capitalised and not self._title(q0, q1):
                     break  # "Angaben der Polizei „ganz besonders sorgfältig“": quoted words, not a name
+                    # (where nouns are capitalised, a quote after the head joins it only as a title)
                 i = q1
                 seen_head = True
                 continue
-            if txt == "(" and seen_head and lex.case_sensitive:
+            if txt == "(" and seen_head and lex.nouns_capitalised:  # a capitalised abbreviation joins the head
                 close = next((k for k in range(i + 1, min(hi, i + 8)) if self.texts[k] == ")"), None)
                 if close is not None and close > i + 1 and all(self.capital(k) or self.punct[k] or self.lowers[k][:1].isdigit()
                                                                for k in range(i + 1, close)):
@@ -208,7 +209,7 @@ class View:
                     continue
             if self.is_punct(i) and txt not in ("-", "’s", "'s", "."):
                 break
-            if seen_head and lex.case_sensitive and txt[:1].isdigit():
+            if seen_head and lex.nouns_capitalised and txt[:1].isdigit():  # a number after the head ends it
                 break
             if txt == "." and not (i > s and len(self.texts[i - 1]) <= 3):
                 break
@@ -243,9 +244,9 @@ class View:
             i += 1
         while i > s and lex.has("np_continuers", self.lowers[i - 1]):
             i -= 1
-        if lex.case_sensitive and not any(self.capital(k) or self.quote_of[k] != -1 or self.lowers[k] in lex.pronouns
+        if lex.nouns_capitalised and not any(self.capital(k) or self.quote_of[k] != -1 or self.lowers[k] in lex.pronouns
                                           or self.texts[k][:1].isdigit() for k in range(s, i)):
-            return s, s  # a German noun phrase has a capitalised head
+            return s, s  # where nouns are capitalised, a noun phrase has a capitalised head
         e = i
         if relative and e + 1 < hi and self.texts[e] == "," and lex.compact_sources:
             e = self._apposition(e, hi)

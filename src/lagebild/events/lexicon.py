@@ -7,7 +7,8 @@ difference between languages lives in those two files.
 Trigger lists are keyed ``"TYPE"`` or ``"TYPE/mode"`` (``"CONSULT/phone": ["telephone"]``).
 ``entries`` adds details to one lemma (recipient prepositions, object-dependent types, a
 separable particle, ...). ``forms`` maps a lemma to surface forms, for pipelines without a
-lemmatiser; ``case_sensitive`` keeps noun and verb forms apart where capitals tell them apart.
+lemmatiser. Where the language capitalises its nouns (``nouns_capitalised`` in ``grammar.json``), forms
+match with their case, so noun and verb forms stay apart ("Angriff", "angriff") without a tagger.
 """
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ class Lexicon:
     """finite stem form of a separable verb -> [lemma]."""
     phrases: dict[tuple[str, ...], Entry]
     """word sequence (lemmas or lower-case forms) -> entry."""
-    case_sensitive: bool
+    nouns_capitalised: bool
+    """The language capitalises its nouns: forms are keyed with their case (see the module)."""
     syntax: Syntax
     """The language's syntax hooks: closed compounds count by their parts and head."""
     light_verbs: frozenset[str]
@@ -114,7 +116,7 @@ class Lexicon:
     """Adverbs of repetition: the event is a series and gets no date from the discourse."""
 
     def key(self, text: str) -> str:
-        return text if self.case_sensitive else text.lower()
+        return text if self.nouns_capitalised else text.lower()
 
 
 def _entry(lemma: str, pos: str, type_mode: str, details: dict) -> Entry:
@@ -164,8 +166,8 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
     """Build the lookup tables from a parsed ``events.json``, the language's ``grammar.json``
     (its closed word classes; ``clause_openers`` and ``coordinator_marks`` in ``events.json``
     add what this stage treats as such besides) and its syntax hooks."""
-    case_sensitive = bool(events.get("case_sensitive", False))
-    norm = (lambda s: s) if case_sensitive else str.lower
+    nouns_capitalised = bool(grammar["nouns_capitalised"])
+    norm = (lambda s: s) if nouns_capitalised else str.lower
     details: dict[str, dict] = events.get("entries", {})
     defaults: dict[str, dict] = events.get("type_defaults", {})
     entries: dict[tuple[str, str], Entry] = {}
@@ -215,7 +217,7 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
     cls = lambda name: word_class(grammar, events, name, stage_file="events.json")  # noqa: E731
     return Lexicon(
         entries=entries, forms=forms, split_forms=split_forms, phrases=phrases,
-        case_sensitive=case_sensitive, syntax=syntax,
+        nouns_capitalised=nouns_capitalised, syntax=syntax,
         light_verbs=sets("light_verbs"), reversers=events.get("reversers", {}),
         reporting=sets("reporting_verbs"), role_nouns=frozenset(w.lower() for w in events.get("role_nouns", [])),
         actor_preps=frozenset(events.get("actor_preps", [])), between=frozenset(events.get("between", [])),

@@ -46,7 +46,6 @@ class Deps(DataModel):
 
 class Attribution(FileModel):
     # keys every language has
-    case_sensitive_cues: bool
     quote_pairs: WordSeqs
     clause_markers: Words
     reported_speech_mood: Words

@@ -65,7 +65,6 @@ class Triggers(FileModel):
 
 
 class Events(Triggers):
-    case_sensitive: bool
     reversers: Reversers
     reporting_verbs: Words
     role_nouns: Words

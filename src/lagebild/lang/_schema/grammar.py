@@ -1,4 +1,5 @@
-"""Schema of ``grammar.json``: a language's closed word classes, listed once for every stage.
+"""Schema of ``grammar.json``: a language's closed word classes, listed once for every stage,
+and the facts of its grammar and spelling that the stages decide by (``nouns_capitalised``).
 
 A stage reads a class from here rather than keeping its own copy; where a stage needs a
 different set it keeps that in its own file under its own name (``clause_openers``: words
@@ -27,6 +28,9 @@ class Grammar(FileModel):
     passive_auxiliaries: Words
     #: words that negate a clause
     negation: Words
+    #: the language writes every noun with a capital ("der Angriff"): a capital tells a noun from a
+    #: verb of the same letters, and capitals, not POS tags, find noun phrases and their heads
+    nouns_capitalised: bool
 
 
 #: the name of a class of :class:`Grammar`
