@@ -129,6 +129,15 @@ def test_capitalised_nouns_are_a_grammar_fact_both_stages_read(code):
     assert compile_lexicon(lang.json("events"), grammar, lang.syntax).nouns_capitalised is grammar["nouns_capitalised"]
 
 
+@pytest.mark.parametrize("code", LANGS)
+def test_word_order_facts_come_from_the_grammar(code):
+    lang = LanguageData(code)
+    grammar, lex = lang.json("grammar"), Lexicon.load(lang)
+    assert (lex.verb_second, lex.prenominal_pp) == (grammar["verb_second"], grammar["prenominal_pp"])
+    raw = json.loads((lang.path / "attribution.json").read_text(encoding="utf-8"))
+    assert not {"verb_second", "prenominal_pp", "post_left_source"} & set(raw)
+
+
 def test_where_nouns_are_capitalised_a_capital_tells_a_noun_from_a_verb():
     de, en = LanguageData("de"), LanguageData("en")
     grammar, events = de.json("grammar"), de.json("events")

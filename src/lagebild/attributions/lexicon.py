@@ -53,7 +53,6 @@ class Lexicon:
     suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     quote_re: re.Pattern | None = None
     first_words: frozenset[str] = frozenset()
-    post_left_source: bool = True
     thought_reported: bool = False
     infinitive_marker: str | None = None
     infinitive_endings: tuple[str, ...] = ()
@@ -65,9 +64,10 @@ class Lexicon:
     """Sources take appositions ("X, Kopf der Gruppe,") and stay short inside subordinate clauses."""
     prenominal_pp: bool = False
     """Noun phrases may open with a prepositional phrase before their head
-    ("zwei mit den Beratungen vertraute Personen")."""
+    ("zwei mit den Beratungen vertraute Personen"; ``grammar.json``)."""
     verb_second: bool = False
-    """Main clauses put one phrase of any kind before the finite verb (see ``vorfeld.py``)."""
+    """Main clauses put one phrase of any kind before the finite verb (see ``vorfeld.py``;
+    ``grammar.json``); a clause after a comma with its subject first is then a new main clause."""
     source_relative_clause: bool = True
     """A relative clause after the source's head belongs to the source span."""
     reported_min_words: int = 0
@@ -183,14 +183,13 @@ class Lexicon:
             suffixes=suffixes,
             quote_re=quote_re,
         )
-        lex.post_left_source = bool(data.get("post_left_source", True))
         lex.thought_reported = bool(data.get("thought_reported", False))
         lex.infinitive_marker = data.get("infinitive_marker")
         lex.infinitive_endings = tuple(data.get("infinitive_endings", ()))
         lex.adjective_endings = tuple(data.get("adjective_endings", ()))
         lex.compact_sources = bool(data.get("compact_sources", True))
-        lex.prenominal_pp = bool(data.get("prenominal_pp", False))
-        lex.verb_second = bool(data.get("verb_second", False))
+        lex.prenominal_pp = bool(grammar["prenominal_pp"])
+        lex.verb_second = bool(grammar["verb_second"])
         lex.source_relative_clause = bool(data.get("source_relative_clause", True))
         lex.reported_min_words = int(data.get("reported_min_words", 0))
         lex.plural_sources_speak = bool(data.get("plural_sources_speak", False))

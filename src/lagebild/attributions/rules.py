@@ -335,8 +335,8 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
         subject_before = True  # "…, bezeichnete er als „Akt der Willkür“": the quote is what was said
     if ls > lo and v.texts[ls - 1] == "," and ls - 1 > lo and not subject_before:
         left = _nonempty(v.strip(ls, cs))
-        if left is not None and not lex.post_left_source:
-            left = (0, 0)  # German word order: ", X sagte" starts a new main clause
+        if left is not None and lex.verb_second:
+            left = (0, 0)  # verb-second order: ", X sagte" starts a new main clause (an inserted source is ", sagte X")
         src = left if left is not None else _nonempty(v.np_forward(after, hi))
         if src is not None and left is None and (lex.has("non_subject_determiners", v.lowers[src[0]])
                                                  or lex.has("object_pronouns", v.lowers[src[0]])):

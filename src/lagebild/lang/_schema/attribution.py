@@ -87,7 +87,6 @@ class Attribution(FileModel):
     object_pronouns: Words
     determiners: Words
     trailing_adverbs: Words
-    post_left_source: bool
     non_subject_determiners: Words
     infinitive_marker: str
     passive_subject_source: Words
@@ -110,8 +109,6 @@ class Attribution(FileModel):
     adjective_endings: Words = []
     thought_reported: bool = False
     infinitive_endings: Words = []
-    prenominal_pp: bool = False
-    verb_second: bool = False
     source_relative_clause: bool = True
     demonstrative_objects: Words = []
     demonstrative_subjects: Words = []

@@ -31,6 +31,13 @@ class Grammar(FileModel):
     #: the language writes every noun with a capital ("der Angriff"): a capital tells a noun from a
     #: verb of the same letters, and capitals, not POS tags, find noun phrases and their heads
     nouns_capitalised: bool
+    #: main clauses put the finite verb second, after one phrase of any kind ("Am Montag sagte
+    #: er"), and a clause after a comma with its subject first ("..., X sagte ...") is a new main
+    #: clause, not an inserted source
+    verb_second: bool
+    #: a noun phrase may hold a phrase with its own preposition before its head ("zwei [mit den
+    #: Beratungen] vertraute Personen")
+    prenominal_pp: bool
 
 
 #: the name of a class of :class:`Grammar`
