@@ -53,7 +53,6 @@ class Lexicon:
     suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     quote_re: re.Pattern | None = None
     first_words: frozenset[str] = frozenset()
-    thought_reported: bool = False
     infinitive_marker: str | None = None
     infinitive_endings: tuple[str, ...] = ()
     """Endings of an infinitive that may carry the marker inside ("einzusetzen")."""
@@ -183,7 +182,6 @@ class Lexicon:
             suffixes=suffixes,
             quote_re=quote_re,
         )
-        lex.thought_reported = bool(data.get("thought_reported", False))
         lex.infinitive_marker = data.get("infinitive_marker")
         lex.infinitive_endings = tuple(data.get("infinitive_endings", ()))
         lex.adjective_endings = tuple(data.get("adjective_endings", ()))

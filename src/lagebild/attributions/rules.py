@@ -358,8 +358,8 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
             if content:
                 return Frame(form=_form_for(v, content, "indirect"), source=src, content=content, **base)
     # --- REPORTED (or a quote inside the clause: direct) -------------------------------
-    if cue.kind == "thought" and not lex.thought_reported:
-        return None
+    if cue.kind == "thought":
+        return None  # a belief verb reports only with a reported clause ("glaubt, dass ...")
     cend = v.clause_end(after if part is None else part + 1, hi)
     quotes = _quotes_in(v, ls, cend)
     # the passive auxiliary stands before the participle, unless clauses put the verb last

@@ -107,7 +107,6 @@ class Attribution(FileModel):
     genitive_attribute_openers: Words = []
     #: endings of an inflected adjective between a preposition and its noun
     adjective_endings: Words = []
-    thought_reported: bool = False
     infinitive_endings: Words = []
     source_relative_clause: bool = True
     demonstrative_objects: Words = []
@@ -119,7 +118,6 @@ class Attribution(FileModel):
     signature_dashes: Words = []
     nominal_cues: Words = []
     nominal_cue_preps: Words = []
-    nested_frames: bool = True
     plural_sources_speak: bool = False
     personal_relatives: Words = []
     predicative_preps: Words = []
