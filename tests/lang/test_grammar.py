@@ -49,6 +49,7 @@ def test_events_read_the_grammar(code):
     assert lex.passive_aux == set(grammar["passive_auxiliaries"])
     assert lex.subordinators == cls("subordinators") | set(data.get("clause_openers", []))
     assert lex.subject_pronouns == set(grammar["subject_pronouns"])
+    assert lex.perfect_aux == {w.lower() for w in grammar["perfect_auxiliaries"]}
     assert compile_modality(lang.json("modality"), grammar).negation == {w.lower() for w in grammar["negation"]}
 
 

@@ -143,7 +143,7 @@ class EventsComponent:
             mode = mode or None
         att = idx.attribution_at(t.token.idx)
         if mod == "negated" and type_ in self.lex.refusal_types and (
-                self._future_cue(t) or clause_tense(t) == "Pres"):
+                self._future_cue(t) or clause_tense(t, self.lex) == "Pres"):
             # "said it would not meet the demands", "erkennen die Entwicklung nicht an": a refusal,
             # which did happen
             type_, _, m = self.lex.refusal_types[type_].partition("/")

@@ -79,6 +79,8 @@ class Lexicon:
     preps: frozenset[str]
     dative_articles: frozenset[str]
     passive_aux: frozenset[str]
+    perfect_aux: frozenset[str]
+    """Lemmas of the perfect auxiliary (``grammar.json``)."""
     pronouns: dict[str, str]
     contexts: dict[str, frozenset[str]]
     mode_cues: dict[str, dict[str, frozenset[str]]]
@@ -225,6 +227,7 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
         preps=frozenset(cls("prepositions")),
         dative_articles=frozenset(events.get("dative_articles", [])),
         passive_aux=frozenset(cls("passive_auxiliaries")),
+        perfect_aux=frozenset(w.lower() for w in cls("perfect_auxiliaries")),
         pronouns=events.get("pronouns", {}),
         contexts={c: frozenset(w.lower() for w in ws) for c, ws in events.get("contexts", {}).items()},
         mode_cues={t: {m: frozenset(w.lower() for w in ws) for m, ws in modes.items()}

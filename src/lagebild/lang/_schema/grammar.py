@@ -28,6 +28,8 @@ class Grammar(FileModel):
     passive_auxiliaries: Words
     #: words that negate a clause
     negation: Words
+    #: lemmas of the auxiliary of the perfect ("have", "haben"): past finite, a pluperfect
+    perfect_auxiliaries: Words
     #: the language writes every noun with a capital ("der Angriff"): a capital tells a noun from a
     #: verb of the same letters, and capitals, not POS tags, find noun phrases and their heads
     nouns_capitalised: bool
@@ -42,6 +44,6 @@ class Grammar(FileModel):
 
 #: the name of a class of :class:`Grammar`
 GrammarClass = Literal["articles", "prepositions", "subordinators", "relative_words", "coordinators",
-                       "subject_pronouns", "passive_auxiliaries", "negation"]
+                       "subject_pronouns", "passive_auxiliaries", "negation", "perfect_auxiliaries"]
 #: a stage's own subset of some grammar classes (``grammar_subsets`` in its file)
 GrammarSubsets = dict[GrammarClass, Words]
