@@ -6,8 +6,8 @@ Every JSON file is checked against its schema (``lang/_schema``) the first time 
 it: an unknown or missing key or a wrong type raises :class:`~lagebild.errors.DataSchemaError`.
 
 Adding a language means adding a folder ``lang/<code>/``: ``pipeline.json`` (name, models and the
-annotations of theirs the stages may trust),
-``grammar.json`` (closed word classes, read by every stage), the files of the stages it should
+annotations of theirs the stages may trust), ``grammar.json`` (closed word classes and facts such
+as ``nouns_capitalised`` or ``verb_second``, read by every stage), the files of the stages it should
 run (``attribution.json`` and ``attribution_verbs.json``, ``events.json`` and ``modality.json``,
 ``places.json``, ``roles.json``, ``times.json``, ...; one schema per file kind in
 ``lang/_schema``) and, where the language does something in code that others do not, a
