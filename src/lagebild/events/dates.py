@@ -20,6 +20,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.annotations import trusted
 from .lexicon import Lexicon
 from .triggers import Clause, Trigger
 
@@ -74,7 +75,7 @@ def clause_tense(t: Trigger, lex: Lexicon) -> str | None:
             return _tense(x, lex)  # calls the participle finite
     if tok.pos_ in ("VERB", "AUX") and tok.morph.get("VerbForm") == ["Fin"]:
         return _tense(tok, lex)
-    chain = [tok, *tok.ancestors] if doc.has_annotation("DEP") else [tok]
+    chain = [tok, *tok.ancestors] if trusted(doc, "dep") else [tok]  # heads only from a trusted parse
     for h in chain[:4]:  # the trigger's own auxiliaries first ("have rejected", "is threatening")
         for x in [h, *h.children]:
             if x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"] and \
