@@ -83,7 +83,7 @@ def outermost(preds: list[dict]) -> list[dict]:
     """PolNeAR's convention: an attribution whose cue lies inside the content of another
     one ("The senator said the governor announced new taxes": the announcement) is not
     annotated on its own. lagebild reports it, linked by ``according_to``; it is left out
-    here by the pipeline's own test (attributions.discourse.nested, the ``nested_frames`` switch)."""
+    here by the pipeline's own test (``attributions.discourse.nested``)."""
     from lagebild.attributions.discourse import nested
 
     flags = nested([(p["cue"][0][0] if p["cue"] else None, p["content"]) for p in preds])

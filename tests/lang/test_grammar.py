@@ -21,6 +21,8 @@ LANGS = available_languages()
 def test_every_language_has_a_grammar_with_every_class(code):
     grammar = LanguageData(code).model("grammar")
     for name, words in grammar:
+        if isinstance(words, bool):
+            continue  # a fact of the grammar (nouns_capitalised), not a word class
         assert words, f"{code}: grammar class {name} is empty"
         assert len(words) == len(set(words)), f"{code}: {name} repeats a word"
 
@@ -47,6 +49,7 @@ def test_events_read_the_grammar(code):
     assert lex.passive_aux == set(grammar["passive_auxiliaries"])
     assert lex.subordinators == cls("subordinators") | set(data.get("clause_openers", []))
     assert lex.subject_pronouns == set(grammar["subject_pronouns"])
+    assert lex.perfect_aux == {w.lower() for w in grammar["perfect_auxiliaries"]}
     assert compile_modality(lang.json("modality"), grammar).negation == {w.lower() for w in grammar["negation"]}
 
 
@@ -116,3 +119,88 @@ def test_attribution_code_holds_no_words(module):
     tree = ast.parse((SRC / "attributions" / module).read_text(encoding="utf-8"))
     found = [(line, words) for line, words in _word_tuples(tree) if not set(words) <= labels]
     assert not found, f"{module}: words in code {found}"
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_capitalised_nouns_are_a_grammar_fact_both_stages_read(code):
+    lang = LanguageData(code)
+    grammar = lang.json("grammar")
+    assert isinstance(grammar["nouns_capitalised"], bool)
+    assert Lexicon.load(lang).nouns_capitalised is grammar["nouns_capitalised"]
+    assert compile_lexicon(lang.json("events"), grammar, lang.syntax).nouns_capitalised is grammar["nouns_capitalised"]
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_word_order_facts_come_from_the_grammar(code):
+    lang = LanguageData(code)
+    grammar, lex = lang.json("grammar"), Lexicon.load(lang)
+    assert (lex.verb_second, lex.prenominal_pp) == (grammar["verb_second"], grammar["prenominal_pp"])
+    raw = json.loads((lang.path / "attribution.json").read_text(encoding="utf-8"))
+    assert not {"verb_second", "prenominal_pp", "post_left_source"} & set(raw)
+
+
+def test_where_nouns_are_capitalised_a_capital_tells_a_noun_from_a_verb():
+    de, en = LanguageData("de"), LanguageData("en")
+    grammar, events = de.json("grammar"), de.json("events")
+    cased = compile_lexicon(events, grammar, de.syntax)
+    assert cased.forms["Angriff"] == [("Angriff", "NOUN")] * len(cased.forms["Angriff"])
+    assert all(pos == "VERB" for _, pos in cased.forms["angriff"])  # "griff ... an": a verb form
+    folded = compile_lexicon(events, {**grammar, "nouns_capitalised": False}, de.syntax)
+    assert {pos for _, pos in folded.forms["angriff"]} == {"NOUN", "VERB"}
+    # cue verbs: a capitalised German form is not the verb; English folds case
+    assert Lexicon.load(de).cue_for("sagte") is not None and Lexicon.load(de).cue_for("Sagte") is None
+    assert Lexicon.load(en).cue_for("Said") is not None
+
+
+#: on/off switches of the stage files that still take different values in German and English.
+#: Each is a language branch under another name: move it to a grammar fact (``grammar.json``), a
+#: model fact (``pipeline.json``) or a syntax hook, then take it off this list. It only shrinks.
+DIFFERING_FLAGS_LEFT = {
+    ("attribution", "compact_sources"),
+    ("attribution", "headline_over_frames"),
+    ("attribution", "impersonal_refers_back"),
+    ("attribution", "merge_quote_runs"),
+    ("attribution", "nested_quotes"),
+    ("attribution", "plural_sources_speak"),
+    ("attribution", "reported_after_cue"),
+    ("attribution", "source_relative_clause"),
+}
+#: files of facts about the language or its models, not of a stage's switches
+FACT_FILES = ("grammar", "pipeline")
+
+
+def _differing_flags(a: LanguageData, b: LanguageData) -> set[tuple[str, str]]:
+    """(file, key) of every top-level on/off key (schema defaults included) that differs."""
+    from lagebild.lang._schema import SCHEMAS
+
+    out = set()
+    for name in sorted(set(SCHEMAS) - set(FACT_FILES)):
+        if not (a.has(f"{name}.json") and b.has(f"{name}.json")):
+            continue
+        ma, mb = a.model(name), b.model(name)
+        if type(ma) is not type(mb):
+            continue  # one file kind in two shapes (event_concepts): no shared switches
+        for key in getattr(type(ma), "model_fields", {}):
+            va, vb = getattr(ma, key), getattr(mb, key)
+            if isinstance(va, bool) and va != vb:
+                out.add((name, key))
+    return out
+
+
+def test_no_stage_flag_takes_opposite_values_per_language_beyond_the_list():
+    found = _differing_flags(LanguageData("de"), LanguageData("en"))
+    assert found <= DIFFERING_FLAGS_LEFT, f"new language branches in stage files: {sorted(found - DIFFERING_FLAGS_LEFT)}"
+    assert DIFFERING_FLAGS_LEFT <= found, f"gone: take off DIFFERING_FLAGS_LEFT {sorted(DIFFERING_FLAGS_LEFT - found)}"
+
+
+def test_a_differing_flag_is_found(tmp_path):
+    for code in ("de", "en"):
+        (tmp_path / code).mkdir()
+        for name in ("attribution", "attribution_verbs"):
+            src = LanguageData(code).path / f"{name}.json"
+            (tmp_path / code / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    raw = json.loads((tmp_path / "en" / "attribution.json").read_text(encoding="utf-8"))
+    raw["headline_colon"] = not raw["headline_colon"]
+    (tmp_path / "en" / "attribution.json").write_text(json.dumps(raw), encoding="utf-8")
+    found = _differing_flags(LanguageData("de", root=tmp_path), LanguageData("en", root=tmp_path))
+    assert ("attribution", "headline_colon") in found

@@ -10,7 +10,7 @@ speaker, so the cue has no reported clause of its own after it:
 - a demonstrative object in the Vorfeld pointing back: „Das teilte X mit.“, „Dies sagte X
   am Montag.“ The pronoun is the object of the cue; what was said is the sentence before.
 
-Both need ``verb_second`` in ``attribution.json``; the demonstratives are
+Both need ``verb_second`` in ``grammar.json``; the demonstratives are
 ``demonstrative_objects`` there.
 """
 from __future__ import annotations

@@ -35,13 +35,12 @@ class AttributionsComponent:
         self.nested = bool(data.get("nested_quotes", True))
         self.headline = bool(data.get("headline_colon", False))
         self.merge_runs = bool(data.get("merge_quote_runs", False))
-        self.keep_nested = bool(data.get("nested_frames", True))
         # a speaker label / headline colon frame also over a unit with other frames (nested in it)
-        self.headline_over = bool(data.get("headline_over_frames", False)) or not self.keep_nested
+        self.headline_over = bool(data.get("headline_over_frames", False))
 
     # --- finding ------------------------------------------------------------------------
     def frames(self, doc: Doc) -> tuple[View, list[Frame]]:
-        v = View.build(doc, self.lex)
+        v = View.build(doc, self.lex, self.lang)
         frames: list[Frame] = []
         for u, (lo, hi) in enumerate(v.units):
             unit: list[Frame] = no_comment_frames(v, u)
@@ -67,7 +66,7 @@ class AttributionsComponent:
                 if not any(k in taken for s, e in f.cue for k in range(s, e)):
                     unit.append(f)
                     taken.update(k for s, e in f.cue for k in range(s, e))
-            frames.extend(resolve_unit(v, unit, keep_nested=self.keep_nested))
+            frames.extend(resolve_unit(v, unit))
         frames = link_units(v, frames, merge_runs=self.merge_runs)
         if self.nested:
             frames = nested_quotes(v, frames)

@@ -46,10 +46,11 @@ def _share_subject(v: View, frames: list[Frame]) -> None:
             f.source = max(before, key=lambda g: g.cue[-1][1]).source
 
 
-def resolve_unit(v: View, frames: list[Frame], keep_nested: bool = True) -> list[Frame]:
-    """Trims contents that run over a frame scoping back, links nested frames to the frame
-    around them (``according_to``) or, with ``keep_nested`` off, drops them: a frame whose
-    cue lies inside the content of a frame that does not, in turn, hold its own cue."""
+def resolve_unit(v: View, frames: list[Frame]) -> list[Frame]:
+    """Trims contents that run over a frame scoping back and links nested frames to the frame
+    around them (``according_to``): a frame whose cue lies inside the content of a frame that
+    does not, in turn, hold its own cue. Nested frames stay (an evaluation against data that
+    marks only the outermost attribution filters them with :func:`nested`)."""
     _share_subject(v, frames)
     if len(frames) < 2:
         return frames
@@ -71,9 +72,6 @@ def resolve_unit(v: View, frames: list[Frame], keep_nested: bool = True) -> list
                 trimmed.append(v.strip(s, e))
             a.content = [c for c in trimmed if c[1] > c[0]]
     frames = [f for f in frames if f.content or f.form == "no_comment"]
-    if not keep_nested:
-        flags = nested([(f.cue[0][0] if f.cue else None, f.content) for f in frames])
-        frames = [f for f, inner in zip(frames, flags) if not inner]
     # nesting: the smallest other frame whose content holds this frame's cue
     for a in frames:
         if not a.cue:

@@ -35,7 +35,9 @@ class Cue:
 class Lexicon:
     """Lookup tables for one language; build with :meth:`load` (once per pipeline)."""
 
-    case_sensitive: bool
+    nouns_capitalised: bool
+    """The language capitalises its nouns (``grammar.json``): cue forms match with their case
+    ("Sagen" is a noun), and capitals read noun phrases and names."""
     quote_pairs: list[tuple[str, str]]
     joined: dict[str, Cue]
     split: dict[str, list[Cue]]
@@ -51,23 +53,20 @@ class Lexicon:
     suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     quote_re: re.Pattern | None = None
     first_words: frozenset[str] = frozenset()
-    post_left_source: bool = True
-    thought_reported: bool = False
     infinitive_marker: str | None = None
     infinitive_endings: tuple[str, ...] = ()
     """Endings of an infinitive that may carry the marker inside ("einzusetzen")."""
     adjective_endings: tuple[str, ...] = ()
     """Endings of an inflected adjective between a preposition and its noun ("nach neuesten Angaben")."""
     passive_subject_source: frozenset[str] = frozenset()
-    use_parser: bool = True
-    use_pos: bool = True
     compact_sources: bool = True
     """Sources take appositions ("X, Kopf der Gruppe,") and stay short inside subordinate clauses."""
     prenominal_pp: bool = False
     """Noun phrases may open with a prepositional phrase before their head
-    ("zwei mit den Beratungen vertraute Personen")."""
+    ("zwei mit den Beratungen vertraute Personen"; ``grammar.json``)."""
     verb_second: bool = False
-    """Main clauses put one phrase of any kind before the finite verb (see ``vorfeld.py``)."""
+    """Main clauses put one phrase of any kind before the finite verb (see ``vorfeld.py``;
+    ``grammar.json``); a clause after a comma with its subject first is then a new main clause."""
     source_relative_clause: bool = True
     """A relative clause after the source's head belongs to the source span."""
     reported_min_words: int = 0
@@ -102,11 +101,11 @@ class Lexicon:
         return any(low.endswith(s) and len(low) > len(s) for s in self.suffixes.get(name, ()))
 
     def cue_for(self, text: str) -> Cue | None:
-        key = text if self.case_sensitive else text.lower()
+        key = text if self.nouns_capitalised else text.lower()
         return self.joined.get(key)
 
     def split_for(self, text: str) -> list[Cue]:
-        key = text if self.case_sensitive else text.lower()
+        key = text if self.nouns_capitalised else text.lower()
         return self.split.get(key, [])
 
     @classmethod
@@ -115,7 +114,7 @@ class Lexicon:
         verbs = lang.json("attribution_verbs")
         grammar = lang.json("grammar")
         file = lang.path / "attribution.json"
-        case = bool(data.get("case_sensitive_cues", False))
+        case = bool(grammar["nouns_capitalised"])  # a capitalised form is a noun, not the cue verb
         norm = (lambda w: w) if case else str.lower
         joined: dict[str, Cue] = {}
         split: dict[str, list[Cue]] = {}
@@ -167,7 +166,7 @@ class Lexicon:
         except re.error as err:
             raise DataFileError(f"bad no_comment pattern: {err}", path=str(lang.path / "attribution.json")) from err
         lex = cls(
-            case_sensitive=case,
+            nouns_capitalised=case,
             quote_pairs=pairs,
             joined=joined,
             split=split,
@@ -183,16 +182,12 @@ class Lexicon:
             suffixes=suffixes,
             quote_re=quote_re,
         )
-        lex.post_left_source = bool(data.get("post_left_source", True))
-        lex.thought_reported = bool(data.get("thought_reported", False))
         lex.infinitive_marker = data.get("infinitive_marker")
         lex.infinitive_endings = tuple(data.get("infinitive_endings", ()))
         lex.adjective_endings = tuple(data.get("adjective_endings", ()))
-        lex.use_parser = bool(data.get("use_parser", True))
-        lex.use_pos = bool(data.get("use_pos", True))
         lex.compact_sources = bool(data.get("compact_sources", True))
-        lex.prenominal_pp = bool(data.get("prenominal_pp", False))
-        lex.verb_second = bool(data.get("verb_second", False))
+        lex.prenominal_pp = bool(grammar["prenominal_pp"])
+        lex.verb_second = bool(grammar["verb_second"])
         lex.source_relative_clause = bool(data.get("source_relative_clause", True))
         lex.reported_min_words = int(data.get("reported_min_words", 0))
         lex.plural_sources_speak = bool(data.get("plural_sources_speak", False))

@@ -59,7 +59,7 @@ def prep_frames(v: View, u: int) -> list[Frame]:
                     lex.has("prep_before_gap", v.lowers[nxt]) or lex.has("determiners", v.lowers[nxt])
                     or v.lowers[nxt].endswith(lex.adjective_endings)):
                 nxt += 1
-            if (v.capital(nxt) or not lex.case_sensitive) and any(
+            if (v.capital(nxt) or not lex.nouns_capitalised) and any(  # the noun after it
                     v.lowers[nxt].endswith(s) for s in lex.prep_before_suffix[low]):
                 hit = (i, i + 1, i + 1)
         if hit is not None:

@@ -52,7 +52,7 @@ def find_cues(v: View, lo: int, hi: int) -> list[tuple[int, int, int | None, Cue
     for i in range(lo, hi):
         if v.quote_of[i] != -1:
             continue
-        if v.has_pos and lex.cue_pos and v.pos[i] not in lex.cue_pos:
+        if v.phrase_pos and lex.cue_pos and v.pos[i] not in lex.cue_pos:
             continue
         cue = lex.cue_for(v.texts[i])
         if cue is not None:
@@ -155,7 +155,9 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
     if s >= i:
         return None
     i = full
-    if v.lex.case_sensitive:  # "Vorschlag an den Bundestag Der Bundesrat schlug vor": a heading ran in
+    # where capitals mark nouns (headings are not in title case), a capitalised determiner inside the
+    # subject opens a new sentence: "Vorschlag an den Bundestag Der Bundesrat schlug vor": a heading ran in
+    if v.lex.nouns_capitalised:
         for k in range(i - 1, s, -1):
             if v.lex.has("determiners", v.lowers[k]) and v.capital(k) and not v.is_punct(k - 1) \
                     and v.quote_of[k] == -1 and k + 1 < i:
@@ -173,7 +175,7 @@ def _left_source(v: View, ls: int, i: int, lo: int) -> tuple[int, int] | None:
         return None  # "Sofort nach der Wahl äußerte X": a fronted adverbial, subject after the verb
     if s + 1 < i and (v.lex.has("clause_markers", v.lowers[s]) or (
             v.lex.has("relative_pronouns", v.lowers[s]) and s > lo and v.texts[s - 1] == ","
-            and not (v.lex.case_sensitive and v.capital(s + 1)))):
+            and not (v.lex.nouns_capitalised and v.capital(s + 1)))):  # an article before a noun
         return _nonempty(v.np_forward(s + 1, i, relative=False))
     e = i
     for k in range(s, i):
@@ -248,7 +250,8 @@ def _quotes_in(v: View, s: int, e: int) -> list[tuple[int, int]]:
 def _name_like(v: View, q: tuple[int, int]) -> bool:
     """„Grupo Planeta“, „Nürnberg Ice Tigers“: a quoted name or title, not quoted words."""
     words = [k for k in range(q[0] + 1, q[1] - 1) if v.texts[k][:1].isalpha()]
-    if len(words) < 2 or len(words) > (6 if v.lex.case_sensitive else 4):
+    # names run longer in capitals where nouns are capitalised too ("Deutscher Journalisten Verband")
+    if len(words) < 2 or len(words) > (6 if v.lex.nouns_capitalised else 4):
         return False
     return all(v.capital(k) for k in words)
 
@@ -332,8 +335,8 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
         subject_before = True  # "…, bezeichnete er als „Akt der Willkür“": the quote is what was said
     if ls > lo and v.texts[ls - 1] == "," and ls - 1 > lo and not subject_before:
         left = _nonempty(v.strip(ls, cs))
-        if left is not None and not lex.post_left_source:
-            left = (0, 0)  # German word order: ", X sagte" starts a new main clause
+        if left is not None and lex.verb_second:
+            left = (0, 0)  # verb-second order: ", X sagte" starts a new main clause (an inserted source is ", sagte X")
         src = left if left is not None else _nonempty(v.np_forward(after, hi))
         if src is not None and left is None and (lex.has("non_subject_determiners", v.lowers[src[0]])
                                                  or lex.has("object_pronouns", v.lowers[src[0]])):
@@ -355,8 +358,8 @@ def verb_frame(v: View, u: int, i: int, ce: int, part: int | None, cue: Cue) -> 
             if content:
                 return Frame(form=_form_for(v, content, "indirect"), source=src, content=content, **base)
     # --- REPORTED (or a quote inside the clause: direct) -------------------------------
-    if cue.kind == "thought" and not lex.thought_reported:
-        return None
+    if cue.kind == "thought":
+        return None  # a belief verb reports only with a reported clause ("glaubt, dass ...")
     cend = v.clause_end(after if part is None else part + 1, hi)
     quotes = _quotes_in(v, ls, cend)
     # the passive auxiliary stands before the participle, unless clauses put the verb last

@@ -26,10 +26,10 @@ def _chunk(v: View, s: int, e: int) -> tuple[int, int]:
 
 def head_token(v: View, s: int, e: int) -> int:
     cs, ce = _chunk(v, s, e)
-    if v.has_dep and v.has_pos and ce > cs:
+    if v.has_dep and v.phrase_pos and ce > cs:
         root = v.doc[cs:ce].root.i
         return root
-    if v.lex.case_sensitive:
+    if v.lex.nouns_capitalised:  # capitals mark the nouns: conjuncts and genitive attributes by them
         # coordinated sources ("Das Weiße Haus und das Präsidialamt"): the first conjunct leads
         for k in range(cs + 1, ce - 1):
             if v.lowers[k] in v.lex.words.get("conjunctions", ()) and v.capital(k - 1) \
@@ -97,9 +97,9 @@ def classify(v: View, s: int, e: int, entities: list[Entity]) -> SourceInfo:
         kind = "institution"
     elif lex.head_class("person", head):
         kind = "person"
-    elif v.capital(cs) and all(v.capital(k) or v.is_punct(k) for k in range(cs, ce)) and not lex.case_sensitive:
-        kind = "person"
-    elif lex.case_sensitive and ce - cs <= 3 and all(v.capital(k) for k in range(cs, ce)):
+    elif v.capital(cs) and all(v.capital(k) or v.is_punct(k) for k in range(cs, ce)) and not lex.nouns_capitalised:
+        kind = "person"  # capitals mark names only where nouns are lower-case
+    elif lex.nouns_capitalised and ce - cs <= 3 and all(v.capital(k) for k in range(cs, ce)):  # short names
         kind = "person"
     count = None
     description = None

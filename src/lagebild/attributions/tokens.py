@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..lang import LanguageData
+from ..nlp.annotations import trusted
 from .lexicon import Lexicon
 
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART"})
@@ -39,8 +41,11 @@ class View:
     quote_of: list[int]  # token -> quote index, -1 outside
     quotes: list[tuple[int, int]]  # token ranges [start, end) incl. marks
     units: list[tuple[int, int]]
-    has_pos: bool
+    phrase_pos: bool
+    """POS tags read phrase boundaries (and ``pos`` holds them): the tags are trusted and the
+    language does not capitalise its nouns; where it does, capitals and word lists read them."""
     has_dep: bool
+    """The dependency parse is trusted for this Doc (parse frames, heads of sources)."""
     has_morph: bool
     text: str = ""
     starts: list[int] = None  # type: ignore[assignment]
@@ -50,13 +55,15 @@ class View:
     pos: list[str] = None  # type: ignore[assignment]
     konj: list[bool] = None  # type: ignore[assignment]
     tags: list[str] = None  # type: ignore[assignment]
-    """Coarse POS from the model whatever ``use_pos`` says ("" without a tagger)."""
+    """Coarse POS from the model whatever ``phrase_pos`` says ("" without trusted tags)."""
 
     def chars(self, s: int, e: int) -> tuple[int, int]:
         return self.starts[s], self.ends[e - 1]
 
     @classmethod
-    def build(cls, doc: Doc, lex: Lexicon) -> View:
+    def build(cls, doc: Doc, lex: Lexicon, lang: LanguageData | None = None) -> View:
+        """The view of ``doc``; ``lang`` (default: the Doc's language) says which of the model's
+        annotations are trusted (:func:`lagebild.nlp.annotations.trusted`)."""
         toks = list(doc)
         texts = [t.text for t in toks]
         text = doc.text
@@ -98,20 +105,22 @@ class View:
                 units[-1] = (units[-1][0], e)
             else:
                 units.append((s, e))
-        has_pos = (doc.has_annotation("TAG") or doc.has_annotation("POS")) and lex.use_pos
+        tagged = trusted(doc, "pos", lang)
+        # where nouns are capitalised, capitals read the phrases, not POS tags (see ``phrase_pos``)
+        phrase_pos = tagged and not lex.nouns_capitalised
         has_morph = doc.has_annotation("MORPH")
         lowers = [t.lower() for t in texts]
         konj = [("Sub" in t.morph.get("Mood")) if has_morph else False for t in toks]
         konj = [k or lex.has("reported_speech_mood", w) for k, w in zip(konj, lowers)]
-        view = cls(doc, lex, texts, lowers, quote_of, quotes, units, has_pos,
-                   doc.has_annotation("DEP") and lex.use_parser, has_morph)
+        view = cls(doc, lex, texts, lowers, quote_of, quotes, units, phrase_pos,
+                   trusted(doc, "dep", lang), has_morph)
         view.text = text
         view.starts = [t.idx for t in toks]
         view.ends = [t.idx + len(t.text) for t in toks]
         view.punct = [t.is_punct for t in toks]
         view.space = [t.is_space for t in toks]
-        view.pos = [t.pos_ for t in toks] if has_pos else [""] * len(toks)
-        view.tags = [t.pos_ for t in toks] if doc.has_annotation("POS") else [""] * len(toks)
+        view.pos = [t.pos_ for t in toks] if phrase_pos else [""] * len(toks)
+        view.tags = [t.pos_ for t in toks] if tagged else [""] * len(toks)
         view.konj = konj
         return view
 
@@ -186,12 +195,13 @@ class View:
                     in_pp = False
             if self.quote_of[i] != -1:
                 q0, q1 = self.quotes[self.quote_of[i]]
-                if seen_head and lex.case_sensitive and not self._title(q0, q1):
+                if seen_head and lex.nouns_capitalised and not self._title(q0, q1):
                     break  # "Angaben der Polizei „ganz besonders sorgfältig“": quoted words, not a name
+                    # (where nouns are capitalised, a quote after the head joins it only as a title)
                 i = q1
                 seen_head = True
                 continue
-            if txt == "(" and seen_head and lex.case_sensitive:
+            if txt == "(" and seen_head and lex.nouns_capitalised:  # a capitalised abbreviation joins the head
                 close = next((k for k in range(i + 1, min(hi, i + 8)) if self.texts[k] == ")"), None)
                 if close is not None and close > i + 1 and all(self.capital(k) or self.punct[k] or self.lowers[k][:1].isdigit()
                                                                for k in range(i + 1, close)):
@@ -199,7 +209,7 @@ class View:
                     continue
             if self.is_punct(i) and txt not in ("-", "’s", "'s", "."):
                 break
-            if seen_head and lex.case_sensitive and txt[:1].isdigit():
+            if seen_head and lex.nouns_capitalised and txt[:1].isdigit():  # a number after the head ends it
                 break
             if txt == "." and not (i > s and len(self.texts[i - 1]) <= 3):
                 break
@@ -217,7 +227,7 @@ class View:
                     continue
             if i > s and lex.has("np_stops", low):
                 break
-            if self.has_pos:
+            if self.phrase_pos:
                 pos = self.pos[i]
                 if pos not in _NP_POS and not (pos == "ADP" and lex.has("np_continuers", low)):
                     break
@@ -229,14 +239,14 @@ class View:
                 if seen_head and i > s and self.tags[i] == "NOUN" and self.tags[i - 1] == "NOUN" \
                         and self.capital(i - 1) and self.quote_of[i - 1] == -1:
                     break  # "nach ersten Meldungen Schäden": two bare nouns are two phrases
-            if self.capital(i) or (self.has_pos and self.pos[i] in ("NOUN", "PROPN", "PRON")):
+            if self.capital(i) or (self.phrase_pos and self.pos[i] in ("NOUN", "PROPN", "PRON")):
                 seen_head = True
             i += 1
         while i > s and lex.has("np_continuers", self.lowers[i - 1]):
             i -= 1
-        if lex.case_sensitive and not any(self.capital(k) or self.quote_of[k] != -1 or self.lowers[k] in lex.pronouns
+        if lex.nouns_capitalised and not any(self.capital(k) or self.quote_of[k] != -1 or self.lowers[k] in lex.pronouns
                                           or self.texts[k][:1].isdigit() for k in range(s, i)):
-            return s, s  # a German noun phrase has a capitalised head
+            return s, s  # where nouns are capitalised, a noun phrase has a capitalised head
         e = i
         if relative and e + 1 < hi and self.texts[e] == "," and lex.compact_sources:
             e = self._apposition(e, hi)
@@ -287,7 +297,7 @@ class View:
                 break
             if not self.capital(j) and not lex.has("np_continuers", low):
                 loose += 1
-                if loose > 1 or (self.has_pos and self.pos[j] not in ("ADJ", "DET", "NUM")) \
+                if loose > 1 or (self.phrase_pos and self.pos[j] not in ("ADJ", "DET", "NUM")) \
                         or self.tags[j] in ("VERB", "AUX"):
                     break
             elif self.capital(j):

@@ -1,6 +1,6 @@
 """Verb-second clauses: is what stands before the finite cue verb its subject?
 
-In a verb-second language ("verb_second" in ``attribution.json``) one phrase of any
+In a verb-second language ("verb_second" in ``grammar.json``) one phrase of any
 kind opens a main clause: "Insgesamt spricht die Polizei von …", "Bis Mittwoch sagte sie
 …", "Den Vorschlag lehnte er ab". When that phrase is an adverb, a prepositional phrase
 or a date, the subject follows the finite verb; a personal pronoun right after the

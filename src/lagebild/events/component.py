@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lang import LanguageData
+from ..nlp.annotations import trusted
 from ..nlp.config import DEFAULT_SETTINGS
 from ..records import Entity, Event, Evidence, Span as RSpan
 from ..settings import Settings
@@ -34,7 +35,7 @@ class EventsComponent:
         self.name = name
         self.settings = settings or Settings()
         self.min_confidence = self.settings.event_min_confidence
-        lang = LanguageData(nlp.lang)
+        self.lang = lang = LanguageData(nlp.lang)
         data = lang.json("events")
         if lang.has("event_lexicon.json"):
             data = merge_lexicons(data, lang.json("event_lexicon"))
@@ -49,8 +50,8 @@ class EventsComponent:
         """The events of ``doc`` and the unnamed groups they use as arguments."""
         if not doc.has_annotation("SENT_START"):
             return [], []
-        parsed = self.lex.use_parse and doc.has_annotation("DEP")
-        parsed_pos = doc.has_annotation("POS")
+        parsed = trusted(doc, "dep", self.lang)  # else clause heuristics for arguments and modality
+        parsed_pos = trusted(doc, "pos", self.lang)
         has_lemma = doc.has_annotation("LEMMA")
         groups: list[Entity] = []
         if parsed_pos:
@@ -142,7 +143,7 @@ class EventsComponent:
             mode = mode or None
         att = idx.attribution_at(t.token.idx)
         if mod == "negated" and type_ in self.lex.refusal_types and (
-                self._future_cue(t) or clause_tense(t) == "Pres"):
+                self._future_cue(t) or clause_tense(t, self.lex) == "Pres"):
             # "said it would not meet the demands", "erkennen die Entwicklung nicht an": a refusal,
             # which did happen
             type_, _, m = self.lex.refusal_types[type_].partition("/")

@@ -20,6 +20,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.annotations import trusted
 from .lexicon import Lexicon
 from .triggers import Clause, Trigger
 
@@ -62,36 +63,33 @@ def own_date(t: Trigger, sent: Span, clist: list[Clause], lex: Lexicon,
     return min(rest, key=lambda x: abs(x.start - t.token.idx)).value
 
 
-PERFECT_AUX = frozenset({"have", "haben"})
-"""Lemmas of the perfect auxiliary (UD lemmas of the models); with a past finite form the
-clause is a pluperfect, anterior to the narrative's reference time."""
-
-
-def clause_tense(t: Trigger) -> str | None:
+def clause_tense(t: Trigger, lex: Lexicon) -> str | None:
     """``Pres``, ``Past`` or ``Pqp`` (pluperfect: "had rejected", "hatten angefordert"): the
-    tense of the finite verb that carries the trigger's clause."""
+    tense of the finite verb that carries the trigger's clause. A past finite perfect auxiliary
+    (``perfect_auxiliaries`` in ``grammar.json``, lemmas) makes a pluperfect, anterior to the
+    narrative's reference time."""
     doc = t.token.doc
     tok = t.token
     for x in doc[t.clause.start:t.clause.end]:  # "hatten ... angefordert", even if the tagger
-        if x.pos_ == "AUX" and x.lemma_.lower() in PERFECT_AUX and x.morph.get("VerbForm") == ["Fin"]:
-            return _tense(x)  # calls the participle finite
+        if x.pos_ == "AUX" and x.lemma_.lower() in lex.perfect_aux and x.morph.get("VerbForm") == ["Fin"]:
+            return _tense(x, lex)  # calls the participle finite
     if tok.pos_ in ("VERB", "AUX") and tok.morph.get("VerbForm") == ["Fin"]:
-        return _tense(tok)
-    chain = [tok, *tok.ancestors] if doc.has_annotation("DEP") else [tok]
+        return _tense(tok, lex)
+    chain = [tok, *tok.ancestors] if trusted(doc, "dep") else [tok]  # heads only from a trusted parse
     for h in chain[:4]:  # the trigger's own auxiliaries first ("have rejected", "is threatening")
         for x in [h, *h.children]:
             if x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"] and \
                     t.clause.start <= x.i < t.clause.end:
-                return _tense(x)
+                return _tense(x, lex)
     for x in doc[t.clause.start:t.clause.end]:
         if x.pos_ in ("VERB", "AUX") and x.morph.get("VerbForm") == ["Fin"]:
-            return _tense(x)
+            return _tense(x, lex)
     return None
 
 
-def _tense(finite) -> str | None:  # noqa: ANN001
+def _tense(finite, lex: Lexicon) -> str | None:  # noqa: ANN001
     tense = (finite.morph.get("Tense") or [None])[0]
-    if tense == "Past" and finite.pos_ == "AUX" and finite.lemma_.lower() in PERFECT_AUX:
+    if tense == "Past" and finite.pos_ == "AUX" and finite.lemma_.lower() in lex.perfect_aux:
         return "Pqp"
     return tense
 
@@ -126,7 +124,7 @@ def event_date(t: Trigger, sent: Span, clist: list[Clause], lex: Lexicon, modali
     if any(x.lower_ in lex.habitual for x in doc[t.clause.start:t.clause.end]):
         return None  # "hat wiederholt gedroht": a series, not one day
     published = doc._.lb_published
-    tense = clause_tense(t)
+    tense = clause_tense(t, lex)
     if tense == "Pres" and published is not None:
         return published.isoformat()
     if tense == "Past":

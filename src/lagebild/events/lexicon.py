@@ -7,7 +7,8 @@ difference between languages lives in those two files.
 Trigger lists are keyed ``"TYPE"`` or ``"TYPE/mode"`` (``"CONSULT/phone": ["telephone"]``).
 ``entries`` adds details to one lemma (recipient prepositions, object-dependent types, a
 separable particle, ...). ``forms`` maps a lemma to surface forms, for pipelines without a
-lemmatiser; ``case_sensitive`` keeps noun and verb forms apart where capitals tell them apart.
+lemmatiser. Where the language capitalises its nouns (``nouns_capitalised`` in ``grammar.json``), forms
+match with their case, so noun and verb forms stay apart ("Angriff", "angriff") without a tagger.
 """
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ class Lexicon:
     """finite stem form of a separable verb -> [lemma]."""
     phrases: dict[tuple[str, ...], Entry]
     """word sequence (lemmas or lower-case forms) -> entry."""
-    case_sensitive: bool
+    nouns_capitalised: bool
+    """The language capitalises its nouns: forms are keyed with their case (see the module)."""
     syntax: Syntax
     """The language's syntax hooks: closed compounds count by their parts and head."""
     light_verbs: frozenset[str]
@@ -77,6 +79,8 @@ class Lexicon:
     preps: frozenset[str]
     dative_articles: frozenset[str]
     passive_aux: frozenset[str]
+    perfect_aux: frozenset[str]
+    """Lemmas of the perfect auxiliary (``grammar.json``)."""
     pronouns: dict[str, str]
     contexts: dict[str, frozenset[str]]
     mode_cues: dict[str, dict[str, frozenset[str]]]
@@ -106,8 +110,6 @@ class Lexicon:
     oblique_cases: frozenset[str] = frozenset()
     participle_forms: frozenset[str] = frozenset()
     past_participles: frozenset[str] = frozenset()
-    use_parse: bool = True
-    """Use the dependency parse when the pipeline has one (else clause heuristics)."""
     own_time_markers: frozenset[str] = frozenset()
     role_links: frozenset[str] = frozenset()
     max_phrase: int = 1
@@ -116,7 +118,7 @@ class Lexicon:
     """Adverbs of repetition: the event is a series and gets no date from the discourse."""
 
     def key(self, text: str) -> str:
-        return text if self.case_sensitive else text.lower()
+        return text if self.nouns_capitalised else text.lower()
 
 
 def _entry(lemma: str, pos: str, type_mode: str, details: dict) -> Entry:
@@ -166,8 +168,8 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
     """Build the lookup tables from a parsed ``events.json``, the language's ``grammar.json``
     (its closed word classes; ``clause_openers`` and ``coordinator_marks`` in ``events.json``
     add what this stage treats as such besides) and its syntax hooks."""
-    case_sensitive = bool(events.get("case_sensitive", False))
-    norm = (lambda s: s) if case_sensitive else str.lower
+    nouns_capitalised = bool(grammar["nouns_capitalised"])
+    norm = (lambda s: s) if nouns_capitalised else str.lower
     details: dict[str, dict] = events.get("entries", {})
     defaults: dict[str, dict] = events.get("type_defaults", {})
     entries: dict[tuple[str, str], Entry] = {}
@@ -217,7 +219,7 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
     cls = lambda name: word_class(grammar, events, name, stage_file="events.json")  # noqa: E731
     return Lexicon(
         entries=entries, forms=forms, split_forms=split_forms, phrases=phrases,
-        case_sensitive=case_sensitive, syntax=syntax,
+        nouns_capitalised=nouns_capitalised, syntax=syntax,
         light_verbs=sets("light_verbs"), reversers=events.get("reversers", {}),
         reporting=sets("reporting_verbs"), role_nouns=frozenset(w.lower() for w in events.get("role_nouns", [])),
         actor_preps=frozenset(events.get("actor_preps", [])), between=frozenset(events.get("between", [])),
@@ -225,6 +227,7 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
         preps=frozenset(cls("prepositions")),
         dative_articles=frozenset(events.get("dative_articles", [])),
         passive_aux=frozenset(cls("passive_auxiliaries")),
+        perfect_aux=frozenset(w.lower() for w in cls("perfect_auxiliaries")),
         pronouns=events.get("pronouns", {}),
         contexts={c: frozenset(w.lower() for w in ws) for c, ws in events.get("contexts", {}).items()},
         mode_cues={t: {m: frozenset(w.lower() for w in ws) for m, ws in modes.items()}
@@ -247,7 +250,6 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
         obligation=frozenset(events.get("obligation", [])),
         obligation_heads=frozenset(events.get("obligation_heads", [])),
         crowd_nouns=frozenset(w.lower() for w in events.get("crowd_nouns", [])),
-        use_parse=bool(events.get("use_parse", True)),
         subject_pronouns=frozenset(cls("subject_pronouns")),
         temporal_preps=frozenset(events.get("temporal_preps", [])),
         oblique_cases=frozenset(events.get("oblique_cases", [])),

@@ -104,7 +104,7 @@ class TriggerFinder:
     def _lookup_form(self, tok: Token, sent_start: bool) -> list[tuple[str, str]]:
         lex = self.lex
         hits = list(lex.forms.get(lex.key(tok.text), []))
-        if not hits and sent_start and lex.case_sensitive:
+        if not hits and sent_start and lex.nouns_capitalised:  # a verb capitalised as the first word
             alt = tok.text[:1].lower() + tok.text[1:]
             hits = list(lex.forms.get(alt, []))
         if not hits and len(tok.text) > 5:

@@ -5,8 +5,9 @@ article's language for a named resource (``lang.json("attribution")``) and uses 
 Every JSON file is checked against its schema (``lang/_schema``) the first time a process reads
 it: an unknown or missing key or a wrong type raises :class:`~lagebild.errors.DataSchemaError`.
 
-Adding a language means adding a folder ``lang/<code>/``: ``pipeline.json`` (name, models),
-``grammar.json`` (closed word classes, read by every stage), the files of the stages it should
+Adding a language means adding a folder ``lang/<code>/``: ``pipeline.json`` (name, models and the
+annotations of theirs the stages may trust), ``grammar.json`` (closed word classes and facts such
+as ``nouns_capitalised`` or ``verb_second``, read by every stage), the files of the stages it should
 run (``attribution.json`` and ``attribution_verbs.json``, ``events.json`` and ``modality.json``,
 ``places.json``, ``roles.json``, ``times.json``, ...; one schema per file kind in
 ``lang/_schema``) and, where the language does something in code that others do not, a
@@ -77,6 +78,12 @@ class LanguageData:
     def syntax(self) -> Syntax:
         """The language's syntax hooks (``syntax.py`` in its folder over neutral defaults)."""
         return load_syntax(str(self.path / "syntax.py"))
+
+    def trusts(self, annotation: str) -> bool:
+        """The language's models give ``annotation`` (``"pos"``, ``"dep"``) well enough for the
+        stages to rely on it (``trusted_annotations`` in ``pipeline.json``). Stages ask
+        :func:`lagebild.nlp.annotations.trusted` for a Doc."""
+        return annotation in self.json("pipeline")["trusted_annotations"]
 
     def model(self, name: str) -> BaseModel:
         """``name.json`` of this language as its typed, frozen model (cached)."""

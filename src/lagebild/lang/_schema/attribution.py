@@ -46,7 +46,6 @@ class Deps(DataModel):
 
 class Attribution(FileModel):
     # keys every language has
-    case_sensitive_cues: bool
     quote_pairs: WordSeqs
     clause_markers: Words
     reported_speech_mood: Words
@@ -88,13 +87,10 @@ class Attribution(FileModel):
     object_pronouns: Words
     determiners: Words
     trailing_adverbs: Words
-    post_left_source: bool
     non_subject_determiners: Words
     infinitive_marker: str
     passive_subject_source: Words
     particles: Words
-    use_parser: bool
-    use_pos: bool
     reported_speech_mood_strong: Words
     reportative_modals: Words
     reportative_final: Words
@@ -111,10 +107,7 @@ class Attribution(FileModel):
     genitive_attribute_openers: Words = []
     #: endings of an inflected adjective between a preposition and its noun
     adjective_endings: Words = []
-    thought_reported: bool = False
     infinitive_endings: Words = []
-    prenominal_pp: bool = False
-    verb_second: bool = False
     source_relative_clause: bool = True
     demonstrative_objects: Words = []
     demonstrative_subjects: Words = []
@@ -125,7 +118,6 @@ class Attribution(FileModel):
     signature_dashes: Words = []
     nominal_cues: Words = []
     nominal_cue_preps: Words = []
-    nested_frames: bool = True
     plural_sources_speak: bool = False
     personal_relatives: Words = []
     predicative_preps: Words = []

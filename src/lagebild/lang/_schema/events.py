@@ -65,8 +65,6 @@ class Triggers(FileModel):
 
 
 class Events(Triggers):
-    case_sensitive: bool
-    use_parse: bool
     reversers: Reversers
     reporting_verbs: Words
     role_nouns: Words

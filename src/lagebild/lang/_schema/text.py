@@ -2,7 +2,7 @@
 ``times.json`` and ``merge.json``."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -14,6 +14,9 @@ class Pipeline(FileModel):
     name: str
     models: Words
     disable: Words
+    #: annotations of the models that the stages rely on (``lagebild.nlp.trusted``): ``pos`` (coarse
+    #: part-of-speech tags), ``dep`` (the dependency parse); a model may set others untrusted
+    trusted_annotations: list[Literal["pos", "dep"]]
 
 
 class Sentences(FileModel):
