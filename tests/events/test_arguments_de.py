@@ -1,0 +1,56 @@
+"""German arguments without a parser (issue 14, third round): names inside hyphenated
+compounds, judicial agents of nominal events, relative-clause antecedents."""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import spacy
+
+from lagebild.events.component import EventsComponent
+from lagebild.nlp.extensions import register_extensions
+from lagebild.records import Actor, Entity, Mention
+from lagebild.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def de():
+    register_extensions()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    return nlp, EventsComponent(nlp, "lagebild_events", Settings(event_min_confidence=0.0))
+
+
+def _entity(text: str, eid: str, surface: str, etype: str = "ORG", country: str | None = None,
+            nth: tuple[int, ...] = (0,)) -> Entity:
+    """An entity whose mentions are the ``nth`` occurrences of ``surface`` (others stay plain text)."""
+    starts, i = [], text.find(surface)
+    while i >= 0:
+        starts.append(i)
+        i = text.find(surface, i + 1)
+    return Entity(id=eid, name=surface, type=etype, actor=Actor(country=country) if country else None,
+                  mentions=[Mention(start=starts[k], end=starts[k] + len(surface), text=surface) for k in nth])
+
+
+def _run(pair, text, entities):
+    nlp, comp = pair
+    doc = nlp(text)
+    doc._.lb_published = datetime.date(2009, 7, 10)
+    doc._.lb_entities = entities
+    doc._.lb_times, doc._.lb_places, doc._.lb_attributions = [], [], []
+    comp(doc)
+    return doc._.lb_events
+
+
+def test_name_in_a_hyphenated_compound_is_that_entity(de):
+    # the recogniser found "G8" alone but not inside "G8-Staaten"
+    text = "Die G8 tagte in Italien. In einer Erklärung verurteilten die G8-Staaten die Gewalt."
+    evs = _run(de, text, [_entity(text, "e1", "G8")])
+    accuse = [e for e in evs if e.type == "ACCUSE"]
+    assert accuse and accuse[0].actor == ["e1"]
+
+
+def test_hyphen_rule_needs_the_name_before_the_hyphen(de):
+    text = "Die G8 tagte in Italien. In einer Erklärung verurteilten die Pro-G8-Staaten die Gewalt."
+    evs = _run(de, text, [_entity(text, "e1", "G8")])
+    assert not [e for e in evs if e.type == "ACCUSE" and e.actor == ["e1"]]
