@@ -54,3 +54,32 @@ def test_hyphen_rule_needs_the_name_before_the_hyphen(de):
     text = "Die G8 tagte in Italien. In einer Erklärung verurteilten die Pro-G8-Staaten die Gewalt."
     evs = _run(de, text, [_entity(text, "e1", "G8")])
     assert not [e for e in evs if e.type == "ACCUSE" and e.actor == ["e1"]]
+
+
+def test_agent_phrase_follows_its_noun(de):
+    text = ("Die Erkenntnisse führten zur Einleitung eines Verfahrens durch den Generalbundesanwalt "
+            "sowie zu Ermittlungen durch die Mainzer Polizei.")
+    evs = _run(de, text, [_entity(text, "e1", "Generalbundesanwalt", "PER", "DEU"),
+                          _entity(text, "e2", "Mainzer Polizei", "ORG", "DEU")])
+    probe = next(e for e in evs if e.trigger.text == "Ermittlungen")
+    assert probe.type == "ACCUSE" and probe.actor == ["e2"]
+
+
+def test_name_after_a_prepositional_noun_is_no_subject(de):
+    # "Auf Einladung von X", "Nach Angaben von X": X belongs to the phrase, not the clause
+    text = "Nach Angaben von Obama griffen Unbekannte das Dorf an."
+    evs = _run(de, text, [_entity(text, "e1", "Obama", "PER", "USA")])
+    assert not [e for e in evs if "e1" in e.actor]
+
+
+def test_judicial_persons_are_unnamed_participants():
+    from spacy.tokens import Doc
+
+    from lagebild.events.groups import GroupHeads
+    from lagebild.lang import LanguageData
+
+    spec = GroupHeads.of(LanguageData("de"))
+    words = ["durch", "den", "Generalbundesanwalt", "und", "die", "Staatsanwältin"]
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=["ADP", "DET", "NOUN", "CCONJ", "DET", "NOUN"])
+    assert spec.head_of(doc, doc[2]) == (2, "JUD")
+    assert spec.head_of(doc, doc[5]) == (5, "JUD")

@@ -40,7 +40,8 @@ def _free(lex: Lexicon, doc: Doc, i: int, start: int, idx: EntityIndex | None = 
     while j >= start and j >= i - 4:
         w = doc[j].lower_
         if w in lex.np_preps and j - 1 >= start and doc[j - 1].text[:1].isupper() and \
-                j - 1 <= start + 2 and not (idx and idx.of(doc[j - 1])):
+                j - 1 <= start + 2 and not (idx and idx.of(doc[j - 1])) and \
+                not (j - 2 >= start and doc[j - 2].lower_ in lex.preps):  # "Auf Einladung von X"
             return True  # "Der Innenminister von Peru trat zurück": Peru stands for the subject
         if w in lex.preps or w in lex.dative_articles:
             return False
@@ -109,6 +110,8 @@ def surface_arguments(lex: Lexicon, trig: Trigger, sent_clauses: list[Clause], i
             if not ents:
                 continue
             if w in lex.actor_preps and (passive or trig.is_noun) and w not in rprep:
+                if trig.is_noun and not passive and i < ti:
+                    continue  # an agent phrase follows its noun: "Einleitung eines Verfahrens durch X"
                 args.actor += [e for e in ents if e not in args.actor]
             elif not (trig.is_noun and i < ti):
                 args.recipient += [e for e in ents if e not in args.recipient]
