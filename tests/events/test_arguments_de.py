@@ -83,3 +83,16 @@ def test_judicial_persons_are_unnamed_participants():
     doc = Doc(spacy.blank("de").vocab, words=words, pos=["ADP", "DET", "NOUN", "CCONJ", "DET", "NOUN"])
     assert spec.head_of(doc, doc[2]) == (2, "JUD")
     assert spec.head_of(doc, doc[5]) == (5, "JUD")
+
+
+def test_merged_twins_keep_the_higher_confidence():
+    # "wollen die G7-Staaten sich bei einem Gipfel treffen": the nominal "Gipfel" (weak) and the
+    # verb "treffen" (strong) are one event; the kept one must not fall under the minimum
+    from lagebild.records import Event, Evidence
+
+    def ev(conf, start):
+        return Event(id="v0", type="AGREE", modality="planned", actor=["e1"], evidence=Evidence(start=start, end=start + 5),
+                     confidence=conf)
+
+    merged = EventsComponent._merge_sentence([(None, ev(0.13, 40)), (None, ev(0.26, 60))])
+    assert len(merged) == 1 and merged[0][1].confidence == 0.26

@@ -251,6 +251,7 @@ class EventsComponent:
                 o.date = o.date or ev.date
                 o.mode = o.mode or ev.mode
                 o.location = o.location or ev.location
+                o.confidence = max(o.confidence, ev.confidence)  # as when the twin replaces it
         return out
 
     @staticmethod
