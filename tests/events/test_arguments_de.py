@@ -96,3 +96,11 @@ def test_merged_twins_keep_the_higher_confidence():
 
     merged = EventsComponent._merge_sentence([(None, ev(0.13, 40)), (None, ev(0.26, 60))])
     assert len(merged) == 1 and merged[0][1].confidence == 0.26
+
+
+def test_role_of_a_country_with_its_holder_named_after_it(de):
+    text = "Der Außenminister der Russischen Föderation Sergei Lawrow kritisierte die G7 scharf."
+    evs = _run(de, text, [_entity(text, "e1", "Russischen Föderation", "LOC", "RUS"),
+                          _entity(text, "e2", "Sergei Lawrow", "PER", "RUS"), _entity(text, "e3", "G7")])
+    accuse = [e for e in evs if e.type == "ACCUSE"]
+    assert accuse and accuse[0].actor == ["e2"]

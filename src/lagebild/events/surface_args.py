@@ -259,6 +259,9 @@ def _role(lex: Lexicon, eid: str, doc: Doc, idx: EntityIndex, at: int) -> str:
     """``Staatschefs der USA`` -> the head of state of the USA named in the article."""
     if idx.type(eid) != "LOC":
         return eid
+    holder = _role_holder(lex, eid, doc, idx, at)
+    if holder:
+        return holder
     k = at - 1
     while k >= 0 and k >= at - 7:
         w = doc[k]
@@ -270,3 +273,18 @@ def _role(lex: Lexicon, eid: str, doc: Doc, idx: EntityIndex, at: int) -> str:
         k -= 1
     return eid
 
+
+
+def _role_holder(lex: Lexicon, eid: str, doc: Doc, idx: EntityIndex, at: int) -> str | None:
+    """``Außenminister der Russischen Föderation Sergei Lawrow``: a role noun, an article, the
+    country and right after it the person who holds the role; the person acts."""
+    j = at
+    while j < len(doc) and idx.of(doc[j]) == eid:
+        j += 1
+    person = idx.of(doc[j]) if j < len(doc) else None
+    if not person or idx.type(person) != "PER" or at < 2:
+        return None
+    art, role = doc[at - 1], doc[at - 2]
+    if art.lower_ in lex.determiners and role.text[:1].isupper() and not idx.of(role) and role.is_alpha:
+        return person
+    return None
