@@ -104,3 +104,18 @@ def test_role_of_a_country_with_its_holder_named_after_it(de):
                           _entity(text, "e2", "Sergei Lawrow", "PER", "RUS"), _entity(text, "e3", "G7")])
     accuse = [e for e in evs if e.type == "ACCUSE"]
     assert accuse and accuse[0].actor == ["e2"]
+
+
+def test_relative_clause_subject_is_its_antecedent(de):
+    text = "Am Montag reiste Macron nach Russland, das die Stadt angriff."
+    evs = _run(de, text, [_entity(text, "e1", "Macron", "PER", "FRA"), _entity(text, "e2", "Russland", "LOC", "RUS")])
+    assault = [e for e in evs if e.type == "ASSAULT"]
+    assert assault and assault[0].actor == ["e2"]
+
+
+def test_passive_relative_clause_happens_to_its_antecedent(de):
+    text = "Am Montag sprach Sarkozy über Reiss, die in Teheran festgenommen wurde."
+    evs = _run(de, text, [_entity(text, "e1", "Sarkozy", "PER", "FRA"), _entity(text, "e2", "Reiss", "PER", "FRA"),
+                          _entity(text, "e3", "Teheran", "LOC", "IRN")])
+    arrest = [e for e in evs if e.type == "COERCE"]
+    assert arrest and arrest[0].recipient == ["e2"] and arrest[0].actor == []

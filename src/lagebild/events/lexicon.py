@@ -101,6 +101,8 @@ class Lexicon:
     refusal_types: dict = field(default_factory=dict)
     """Type of a negated future cooperation ("will not meet" -> REJECT/meet)."""
     subject_pronouns: frozenset[str] = frozenset()
+    relative_subjects: frozenset[str] = frozenset()
+    """Relative pronouns that can be a clause's subject (``der``, ``die``, ``welche``)."""
     broken_deps: frozenset[str] = frozenset({"compound", "dep", "amod", "npadvmod", "nmod", "appos"})
     temporal_preps: frozenset[str] = frozenset()
     oblique_cases: frozenset[str] = frozenset()
@@ -249,6 +251,7 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
         crowd_nouns=frozenset(w.lower() for w in events.get("crowd_nouns", [])),
         use_parse=bool(events.get("use_parse", True)),
         subject_pronouns=frozenset(cls("subject_pronouns")),
+        relative_subjects=sets("relative_subjects"),
         temporal_preps=frozenset(events.get("temporal_preps", [])),
         oblique_cases=frozenset(events.get("oblique_cases", [])),
         participle_forms=frozenset(norm(f) for f in events.get("participle_forms", [])),

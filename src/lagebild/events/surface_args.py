@@ -159,6 +159,12 @@ def surface_arguments(lex: Lexicon, trig: Trigger, sent_clauses: list[Clause], i
                     break
         elif not args.actor:
             args.actor += _pronoun_in(lex, doc, c, idx, args)
+    rel = _antecedent(doc, c, idx) if not trig.is_noun else None
+    if rel and not args.actor and not passive and doc[c.start].lower_ in lex.relative_subjects \
+            and rel not in args.recipient:
+        args.actor.append(rel)  # "Rebellen, die das Dorf angriffen": the antecedent acts
+    elif rel and not args.recipient and rel not in args.actor:
+        args.recipient.append(rel)  # "eine Lehrerin, die festgenommen wurde", "X, dem ... vorgeworfen wird"
     if not args.actor and not trig.is_noun and not passive:
         for prev in reversed(sent_clauses[:c.index]):
             free = _free_entities(lex, doc, prev, idx, skip)
@@ -288,3 +294,10 @@ def _role_holder(lex: Lexicon, eid: str, doc: Doc, idx: EntityIndex, at: int) ->
     if art.lower_ in lex.determiners and role.text[:1].isupper() and not idx.of(role) and role.is_alpha:
         return person
     return None
+
+
+def _antecedent(doc: Doc, c: Clause, idx: EntityIndex) -> str | None:
+    """The entity a relative clause refers to: the one right before its comma."""
+    if not c.relative or c.start < 2:
+        return None
+    return idx.of(doc[c.start - 2])

@@ -95,6 +95,7 @@ class Events(Triggers):
     determiners: Words = []
     finite_endings: Words = []
     genitive_suffix: Words = []
+    relative_subjects: Words = []
     type_defaults: dict[str, Trigger] = {}
     light_verbs: Words = []
     purpose_types: Words = []
