@@ -119,3 +119,13 @@ def test_passive_relative_clause_happens_to_its_antecedent(de):
                           _entity(text, "e3", "Teheran", "LOC", "IRN")])
     arrest = [e for e in evs if e.type == "COERCE"]
     assert arrest and arrest[0].recipient == ["e2"] and arrest[0].actor == []
+
+
+def test_genitive_of_a_patient_noun_suffers_the_event(de):
+    # lexicon: Festnahme has possessor "recipient" (the arrested), Treffen keeps its owner as actor
+    text = "Am Montag kam es zur Festnahme des Reporters Yücel. Am Dienstag folgte das Treffen der G7."
+    evs = _run(de, text, [_entity(text, "e1", "Yücel", "PER", "DEU"), _entity(text, "e2", "G7")])
+    arrest = [e for e in evs if e.type == "COERCE"]
+    assert arrest and arrest[0].recipient == ["e1"] and arrest[0].actor == []
+    meeting = [e for e in evs if e.type == "CONSULT"]
+    assert meeting and meeting[0].actor == ["e2"]

@@ -117,20 +117,23 @@ def surface_arguments(lex: Lexicon, trig: Trigger, sent_clauses: list[Clause], i
                 args.recipient += [e for e in ents if e not in args.recipient]
                 if w in lex.reciprocal_preps:
                     args.partners += [e for e in ents if e not in args.partners]
-    if trig.is_noun and not args.actor:
+    # the owner of a nominal event acts ("Trumps Telefonat"), or suffers it where the lexicon
+    # says so ("die Festnahme des Journalisten": entry possessor "recipient")
+    owner_role = args.recipient if trig.entry.possessor == "recipient" else args.actor
+    if trig.is_noun and not owner_role:
         # possessor right before ("Trumps Telefonat") or genitive right after
         j = ti - 1
         while j >= c.start and not idx.of(doc[j]) and doc[j].text[:1].islower() and j > ti - 3:
             j -= 1
         if j >= c.start and idx.of(doc[j]) and doc[j].text.endswith(("s", "'s", "’s")) \
                 and (j + 1 >= ti or not idx.of(doc[j + 1])):
-            args.actor.append(idx.of(doc[j]))
+            owner_role.append(idx.of(doc[j]))
         elif ti + 1 < c.end and idx.of(doc[ti + 1]) and doc[ti + 1].text.endswith(lex.genitive_suffix or ("\0",)):
-            args.actor.append(idx.of(doc[ti + 1]))
+            owner_role.append(idx.of(doc[ti + 1]))
         elif ti + 1 < c.end and doc[ti + 1].lower_ in lex.dative_articles:
             k = next((k for k in range(ti + 2, min(c.end, ti + 7)) if idx.of(doc[k])), None)
             if k is not None:
-                args.actor.append(_role(lex, idx.of(doc[k]), doc, idx, k))
+                owner_role.append(_role(lex, idx.of(doc[k]), doc, idx, k))
     if participle and not args.recipient:
         free = [e for _, e in _free_entities(lex, doc, c, idx, skip) if e not in args.actor]
         args.recipient += free[:1]
