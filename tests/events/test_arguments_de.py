@@ -129,3 +129,16 @@ def test_genitive_of_a_patient_noun_suffers_the_event(de):
     assert arrest and arrest[0].recipient == ["e1"] and arrest[0].actor == []
     meeting = [e for e in evs if e.type == "CONSULT"]
     assert meeting and meeting[0].actor == ["e2"]
+
+
+def test_finite_subordinate_clause_has_a_subject_of_its_own(de):
+    text = "Am Montag demonstrierte Mussawi in Teheran, obwohl die Regierung Versammlungen untersagt hatte."
+    evs = _run(de, text, [_entity(text, "e1", "Mussawi", "PER", "IRN"), _entity(text, "e2", "Teheran", "LOC", "IRN")])
+    assert not [e for e in evs if e.type == "COERCE" and "e1" in e.actor]
+
+
+def test_infinitive_clause_shares_the_governing_subject(de):
+    text = "Am Montag reiste Mussawi nach Teheran, um die Regierung zu kritisieren."
+    evs = _run(de, text, [_entity(text, "e1", "Mussawi", "PER", "IRN"), _entity(text, "e2", "Teheran", "LOC", "IRN")])
+    accuse = [e for e in evs if e.type == "ACCUSE"]
+    assert accuse and accuse[0].actor == ["e1"]

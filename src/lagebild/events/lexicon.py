@@ -102,6 +102,9 @@ class Lexicon:
     """Type of a negated future cooperation ("will not meet" -> REJECT/meet)."""
     subject_pronouns: frozenset[str] = frozenset()
     relative_subjects: frozenset[str] = frozenset()
+    infinitive_openers: frozenset[str] | None = None
+    """Subordinators of infinitive clauses (``um ... zu``), whose subject is the governing clause's;
+    where listed, a clause opened by any other subordinator has a subject of its own. None: unknown."""
     """Relative pronouns that can be a clause's subject (``der``, ``die``, ``welche``)."""
     broken_deps: frozenset[str] = frozenset({"compound", "dep", "amod", "npadvmod", "nmod", "appos"})
     temporal_preps: frozenset[str] = frozenset()
@@ -252,6 +255,7 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
         use_parse=bool(events.get("use_parse", True)),
         subject_pronouns=frozenset(cls("subject_pronouns")),
         relative_subjects=sets("relative_subjects"),
+        infinitive_openers=sets("infinitive_openers") if "infinitive_openers" in events else None,
         temporal_preps=frozenset(events.get("temporal_preps", [])),
         oblique_cases=frozenset(events.get("oblique_cases", [])),
         participle_forms=frozenset(norm(f) for f in events.get("participle_forms", [])),

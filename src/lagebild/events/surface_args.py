@@ -168,7 +168,11 @@ def surface_arguments(lex: Lexicon, trig: Trigger, sent_clauses: list[Clause], i
         args.actor.append(rel)  # "Rebellen, die das Dorf angriffen": the antecedent acts
     elif rel and not args.recipient and rel not in args.actor:
         args.recipient.append(rel)  # "eine Lehrerin, die festgenommen wurde", "X, dem ... vorgeworfen wird"
-    if not args.actor and not trig.is_noun and not passive:
+    own_subject = lex.infinitive_openers is not None and (
+        c.relative or (c.marker is not None and c.marker not in lex.infinitive_openers))
+    if not args.actor and not trig.is_noun and not passive and not own_subject:
+        # a main or infinitive clause without a subject shares the previous clause's; a finite
+        # subordinate or relative clause has its own ("obwohl die Regierung ... untersagt hatte")
         for prev in reversed(sent_clauses[:c.index]):
             free = _free_entities(lex, doc, prev, idx, skip)
             if free:

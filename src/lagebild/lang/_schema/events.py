@@ -96,6 +96,7 @@ class Events(Triggers):
     finite_endings: Words = []
     genitive_suffix: Words = []
     relative_subjects: Words = []
+    infinitive_openers: Words | None = None
     type_defaults: dict[str, Trigger] = {}
     light_verbs: Words = []
     purpose_types: Words = []
