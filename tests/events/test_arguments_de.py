@@ -142,3 +142,24 @@ def test_infinitive_clause_shares_the_governing_subject(de):
     evs = _run(de, text, [_entity(text, "e1", "Mussawi", "PER", "IRN"), _entity(text, "e2", "Teheran", "LOC", "IRN")])
     accuse = [e for e in evs if e.type == "ACCUSE"]
     assert accuse and accuse[0].actor == ["e1"]
+
+
+def test_state_passive_with_sein_names_what_it_happened_to(de):
+    text = "Seit Montag ist Karadžić wegen Völkermords angeklagt."
+    evs = _run(de, text, [_entity(text, "e1", "Karadžić", "PER", "SRB")])
+    charge = [e for e in evs if e.type == "ACCUSE"]
+    assert charge and charge[0].actor == [] and charge[0].recipient == ["e1"]
+
+
+def test_perfect_with_sein_stays_active(de):
+    text = "Am Montag ist Russland in die Ukraine einmarschiert."
+    evs = _run(de, text, [_entity(text, "e1", "Russland", "LOC", "RUS"), _entity(text, "e2", "Ukraine", "LOC", "UKR")])
+    invasion = [e for e in evs if e.type == "ASSAULT"]
+    assert invasion and invasion[0].actor == ["e1"]
+
+
+def test_sein_and_haben_in_one_clause_is_an_active_perfect(de):
+    text = "Am Montag waren Polizisten in das Haus vorgedrungen und hatten Müller festgenommen."
+    evs = _run(de, text, [_entity(text, "e1", "Polizisten", "MISC"), _entity(text, "e2", "Müller", "PER", "DEU")])
+    arrest = [e for e in evs if e.type == "COERCE"]
+    assert arrest and arrest[0].actor == ["e1"]

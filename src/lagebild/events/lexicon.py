@@ -102,6 +102,13 @@ class Lexicon:
     """Type of a negated future cooperation ("will not meet" -> REJECT/meet)."""
     subject_pronouns: frozenset[str] = frozenset()
     relative_subjects: frozenset[str] = frozenset()
+    state_passive_aux: frozenset[str] = frozenset()
+    """Forms of "sein" (and Konjunktiv "würde") that make a passive with the participle of a
+    verb whose perfect takes "haben" ("ist ... angeklagt", "würden ... angegriffen")."""
+    sein_perfect: frozenset[str] = frozenset()
+    perfect_aux: frozenset[str] = frozenset()
+    """Forms of "haben": with one in the clause, a participle is an active perfect."""
+    """Participles whose perfect takes "sein" ("ist einmarschiert"): active, not passive."""
     infinitive_openers: frozenset[str] | None = None
     """Subordinators of infinitive clauses (``um ... zu``), whose subject is the governing clause's;
     where listed, a clause opened by any other subordinator has a subject of its own. None: unknown."""
@@ -255,6 +262,8 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
         use_parse=bool(events.get("use_parse", True)),
         subject_pronouns=frozenset(cls("subject_pronouns")),
         relative_subjects=sets("relative_subjects"),
+        state_passive_aux=sets("state_passive_aux"), sein_perfect=sets("sein_perfect"),
+        perfect_aux=sets("perfect_aux"),
         infinitive_openers=sets("infinitive_openers") if "infinitive_openers" in events else None,
         temporal_preps=frozenset(events.get("temporal_preps", [])),
         oblique_cases=frozenset(events.get("oblique_cases", [])),

@@ -89,8 +89,12 @@ def surface_arguments(lex: Lexicon, trig: Trigger, sent_clauses: list[Clause], i
     nxt = doc[ti + 1] if ti + 1 < len(doc) else None  # "von den USA gelieferte Raketen"
     participle = lex.key(trig.token.text) in lex.participle_forms and nxt is not None \
         and nxt.text[:1].isalpha() and nxt.text[:1].isupper()
-    passive = participle or (lex.key(trig.token.text) in lex.past_participles and any(
-        doc[i].lower_ in lex.passive_aux for i in range(c.start, c.end)))  # "wurden ... festgenommen"
+    key = lex.key(trig.token.text)
+    aux = {doc[i].lower_ for i in range(c.start, c.end)}
+    passive = participle or (key in lex.past_participles and bool(
+        aux & lex.passive_aux  # "wurden ... festgenommen"
+        or (aux & lex.state_passive_aux and key not in lex.sein_perfect  # "ist ... angeklagt"
+            and not aux & lex.perfect_aux)))  # "waren ... vorgedrungen und hatten ... festgenommen"
     stop = c.end
     if trig.is_noun:
         stop = min([c.end, ti + 9] + [o for o in others if o > ti])

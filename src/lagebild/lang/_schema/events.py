@@ -96,6 +96,9 @@ class Events(Triggers):
     finite_endings: Words = []
     genitive_suffix: Words = []
     relative_subjects: Words = []
+    state_passive_aux: Words = []
+    sein_perfect: Words = []
+    perfect_aux: Words = []
     infinitive_openers: Words | None = None
     type_defaults: dict[str, Trigger] = {}
     light_verbs: Words = []
