@@ -163,3 +163,12 @@ def test_sein_and_haben_in_one_clause_is_an_active_perfect(de):
     evs = _run(de, text, [_entity(text, "e1", "Polizisten", "MISC"), _entity(text, "e2", "Müller", "PER", "DEU")])
     arrest = [e for e in evs if e.type == "COERCE"]
     assert arrest and arrest[0].actor == ["e1"]
+
+
+def test_von_after_a_patient_noun_is_the_patient(de):
+    text = "Am Montag meldete die Zeitung die Festnahme von Yücel. Am Dienstag folgte ein Angriff von Rebellen."
+    evs = _run(de, text, [_entity(text, "e1", "Yücel", "PER", "DEU"), _entity(text, "e2", "Rebellen", "MISC")])
+    arrest = [e for e in evs if e.type == "COERCE"]
+    assert arrest and arrest[0].recipient == ["e1"] and arrest[0].actor == []
+    attack = [e for e in evs if e.type == "ASSAULT"]
+    assert attack and attack[0].actor == ["e2"]  # "Angriff" keeps its agent

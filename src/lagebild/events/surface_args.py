@@ -116,6 +116,9 @@ def surface_arguments(lex: Lexicon, trig: Trigger, sent_clauses: list[Clause], i
             if w in lex.actor_preps and (passive or trig.is_noun) and w not in rprep:
                 if trig.is_noun and not passive and i < ti:
                     continue  # an agent phrase follows its noun: "Einleitung eines Verfahrens durch X"
+                if trig.is_noun and i == ti + 1 and w in lex.np_preps and trig.entry.possessor == "recipient":
+                    args.recipient += [e for e in ents if e not in args.recipient]
+                    continue  # "von" for a genitive: "die Festnahme von zwei Journalisten"
                 args.actor += [e for e in ents if e not in args.actor]
             elif not (trig.is_noun and i < ti):
                 args.recipient += [e for e in ents if e not in args.recipient]
