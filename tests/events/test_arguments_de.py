@@ -172,3 +172,25 @@ def test_von_after_a_patient_noun_is_the_patient(de):
     assert arrest and arrest[0].recipient == ["e1"] and arrest[0].actor == []
     attack = [e for e in evs if e.type == "ASSAULT"]
     assert attack and attack[0].actor == ["e2"]  # "Angriff" keeps its agent
+
+
+def test_genitive_attribute_of_a_noun_is_no_subject(de):
+    text = "Bei einem Schusswechsel in der Nähe der Ortschaft Ghadschar wurden zwei Soldaten verletzt."
+    evs = _run(de, text, [_entity(text, "e1", "Ghadschar", "LOC", "LBN")])
+    assert not [e for e in evs if "e1" in e.actor]
+
+
+def test_role_holder_after_a_genitive_country_still_acts(de):
+    text = "Am Montag kritisierte der anwesende Außenminister der Russischen Föderation Sergei Lawrow die G7."
+    evs = _run(de, text, [_entity(text, "e1", "Russischen Föderation", "LOC", "RUS"),
+                          _entity(text, "e2", "Sergei Lawrow", "PER", "RUS"), _entity(text, "e3", "G7")])
+    accuse = [e for e in evs if e.type == "ACCUSE"]
+    assert accuse and accuse[0].actor == ["e2"]
+
+
+def test_genitive_owner_stops_at_its_head_and_at_prepositions(de):
+    text = "Das Ziel sei die Zerstörung der Monarchie in Thailand. Am Dienstag begann ein Streik der Gewerkschaft Verdi."
+    evs = _run(de, text, [_entity(text, "e1", "Thailand", "LOC", "THA"), _entity(text, "e2", "Verdi")])
+    assert not [e for e in evs if "e1" in e.actor]
+    strike = [e for e in evs if e.type == "PROTEST"]
+    assert strike and strike[0].actor == ["e2"]  # "des Reporters Yücel", "der Gewerkschaft Verdi": apposition

@@ -45,6 +45,9 @@ def _free(lex: Lexicon, doc: Doc, i: int, start: int, idx: EntityIndex | None = 
             return True  # "Der Innenminister von Peru trat zurück": Peru stands for the subject
         if w in lex.preps or w in lex.dative_articles:
             return False
+        if w in lex.genitive_articles and start + 2 < j - 1 and _common_noun(doc[j - 1], idx) \
+                and not (j == i - 1 and _role_holder(lex, idx.of(doc[i]), doc, idx, i)):
+            return False  # "in der Nähe der Ortschaft X": a genitive attribute of a noun
         if w in lex.conj_words and j - 1 >= start and idx is not None and idx.of(doc[j - 1]):
             j -= 1  # "in Mainz und Bonn": the second conjunct shares the first one's preposition
             continue
@@ -55,6 +58,28 @@ def _free(lex: Lexicon, doc: Doc, i: int, start: int, idx: EntityIndex | None = 
             return True
         j -= 1
     return True
+
+
+def _genitive_owner(lex: Lexicon, doc: Doc, start: int, end: int, idx: EntityIndex) -> int | None:
+    """The first name of a genitive phrase, through chained genitives ("des Kreises der G7"), but
+    not past its head noun or a preposition ("die Zerstörung der Monarchie in Thailand")."""
+    for k in range(start, end):
+        tok = doc[k]
+        if idx.of(tok):
+            return k
+        if tok.lower_ in lex.preps or tok.is_punct:
+            return None
+        if _common_noun(tok, idx) and k + 1 < len(doc) and not idx.of(doc[k + 1]):  # "des Reporters Yücel"
+            nxt = doc[k + 1].lower_
+            if nxt not in lex.genitive_articles and nxt not in lex.dative_articles:
+                return None
+    return None
+
+
+def _common_noun(tok: Token, idx: EntityIndex | None) -> bool:
+    """A capitalised word inside a clause that names nothing and is no time ("Nähe", not "Montag")."""
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and idx is not None \
+        and not idx.of(tok) and tok.i not in idx.blocked
 
 
 def _genitive(lex: Lexicon, doc: Doc, i: int, idx: EntityIndex) -> bool:
@@ -137,8 +162,8 @@ def surface_arguments(lex: Lexicon, trig: Trigger, sent_clauses: list[Clause], i
             owner_role.append(idx.of(doc[j]))
         elif ti + 1 < c.end and idx.of(doc[ti + 1]) and doc[ti + 1].text.endswith(lex.genitive_suffix or ("\0",)):
             owner_role.append(idx.of(doc[ti + 1]))
-        elif ti + 1 < c.end and doc[ti + 1].lower_ in lex.dative_articles:
-            k = next((k for k in range(ti + 2, min(c.end, ti + 7)) if idx.of(doc[k])), None)
+        elif ti + 1 < c.end and (doc[ti + 1].lower_ in lex.dative_articles or doc[ti + 1].lower_ in lex.genitive_articles):
+            k = _genitive_owner(lex, doc, ti + 2, min(c.end, ti + 7), idx)
             if k is not None:
                 owner_role.append(_role(lex, idx.of(doc[k]), doc, idx, k))
     if participle and not args.recipient:

@@ -99,6 +99,7 @@ class Events(Triggers):
     state_passive_aux: Words = []
     sein_perfect: Words = []
     perfect_aux: Words = []
+    genitive_articles: Words = []
     infinitive_openers: Words | None = None
     type_defaults: dict[str, Trigger] = {}
     light_verbs: Words = []
