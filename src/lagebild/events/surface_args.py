@@ -264,8 +264,8 @@ def _pp_entities(lex: Lexicon, doc: Doc, i: int, end: int, idx: EntityIndex) -> 
     out, j = [], i + 1
     while j < end and j < i + 10:
         t = doc[j]
-        if t.lower_ in lex.preps and j > i + 1:
-            break
+        if (t.lower_ in lex.preps and j > i + 1) or t.pos_ in ("VERB", "AUX") or t.lower_ in lex.passive_aux:
+            break  # the phrase ends at the next preposition or verb ("Von Seiten X wurde Y beschossen")
         e = idx.of(t)
         if e and (j == i + 1 or idx.of(doc[j - 1]) != e):
             e = _role(lex, e, doc, idx, j)
