@@ -201,3 +201,10 @@ def test_agent_phrase_ends_at_the_verb(de):
     evs = _run(de, text, [_entity(text, "e1", "Rebellen", "MISC"), _entity(text, "e2", "Israel", "LOC", "ISR")])
     shelling = [e for e in evs if e.type == "ASSAULT"]
     assert shelling and shelling[0].actor == ["e1"]  # not Israel, the passive's subject
+
+
+def test_event_noun_after_ohne_is_negated(de):
+    text = "Am Montag ergab sich Provenzano der Polizei ohne nennenswerten Widerstand."
+    evs = _run(de, text, [_entity(text, "e1", "Provenzano", "PER", "ITA"), _entity(text, "e2", "Polizei", "ORG", "ITA")])
+    refusal = [e for e in evs if e.type == "REJECT"]
+    assert refusal and all(e.modality == "negated" for e in refusal)

@@ -298,6 +298,8 @@ class ModalityCues:
     modifier_only: frozenset[str]
     correlative: dict[str, frozenset[str]] = field(default_factory=dict)
     """Second part of a correlative negation -> its first part ("noch" -> "weder")."""
+    privative: frozenset[str] = frozenset()
+    """Prepositions that deny the event noun they govern ("ohne Widerstand", "without resistance")."""
 
 
 def compile_modality(data: dict, grammar: dict) -> ModalityCues:
@@ -313,4 +315,5 @@ def compile_modality(data: dict, grammar: dict) -> ModalityCues:
         reported_future=s("reported_future"), modifier_only=s("modifier_only"),
         correlative={k.lower(): frozenset(w.lower() for w in v)
                      for k, v in data.get("correlative_negation", {}).items()},
+        privative=s("privative_preps"),
     )

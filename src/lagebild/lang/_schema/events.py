@@ -181,3 +181,4 @@ class Modality(FileModel):
     reported_future: Words
     modifier_only: Words
     correlative_negation: WordTable
+    privative_preps: Words = []
