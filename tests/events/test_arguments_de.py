@@ -208,3 +208,12 @@ def test_event_noun_after_ohne_is_negated(de):
     evs = _run(de, text, [_entity(text, "e1", "Provenzano", "PER", "ITA"), _entity(text, "e2", "Polizei", "ORG", "ITA")])
     refusal = [e for e in evs if e.type == "REJECT"]
     assert refusal and all(e.modality == "negated" for e in refusal)
+
+
+def test_reporting_frame_is_not_absorbed_by_the_reported_clause(de):
+    # "drohen" governs the clause after it, but not the frame of the report
+    text = "Es drohe ein Wettrüsten, sagte Obama bei seinem Treffen mit Medwedew in Moskau."
+    evs = _run(de, text, [_entity(text, "e1", "Obama", "PER", "USA"), _entity(text, "e2", "Medwedew", "PER", "RUS"),
+                          _entity(text, "e3", "Moskau", "LOC", "RUS")])
+    meeting = [e for e in evs if e.type == "CONSULT"]
+    assert meeting and set(meeting[0].actor) == {"e1", "e2"}
