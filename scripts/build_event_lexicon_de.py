@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -37,6 +38,9 @@ SURE = ("ab", "auf", "aus", "fest", "frei", "los", "mit", "nach", "nieder", "vor
 INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "wider", "über", "unter",
                "durch", "um")
 ADJ_ENDINGS = ("e", "em", "en", "er", "es")
+SHORT_SZ = re.compile(r"(?<![aeiouäöü])([eiouä])ß")
+"""ß after a single short-vowel letter: the table has the spelling before the 1996 reform
+("schloß", "beschloß", "läßt"); news writes "schloss", "beschloss", "lässt"."""
 FEMININE = ("ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ik", "ur", "enz", "anz", "ie", "ade")
 
 
@@ -145,6 +149,8 @@ class Morph:
         else:
             pp_forms = [pp] + [pp + x for x in ADJ_ENDINGS] if not pp.endswith("e") else [pp]
         fin = self.finite(base)
+        fin |= {SHORT_SZ.sub(r"\1ss", f) for f in fin}
+        pp_forms += [v for v in (SHORT_SZ.sub(r"\1ss", f) for f in pp_forms) if v not in pp_forms]
         if particle:
             joined = {particle + f for f in fin} | {particle + f for f in pp_forms} | {particle + "zu" + base, verb}
             return {"forms": [], "separable": {"particle": particle, "finite": sorted(fin - self.stop),
@@ -185,13 +191,6 @@ class Morph:
             if cap in self.table or cap in self.plural_over:
                 return cap
         return None
-
-
-def needs_check(det: dict) -> bool:
-    """The events stage takes a split separable verb ("nahm ... teil") without checking its
-    objects, requires or not_with; such a verb keeps only its joined forms ("teilgenommen")."""
-    star = det.get("objects", {}).get("*", {"type": "x"})
-    return bool(det.get("requires") or det.get("not_with") or (det.get("objects") and star.get("type") is None))
 
 
 def phrase_variants(phrase: str, m: Morph) -> list[str]:
@@ -237,8 +236,6 @@ def build(concepts: dict, curated: dict, table: dict[str, list[str]], stop: set[
                     out["entries"][w] = det
                 if pos == "VERB":
                     v = m.verb(w)
-                    if v["separable"] and needs_check(det):
-                        v["separable"]["finite"] = []  # see needs_check
                     if v["separable"]:
                         out["separable"][w] = v["separable"]
                     else:

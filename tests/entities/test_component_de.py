@@ -101,3 +101,10 @@ def test_hashtag_entity_is_named_without_the_hash() -> None:
     assert texts(ents["Dortmund"]) == ["Dortmund"]
     ids = {e.id: e.name for e in doc._.lb_entities}
     assert "Dortmund" in {ids[p.entity] for p in doc._.lb_places}
+
+
+def test_g8_is_an_intergovernmental_actor_inside_compounds(de_nlp) -> None:
+    # the Group of Eight (1997-2014): "G8-Staaten" acts as the group
+    ents = by_name(run(de_nlp, "In einer Erklärung verurteilten die G8-Staaten die Gewalt."))
+    g8 = ents["G8"]
+    assert g8.type == "ORG" and g8.actor is not None and g8.actor.country == "IGO"

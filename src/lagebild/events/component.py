@@ -128,9 +128,15 @@ class EventsComponent:
                             break
                 else:
                     same = a.clause is b.clause
-                    nxt = b.clause.index == a.clause.index + 1 and b.clause.marker is None
+                    nxt = b.clause.index == a.clause.index + 1 and b.clause.marker is None \
+                        and not self._reporting_frame(b.clause, b.token.doc)
                     if same or nxt:
                         b.absorbed_by = a
+
+    def _reporting_frame(self, c: Clause, doc: Doc) -> bool:
+        """Is this clause the frame of a report ("..., hatte Obama bei seinem Treffen gesagt")?"""
+        return any(x.lemma_.lower() in self.lex.reporting or x.lower_ in self.lex.reporting
+                   for x in doc[c.start:c.end])
 
     def _event(self, t: Trigger, sent: Span, clist: list[Clause], idx: EntityIndex,
                parsed: bool, cond: bool, others: frozenset[int] = frozenset()) -> Event | None:
@@ -252,6 +258,7 @@ class EventsComponent:
                 o.date = o.date or ev.date
                 o.mode = o.mode or ev.mode
                 o.location = o.location or ev.location
+                o.confidence = max(o.confidence, ev.confidence)  # as when the twin replaces it
         return out
 
     @staticmethod

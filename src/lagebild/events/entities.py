@@ -34,6 +34,7 @@ class EntityIndex:
                 for t in span:
                     self.by_token.setdefault(t.i, ent.id)
                 self.mention_starts.append((span.start, ent.id))
+        self._compound_names(doc)
         self.mention_starts.sort()
         self.blocked: set[int] = set()
         """Tokens inside a time expression or a multi-word name: never event triggers."""
@@ -49,6 +50,26 @@ class EntityIndex:
                     self.blocked.update(x.i for x in span)
         self.places = {p.entity: p for p in (doc._.lb_places or []) if p.entity}
         self.attributions: list[Attribution] = list(doc._.lb_attributions or [])
+
+    def _compound_names(self, doc: Doc) -> None:
+        """A hyphenated compound whose first part is a name the article mentions elsewhere
+        ("G8-Staaten" after "die G8") stands for that entity, as the entities stage's table
+        names already do inside compounds ("G7-Staaten")."""
+        names: dict[str, str] = {}
+        for ent in self.entities.values():
+            if ent.type in ACTOR_TYPES and ent.id not in self.groups:
+                for m in ent.mentions:
+                    names.setdefault(m.text, ent.id)
+        if not names:
+            return
+        for tok in doc:
+            if tok.i in self.by_token or "-" not in tok.text[1:-1]:
+                continue
+            first, _, rest = tok.text.partition("-")
+            eid = names.get(first)
+            if eid and rest[:1].isalpha():
+                self.by_token[tok.i] = eid
+                self.mention_starts.append((tok.i, eid))
 
     def name_tokens(self) -> set[int]:
         """Tokens inside a mention of a named entity (not of an unnamed group)."""

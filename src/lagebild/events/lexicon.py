@@ -105,6 +105,20 @@ class Lexicon:
     refusal_types: dict = field(default_factory=dict)
     """Type of a negated future cooperation ("will not meet" -> REJECT/meet)."""
     subject_pronouns: frozenset[str] = frozenset()
+    relative_subjects: frozenset[str] = frozenset()
+    state_passive_aux: frozenset[str] = frozenset()
+    """Forms of "sein" (and Konjunktiv "würde") that make a passive with the participle of a
+    verb whose perfect takes "haben" ("ist ... angeklagt", "würden ... angegriffen")."""
+    sein_perfect: frozenset[str] = frozenset()
+    perfect_aux: frozenset[str] = frozenset()
+    genitive_articles: frozenset[str] = frozenset()
+    """Articles that open a genitive attribute after a noun ("die Nähe der Ortschaft")."""
+    """Forms of "haben": with one in the clause, a participle is an active perfect."""
+    """Participles whose perfect takes "sein" ("ist einmarschiert"): active, not passive."""
+    infinitive_openers: frozenset[str] | None = None
+    """Subordinators of infinitive clauses (``um ... zu``), whose subject is the governing clause's;
+    where listed, a clause opened by any other subordinator has a subject of its own. None: unknown."""
+    """Relative pronouns that can be a clause's subject (``der``, ``die``, ``welche``)."""
     broken_deps: frozenset[str] = frozenset({"compound", "dep", "amod", "npadvmod", "nmod", "appos"})
     temporal_preps: frozenset[str] = frozenset()
     oblique_cases: frozenset[str] = frozenset()
@@ -251,6 +265,10 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
         obligation_heads=frozenset(events.get("obligation_heads", [])),
         crowd_nouns=frozenset(w.lower() for w in events.get("crowd_nouns", [])),
         subject_pronouns=frozenset(cls("subject_pronouns")),
+        relative_subjects=sets("relative_subjects"),
+        state_passive_aux=sets("state_passive_aux"), sein_perfect=sets("sein_perfect"),
+        perfect_aux=sets("perfect_aux"), genitive_articles=sets("genitive_articles"),
+        infinitive_openers=sets("infinitive_openers") if "infinitive_openers" in events else None,
         temporal_preps=frozenset(events.get("temporal_preps", [])),
         oblique_cases=frozenset(events.get("oblique_cases", [])),
         participle_forms=frozenset(norm(f) for f in events.get("participle_forms", [])),
@@ -282,6 +300,8 @@ class ModalityCues:
     modifier_only: frozenset[str]
     correlative: dict[str, frozenset[str]] = field(default_factory=dict)
     """Second part of a correlative negation -> its first part ("noch" -> "weder")."""
+    privative: frozenset[str] = frozenset()
+    """Prepositions that deny the event noun they govern ("ohne Widerstand", "without resistance")."""
 
 
 def compile_modality(data: dict, grammar: dict) -> ModalityCues:
@@ -297,4 +317,5 @@ def compile_modality(data: dict, grammar: dict) -> ModalityCues:
         reported_future=s("reported_future"), modifier_only=s("modifier_only"),
         correlative={k.lower(): frozenset(w.lower() for w in v)
                      for k, v in data.get("correlative_negation", {}).items()},
+        privative=s("privative_preps"),
     )

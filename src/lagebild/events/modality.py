@@ -60,6 +60,8 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
     prev = _words(doc, clist[c.index - 1], lex, lemmas=True) if c.index > 0 else set()
     marker = c.marker
     tok = trig.token
+    if trig.is_noun and any(t.lower_ in cues.privative for t in doc[max(c.start, tok.i - 3):tok.i]):
+        return "negated"  # "ergab sich ohne Widerstand"
     fronted = not parsed and trig.is_noun and tok.i - c.start <= 3 and doc[c.start].lower_ in lex.preps
     if fronted:  # "Bei einem Treffen ... kündigte X an": the framing PP keeps its own modality
         end = min(c.end, tok.i + 10)

@@ -40,10 +40,14 @@ def _free(lex: Lexicon, doc: Doc, i: int, start: int, idx: EntityIndex | None = 
     while j >= start and j >= i - 4:
         w = doc[j].lower_
         if w in lex.np_preps and j - 1 >= start and doc[j - 1].text[:1].isupper() and \
-                j - 1 <= start + 2 and not (idx and idx.of(doc[j - 1])):
+                j - 1 <= start + 2 and not (idx and idx.of(doc[j - 1])) and \
+                not (j - 2 >= start and doc[j - 2].lower_ in lex.preps):  # "Auf Einladung von X"
             return True  # "Der Innenminister von Peru trat zurück": Peru stands for the subject
         if w in lex.preps or w in lex.dative_articles:
             return False
+        if w in lex.genitive_articles and start + 2 < j - 1 and _common_noun(doc[j - 1], idx) \
+                and not (j == i - 1 and _role_holder(lex, idx.of(doc[i]), doc, idx, i)):
+            return False  # "in der Nähe der Ortschaft X": a genitive attribute of a noun
         if w in lex.conj_words and j - 1 >= start and idx is not None and idx.of(doc[j - 1]):
             j -= 1  # "in Mainz und Bonn": the second conjunct shares the first one's preposition
             continue
@@ -54,6 +58,28 @@ def _free(lex: Lexicon, doc: Doc, i: int, start: int, idx: EntityIndex | None = 
             return True
         j -= 1
     return True
+
+
+def _genitive_owner(lex: Lexicon, doc: Doc, start: int, end: int, idx: EntityIndex) -> int | None:
+    """The first name of a genitive phrase, through chained genitives ("des Kreises der G7"), but
+    not past its head noun or a preposition ("die Zerstörung der Monarchie in Thailand")."""
+    for k in range(start, end):
+        tok = doc[k]
+        if idx.of(tok):
+            return k
+        if tok.lower_ in lex.preps or tok.is_punct:
+            return None
+        if _common_noun(tok, idx) and k + 1 < len(doc) and not idx.of(doc[k + 1]):  # "des Reporters Yücel"
+            nxt = doc[k + 1].lower_
+            if nxt not in lex.genitive_articles and nxt not in lex.dative_articles:
+                return None
+    return None
+
+
+def _common_noun(tok: Token, idx: EntityIndex | None) -> bool:
+    """A capitalised word inside a clause that names nothing and is no time ("Nähe", not "Montag")."""
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and idx is not None \
+        and not idx.of(tok) and tok.i not in idx.blocked
 
 
 def _genitive(lex: Lexicon, doc: Doc, i: int, idx: EntityIndex) -> bool:
@@ -88,8 +114,12 @@ def surface_arguments(lex: Lexicon, trig: Trigger, sent_clauses: list[Clause], i
     nxt = doc[ti + 1] if ti + 1 < len(doc) else None  # "von den USA gelieferte Raketen"
     participle = lex.key(trig.token.text) in lex.participle_forms and nxt is not None \
         and nxt.text[:1].isalpha() and nxt.text[:1].isupper()
-    passive = participle or (lex.key(trig.token.text) in lex.past_participles and any(
-        doc[i].lower_ in lex.passive_aux for i in range(c.start, c.end)))  # "wurden ... festgenommen"
+    key = lex.key(trig.token.text)
+    aux = {doc[i].lower_ for i in range(c.start, c.end)}
+    passive = participle or (key in lex.past_participles and bool(
+        aux & lex.passive_aux  # "wurden ... festgenommen"
+        or (aux & lex.state_passive_aux and key not in lex.sein_perfect  # "ist ... angeklagt"
+            and not aux & lex.perfect_aux)))  # "waren ... vorgedrungen und hatten ... festgenommen"
     stop = c.end
     if trig.is_noun:
         stop = min([c.end, ti + 9] + [o for o in others if o > ti])
@@ -109,25 +139,33 @@ def surface_arguments(lex: Lexicon, trig: Trigger, sent_clauses: list[Clause], i
             if not ents:
                 continue
             if w in lex.actor_preps and (passive or trig.is_noun) and w not in rprep:
+                if trig.is_noun and not passive and i < ti:
+                    continue  # an agent phrase follows its noun: "Einleitung eines Verfahrens durch X"
+                if trig.is_noun and i == ti + 1 and w in lex.np_preps and trig.entry.possessor == "recipient":
+                    args.recipient += [e for e in ents if e not in args.recipient]
+                    continue  # "von" for a genitive: "die Festnahme von zwei Journalisten"
                 args.actor += [e for e in ents if e not in args.actor]
             elif not (trig.is_noun and i < ti):
                 args.recipient += [e for e in ents if e not in args.recipient]
                 if w in lex.reciprocal_preps:
                     args.partners += [e for e in ents if e not in args.partners]
-    if trig.is_noun and not args.actor:
+    # the owner of a nominal event acts ("Trumps Telefonat"), or suffers it where the lexicon
+    # says so ("die Festnahme des Journalisten": entry possessor "recipient")
+    owner_role = args.recipient if trig.entry.possessor == "recipient" else args.actor
+    if trig.is_noun and not owner_role:
         # possessor right before ("Trumps Telefonat") or genitive right after
         j = ti - 1
         while j >= c.start and not idx.of(doc[j]) and doc[j].text[:1].islower() and j > ti - 3:
             j -= 1
         if j >= c.start and idx.of(doc[j]) and doc[j].text.endswith(("s", "'s", "’s")) \
                 and (j + 1 >= ti or not idx.of(doc[j + 1])):
-            args.actor.append(idx.of(doc[j]))
+            owner_role.append(idx.of(doc[j]))
         elif ti + 1 < c.end and idx.of(doc[ti + 1]) and doc[ti + 1].text.endswith(lex.genitive_suffix or ("\0",)):
-            args.actor.append(idx.of(doc[ti + 1]))
-        elif ti + 1 < c.end and doc[ti + 1].lower_ in lex.dative_articles:
-            k = next((k for k in range(ti + 2, min(c.end, ti + 7)) if idx.of(doc[k])), None)
+            owner_role.append(idx.of(doc[ti + 1]))
+        elif ti + 1 < c.end and (doc[ti + 1].lower_ in lex.dative_articles or doc[ti + 1].lower_ in lex.genitive_articles):
+            k = _genitive_owner(lex, doc, ti + 2, min(c.end, ti + 7), idx)
             if k is not None:
-                args.actor.append(_role(lex, idx.of(doc[k]), doc, idx, k))
+                owner_role.append(_role(lex, idx.of(doc[k]), doc, idx, k))
     if participle and not args.recipient:
         free = [e for _, e in _free_entities(lex, doc, c, idx, skip) if e not in args.actor]
         args.recipient += free[:1]
@@ -156,7 +194,17 @@ def surface_arguments(lex: Lexicon, trig: Trigger, sent_clauses: list[Clause], i
                     break
         elif not args.actor:
             args.actor += _pronoun_in(lex, doc, c, idx, args)
-    if not args.actor and not trig.is_noun and not passive:
+    rel = _antecedent(doc, c, idx) if not trig.is_noun else None
+    if rel and not args.actor and not passive and doc[c.start].lower_ in lex.relative_subjects \
+            and rel not in args.recipient:
+        args.actor.append(rel)  # "Rebellen, die das Dorf angriffen": the antecedent acts
+    elif rel and not args.recipient and rel not in args.actor:
+        args.recipient.append(rel)  # "eine Lehrerin, die festgenommen wurde", "X, dem ... vorgeworfen wird"
+    own_subject = lex.infinitive_openers is not None and (
+        c.relative or (c.marker is not None and c.marker not in lex.infinitive_openers))
+    if not args.actor and not trig.is_noun and not passive and not own_subject:
+        # a main or infinitive clause without a subject shares the previous clause's; a finite
+        # subordinate or relative clause has its own ("obwohl die Regierung ... untersagt hatte")
         for prev in reversed(sent_clauses[:c.index]):
             free = _free_entities(lex, doc, prev, idx, skip)
             if free:
@@ -216,8 +264,8 @@ def _pp_entities(lex: Lexicon, doc: Doc, i: int, end: int, idx: EntityIndex) -> 
     out, j = [], i + 1
     while j < end and j < i + 10:
         t = doc[j]
-        if t.lower_ in lex.preps and j > i + 1:
-            break
+        if (t.lower_ in lex.preps and j > i + 1) or t.pos_ in ("VERB", "AUX") or t.lower_ in lex.passive_aux:
+            break  # the phrase ends at the next preposition or verb ("Von Seiten X wurde Y beschossen")
         e = idx.of(t)
         if e and (j == i + 1 or idx.of(doc[j - 1]) != e):
             e = _role(lex, e, doc, idx, j)
@@ -256,6 +304,9 @@ def _role(lex: Lexicon, eid: str, doc: Doc, idx: EntityIndex, at: int) -> str:
     """``Staatschefs der USA`` -> the head of state of the USA named in the article."""
     if idx.type(eid) != "LOC":
         return eid
+    holder = _role_holder(lex, eid, doc, idx, at)
+    if holder:
+        return holder
     k = at - 1
     while k >= 0 and k >= at - 7:
         w = doc[k]
@@ -267,3 +318,25 @@ def _role(lex: Lexicon, eid: str, doc: Doc, idx: EntityIndex, at: int) -> str:
         k -= 1
     return eid
 
+
+
+def _role_holder(lex: Lexicon, eid: str, doc: Doc, idx: EntityIndex, at: int) -> str | None:
+    """``Außenminister der Russischen Föderation Sergei Lawrow``: a role noun, an article, the
+    country and right after it the person who holds the role; the person acts."""
+    j = at
+    while j < len(doc) and idx.of(doc[j]) == eid:
+        j += 1
+    person = idx.of(doc[j]) if j < len(doc) else None
+    if not person or idx.type(person) != "PER" or at < 2:
+        return None
+    art, role = doc[at - 1], doc[at - 2]
+    if art.lower_ in lex.determiners and role.text[:1].isupper() and not idx.of(role) and role.is_alpha:
+        return person
+    return None
+
+
+def _antecedent(doc: Doc, c: Clause, idx: EntityIndex) -> str | None:
+    """The entity a relative clause refers to: the one right before its comma."""
+    if not c.relative or c.start < 2:
+        return None
+    return idx.of(doc[c.start - 2])

@@ -197,7 +197,8 @@ class TriggerFinder:
                     if e is None or not e.particle:
                         continue
                     cl = clause_of(clist, tok.i)
-                    part = next((t for t in doc[tok.i + 1:cl.end] if t.lower_ == e.particle), None)
+                    # the particle closes the clause; an earlier equal word is a preposition ("schloss X aus der G8 aus")
+                    part = next((t for t in reversed(doc[tok.i + 1:cl.end]) if t.lower_ == e.particle), None)
                     if part is not None and (part.i + 1 >= cl.end or doc[part.i + 1].is_punct):
                         trig = self._check(tok, e, sent, clist, parsed, weapons)  # objects, requires, not_with
                         if trig is None:

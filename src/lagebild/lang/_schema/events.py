@@ -93,6 +93,12 @@ class Events(Triggers):
     determiners: Words = []
     finite_endings: Words = []
     genitive_suffix: Words = []
+    relative_subjects: Words = []
+    state_passive_aux: Words = []
+    sein_perfect: Words = []
+    perfect_aux: Words = []
+    genitive_articles: Words = []
+    infinitive_openers: Words | None = None
     type_defaults: dict[str, Trigger] = {}
     light_verbs: Words = []
     purpose_types: Words = []
@@ -173,3 +179,4 @@ class Modality(FileModel):
     reported_future: Words
     modifier_only: Words
     correlative_negation: WordTable
+    privative_preps: Words = []
