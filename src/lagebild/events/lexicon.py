@@ -110,10 +110,10 @@ class Lexicon:
     """Forms of "sein" (and Konjunktiv "würde") that make a passive with the participle of a
     verb whose perfect takes "haben" ("ist ... angeklagt", "würden ... angegriffen")."""
     sein_perfect: frozenset[str] = frozenset()
-    perfect_aux: frozenset[str] = frozenset()
+    perfect_aux_forms: frozenset[str] = frozenset()
+    """Forms of "haben": with one in the clause, a participle is an active perfect (no lemmas needed)."""
     genitive_articles: frozenset[str] = frozenset()
     """Articles that open a genitive attribute after a noun ("die Nähe der Ortschaft")."""
-    """Forms of "haben": with one in the clause, a participle is an active perfect."""
     """Participles whose perfect takes "sein" ("ist einmarschiert"): active, not passive."""
     infinitive_openers: frozenset[str] | None = None
     """Subordinators of infinitive clauses (``um ... zu``), whose subject is the governing clause's;
@@ -267,7 +267,7 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
         subject_pronouns=frozenset(cls("subject_pronouns")),
         relative_subjects=sets("relative_subjects"),
         state_passive_aux=sets("state_passive_aux"), sein_perfect=sets("sein_perfect"),
-        perfect_aux=sets("perfect_aux"), genitive_articles=sets("genitive_articles"),
+        perfect_aux_forms=sets("perfect_aux_forms"), genitive_articles=sets("genitive_articles"),
         infinitive_openers=sets("infinitive_openers") if "infinitive_openers" in events else None,
         temporal_preps=frozenset(events.get("temporal_preps", [])),
         oblique_cases=frozenset(events.get("oblique_cases", [])),

@@ -119,7 +119,7 @@ def surface_arguments(lex: Lexicon, trig: Trigger, sent_clauses: list[Clause], i
     passive = participle or (key in lex.past_participles and bool(
         aux & lex.passive_aux  # "wurden ... festgenommen"
         or (aux & lex.state_passive_aux and key not in lex.sein_perfect  # "ist ... angeklagt"
-            and not aux & lex.perfect_aux)))  # "waren ... vorgedrungen und hatten ... festgenommen"
+            and not aux & lex.perfect_aux_forms)))  # "waren ... vorgedrungen und hatten ... festgenommen"
     stop = c.end
     if trig.is_noun:
         stop = min([c.end, ti + 9] + [o for o in others if o > ti])

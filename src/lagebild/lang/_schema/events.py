@@ -96,7 +96,7 @@ class Events(Triggers):
     relative_subjects: Words = []
     state_passive_aux: Words = []
     sein_perfect: Words = []
-    perfect_aux: Words = []
+    perfect_aux_forms: Words = []
     genitive_articles: Words = []
     infinitive_openers: Words | None = None
     type_defaults: dict[str, Trigger] = {}
