@@ -278,6 +278,8 @@ class ModalityCues:
     uncertain_governors: frozenset[str]
     reported_future: frozenset[str]
     modifier_only: frozenset[str]
+    negation_exceptions: frozenset[str] = frozenset()
+    """Words that make the negation right before them a focus, not a negation ("not only")."""
     correlative: dict[str, frozenset[str]] = field(default_factory=dict)
     """Second part of a correlative negation -> its first part ("noch" -> "weder")."""
 
@@ -293,6 +295,7 @@ def compile_modality(data: dict, grammar: dict) -> ModalityCues:
         hypothetical_governors=s("hypothetical_governors"), question_governors=s("question_governors"),
         uncertain=s("uncertain"), uncertain_governors=s("uncertain_governors"),
         reported_future=s("reported_future"), modifier_only=s("modifier_only"),
+        negation_exceptions=s("negation_exceptions"),
         correlative={k.lower(): frozenset(w.lower() for w in v)
                      for k, v in data.get("correlative_negation", {}).items()},
     )

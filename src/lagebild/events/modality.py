@@ -28,13 +28,18 @@ def _words(doc: Doc, c: Clause, lex: Lexicon, skip: frozenset[int] = frozenset()
     return out
 
 
+def _focus(t: Token, cues: ModalityCues) -> bool:
+    """A negation that only focuses a part ("not only X, but also Y") negates nothing."""
+    return t.i + 1 < len(t.doc) and t.nbor(1).lower_ in cues.negation_exceptions
+
+
 def _negated_parsed(tok: Token, cues: ModalityCues) -> bool:
     heads = [tok]
     if tok.pos_ not in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX"):
         heads.append(tok.head)
     for h in heads:
         for c in h.children:
-            if c.dep_ in NEG_DEPS or (c.dep_ == "det" and c.lower_ in cues.negation):
+            if (c.dep_ in NEG_DEPS or (c.dep_ == "det" and c.lower_ in cues.negation)) and not _focus(c, cues):
                 return True
     return False
 
@@ -73,9 +78,9 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
     if parsed:
         neg = _negated_parsed(tok, cues)
     else:
-        neg = bool(words & cues.negation) or any(
-            t.lower_.startswith(cues.negation_prefixes) for t in doc[c.start:c.end]) if cues.negation_prefixes \
-            else bool(words & cues.negation)
+        ctoks = doc[c.start:c.end]
+        neg = any(t.lower_ in cues.negation and not _focus(t, cues) for t in ctoks if t.i not in own) or bool(
+            cues.negation_prefixes) and any(t.lower_.startswith(cues.negation_prefixes) for t in ctoks)
     chain = _governor_chain(tok) if parsed else []
     chain_lemmas = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
     if neg or chain_lemmas & cues.denial or (not parsed and words & cues.denial):

@@ -175,3 +175,4 @@ class Modality(FileModel):
     reported_future: Words
     modifier_only: Words
     correlative_negation: WordTable
+    negation_exceptions: Words = []

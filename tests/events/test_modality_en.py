@@ -1,0 +1,16 @@
+"""English modality and decision rules of the third events round (issue 14), on small inputs."""
+from __future__ import annotations
+
+import pytest
+
+from .test_events import _run
+
+TR = {"Turkey": ("e1", "LOC", "TUR"), "Syria": ("e2", "LOC", "SYR"), "Congress": ("e3", "ORG", "USA")}
+
+
+@pytest.mark.model
+def test_not_only_but_also_negates_nothing(en):
+    evs = _run(en, "Congress is not only angry with Syria, but also a Turkish offensive against Syria.", TR)
+    assert [e.modality for e in evs if e.type == "ASSAULT"] == ["asserted"]
+    evs = _run(en, "Turkey did not attack Syria.", TR)
+    assert [e.modality for e in evs if e.type == "ASSAULT"] == ["negated"]
