@@ -14,3 +14,14 @@ def test_not_only_but_also_negates_nothing(en):
     assert [e.modality for e in evs if e.type == "ASSAULT"] == ["asserted"]
     evs = _run(en, "Turkey did not attack Syria.", TR)
     assert [e.modality for e in evs if e.type == "ASSAULT"] == ["negated"]
+
+
+PK = {"Pakistan": ("e1", "LOC", "PAK"), "Afghanistan": ("e2", "LOC", "AFG"), "Kabul": ("e3", "LOC", "AFG")}
+
+
+@pytest.mark.model
+def test_expect_someone_to_act_is_a_request_that_absorbs_the_act(en):
+    evs = _run(en, "Pakistan expects Kabul to deny support to militants against Pakistan.", PK)
+    assert [(e.type, e.actor, e.modality) for e in evs] == [("REQUEST", ["e1"], "asserted")]
+    evs = _run(en, "Pakistan expects to meet Afghanistan next week.", PK)
+    assert not [e for e in evs if e.type == "REQUEST"]

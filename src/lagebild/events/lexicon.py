@@ -45,6 +45,9 @@ class Entry:
     """Its content (an embedded event) is absorbed into this event."""
     denial: bool = False
     """Denying an event negates it instead of being a REJECT ("denied attacking Kyiv")."""
+    control: bool = False
+    """An event only with a complement that has a subject of its own and an infinitive marker:
+    "expects the government to uphold" demands; "expects to meet" only plans."""
     not_with: tuple[str, ...] = ()
     """Words in the trigger's clause that cancel it (``ask whether`` is a question, not a request)."""
     crowd: str | None = None
@@ -112,6 +115,8 @@ class Lexicon:
     role_links: frozenset[str] = frozenset()
     max_phrase: int = 1
     noun_forms_lower: frozenset[str] = frozenset()
+    infinitive_markers: frozenset[str] = frozenset()
+    """Particles that mark an infinitive ("to"): a controlled complement."""
     habitual: frozenset[str] = frozenset()
     """Adverbs of repetition: the event is a series and gets no date from the discourse."""
 
@@ -130,7 +135,7 @@ def _entry(lemma: str, pos: str, type_mode: str, details: dict) -> Entry:
         reciprocal=bool(d.pop("reciprocal", False)), future=d.pop("future", None),
         objects=d.pop("objects", {}), requires=tuple(d.pop("requires", ())),
         particle=d.pop("particle", None), governs=bool(d.pop("governs", False)),
-        denial=bool(d.pop("denial", False)),
+        denial=bool(d.pop("denial", False)), control=bool(d.pop("control", False)),
         not_with=tuple(d.pop("not_with", ())), weight=float(d.pop("weight", 0.7)),
         possessor=d.pop("possessor", "actor"), crowd=d.pop("crowd", None),
     )
@@ -259,6 +264,7 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
         max_phrase=max((len(p) for p in phrases), default=1),
         noun_forms_lower=noun_forms,
         habitual=frozenset(w.lower() for w in events.get("habitual", [])),
+        infinitive_markers=sets("infinitive_markers"),
     )
 
 

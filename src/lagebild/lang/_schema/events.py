@@ -28,6 +28,7 @@ class Trigger(DataModel):
     future: str | None = None
     objects: dict[str, ObjectRule] = {}
     denial: bool = False
+    control: bool = False
     possessor: str | None = None
     mode: str | None = None
     crowd: str | None = None
@@ -67,6 +68,7 @@ class Triggers(FileModel):
 class Events(Triggers):
     case_sensitive: bool
     use_parse: bool
+    infinitive_markers: Words = []
     reversers: Reversers
     reporting_verbs: Words
     role_nouns: Words
