@@ -25,3 +25,11 @@ def test_expect_someone_to_act_is_a_request_that_absorbs_the_act(en):
     assert [(e.type, e.actor, e.modality) for e in evs] == [("REQUEST", ["e1"], "asserted")]
     evs = _run(en, "Pakistan expects to meet Afghanistan next week.", PK)
     assert not [e for e in evs if e.type == "REQUEST"]
+
+
+@pytest.mark.model
+def test_talk_about_a_topic_without_a_partner_is_no_consultation(en):
+    evs = _run(en, "Turkey talked about the sanctions on Monday.", TR)
+    assert not [e for e in evs if e.type == "CONSULT"]
+    evs = _run(en, "Turkey talked with Syria about the sanctions on Monday.", TR)
+    assert [e.type for e in evs] == ["CONSULT"]

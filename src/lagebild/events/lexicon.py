@@ -116,6 +116,8 @@ class Lexicon:
     max_phrase: int = 1
     noun_forms_lower: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    """Prepositions of a topic ("talk about"): a reciprocal event with only a topic has no partner."""
     """Particles that mark an infinitive ("to"): a controlled complement."""
     habitual: frozenset[str] = frozenset()
     """Adverbs of repetition: the event is a series and gets no date from the discourse."""
@@ -265,6 +267,7 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
         noun_forms_lower=noun_forms,
         habitual=frozenset(w.lower() for w in events.get("habitual", [])),
         infinitive_markers=sets("infinitive_markers"),
+        topic_preps=sets("topic_preps"),
     )
 
 

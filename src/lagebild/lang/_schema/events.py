@@ -69,6 +69,7 @@ class Events(Triggers):
     case_sensitive: bool
     use_parse: bool
     infinitive_markers: Words = []
+    topic_preps: Words = []
     reversers: Reversers
     reporting_verbs: Words
     role_nouns: Words
