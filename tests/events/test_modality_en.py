@@ -33,3 +33,12 @@ def test_talk_about_a_topic_without_a_partner_is_no_consultation(en):
     assert not [e for e in evs if e.type == "CONSULT"]
     evs = _run(en, "Turkey talked with Syria about the sanctions on Monday.", TR)
     assert [e.type for e in evs] == ["CONSULT"]
+
+
+@pytest.mark.model
+def test_a_threat_posed_is_a_danger_not_a_threat_made(en):
+    ents = {"Kabul": ("e1", "LOC", "AFG"), "Pakistan": ("e2", "LOC", "PAK")}
+    evs = _run(en, "Kabul ignored the threat posed to Pakistan by the militants.", ents)
+    assert not [e for e in evs if e.type == "THREATEN"]
+    evs = _run(en, "Kabul repeated its threat against Pakistan.", ents)
+    assert [e.type for e in evs] == ["THREATEN"]
