@@ -42,3 +42,13 @@ def test_a_threat_posed_is_a_danger_not_a_threat_made(en):
     assert not [e for e in evs if e.type == "THREATEN"]
     evs = _run(en, "Kabul repeated its threat against Pakistan.", ents)
     assert [e.type for e in evs] == ["THREATEN"]
+
+
+@pytest.mark.model
+def test_a_warning_of_a_danger_is_no_threat_a_warning_of_an_act_is(en):
+    ents = {"Yesilada": ("e1", "PER", None), "Erdogan": ("e2", "PER", "TUR"), "Iran": ("e3", "LOC", "IRN"),
+            "Iraq": ("e4", "LOC", "IRQ")}
+    evs = _run(en, "Yesilada warns that such measures could well be misread by Erdogan.", ents)
+    assert not [e for e in evs if e.type == "THREATEN"]
+    evs = _run(en, "Iran warned that it would attack Iraq.", ents)
+    assert [e.type for e in evs] == ["THREATEN"]

@@ -23,6 +23,7 @@ from .entities import EntityIndex
 from .groups import GroupHeads, find_groups
 from .lexicon import compile_lexicon, compile_modality, merge_lexicons
 from .modality import modality
+from .syntax import CLAUSAL_COMPLEMENTS
 from .triggers import Clause, Trigger, TriggerFinder, clauses
 
 LEAD_SENTENCES = 2
@@ -72,6 +73,10 @@ class EventsComponent:
                     for b in trigs:
                         if b.absorbed_by is a and b is not a:
                             b.absorbed_by, b.forced_modality = None, "negated"
+            for a in trigs:  # a warning whose clause holds no act of anyone is no threat
+                if a.entry.needs_content and parsed and any(c.dep_ in CLAUSAL_COMPLEMENTS for c in a.token.children) \
+                        and not any(b.absorbed_by is a for b in trigs):
+                    a.absorbed_by = a
             cond = any(c.marker in self.cues.conditional for c in clist)
             sent_events = []
             for t in trigs:

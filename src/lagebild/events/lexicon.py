@@ -48,6 +48,9 @@ class Entry:
     control: bool = False
     """An event only with a complement that has a subject of its own and an infinitive marker:
     "expects the government to uphold" demands; "expects to meet" only plans."""
+    needs_content: bool = False
+    """With a clausal complement, an event only if an event is inside it: "warned that the
+    measures could be misread" warns of a danger and threatens nothing."""
     not_with: tuple[str, ...] = ()
     """Words in the trigger's clause that cancel it (``ask whether`` is a question, not a request)."""
     crowd: str | None = None
@@ -138,6 +141,7 @@ def _entry(lemma: str, pos: str, type_mode: str, details: dict) -> Entry:
         objects=d.pop("objects", {}), requires=tuple(d.pop("requires", ())),
         particle=d.pop("particle", None), governs=bool(d.pop("governs", False)),
         denial=bool(d.pop("denial", False)), control=bool(d.pop("control", False)),
+        needs_content=bool(d.pop("needs_content", False)),
         not_with=tuple(d.pop("not_with", ())), weight=float(d.pop("weight", 0.7)),
         possessor=d.pop("possessor", "actor"), crowd=d.pop("crowd", None),
     )

@@ -14,6 +14,8 @@ IOBJ = {"dative", "iobj", "da"}
 CLAUSAL_UP = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "oc", "prep", "acomp", "pobj"}
 CUT = {"relcl", "acl", "advcl", "ccomp", "punct", "cc", "parataxis", "appos"}
 PRUNE = {"relcl", "advcl", "parataxis", "ccomp"}
+CLAUSAL_COMPLEMENTS = {"ccomp"}
+"""A finite complement clause ("warned that ...")."""
 
 
 def prep_objects(tok: Token) -> list[tuple[str, Token]]:

@@ -29,6 +29,7 @@ class Trigger(DataModel):
     objects: dict[str, ObjectRule] = {}
     denial: bool = False
     control: bool = False
+    needs_content: bool = False
     possessor: str | None = None
     mode: str | None = None
     crowd: str | None = None
