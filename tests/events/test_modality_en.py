@@ -52,3 +52,12 @@ def test_a_warning_of_a_danger_is_no_threat_a_warning_of_an_act_is(en):
     assert not [e for e in evs if e.type == "THREATEN"]
     evs = _run(en, "Iran warned that it would attack Iraq.", ents)
     assert [e.type for e in evs] == ["THREATEN"]
+
+
+@pytest.mark.model
+def test_a_conditional_announcement_of_violence_is_a_threat_made(en):
+    ents = {"Iran": ("e1", "LOC", "IRN"), "Iraq": ("e2", "LOC", "IRQ")}
+    evs = _run(en, "If Iraq closes the border, then Iran will attack Iraq.", ents)
+    assert [(e.type, e.modality) for e in evs if e.type in ("THREATEN", "ASSAULT")] == [("THREATEN", "asserted")]
+    evs = _run(en, "Iran will attack Iraq next week.", ents)
+    assert [(e.type, e.modality) for e in evs] == [("THREATEN", "planned")]

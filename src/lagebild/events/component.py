@@ -156,9 +156,12 @@ class EventsComponent:
             fut = t.entry.future or self.lex.future_types.get(type_)
             if fut:
                 type_, mode = fut, None
-        conditional_threat = cond and t.clause.marker is None and mod == "hypothetical"
-        if type_ in self.lex.threat_modes and mod == "hypothetical" and (
-                conditional_threat or self._own_threat(t, args, att, idx)):
+        # "if they take negative steps, then we will retaliate": a conditional announcement of
+        # violence is a threat made; "announced it would prohibit aid" is the measure itself
+        conditional_threat = cond and t.clause.marker is None and mod in ("hypothetical", "planned")
+        if t.type in self.lex.threat_modes and (conditional_threat or (
+                mod == "hypothetical" and self._own_threat(t, args, att, idx))):
+            type_ = t.type
             type_, mode, mod = "THREATEN", self.lex.threat_modes[type_], "asserted"
             src = att.source.entity if att and att.source else None
             if src and src not in args.actor:
