@@ -61,3 +61,16 @@ def test_a_conditional_announcement_of_violence_is_a_threat_made(en):
     assert [(e.type, e.modality) for e in evs if e.type in ("THREATEN", "ASSAULT")] == [("THREATEN", "asserted")]
     evs = _run(en, "Iran will attack Iraq next week.", ents)
     assert [(e.type, e.modality) for e in evs] == [("THREATEN", "planned")]
+
+
+def test_events_of_one_sentence_whose_actors_include_each_other_are_one_event():
+    from lagebild.events.component import EventsComponent
+    from lagebild.records import Event, Evidence
+
+    def ev(actor, start):
+        return Event(id="v0", type="ASSAULT", actor=actor, evidence=Evidence(start=start, end=start + 10))
+
+    merged = EventsComponent._merge_sentence([(None, ev(["e1", "e2"], 0)), (None, ev(["e1"], 20))])
+    assert len(merged) == 1 and merged[0][1].evidence.end == 30
+    apart = EventsComponent._merge_sentence([(None, ev(["e1"], 0)), (None, ev(["e2"], 20))])
+    assert len(apart) == 2

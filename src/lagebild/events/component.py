@@ -243,7 +243,8 @@ class EventsComponent:
         out: list[tuple[Trigger, Event]] = []
         for t, ev in items:
             twin = next((o for o in out if o[1].type == ev.type and o[1].modality == ev.modality and (
-                not ev.actor or not o[1].actor or set(ev.actor) == set(o[1].actor))), None)
+                not ev.actor or not o[1].actor or set(ev.actor) <= set(o[1].actor)
+                or set(o[1].actor) <= set(ev.actor))), None)
             if twin is None:
                 out.append((t, ev))
                 continue
