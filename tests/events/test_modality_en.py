@@ -74,3 +74,12 @@ def test_events_of_one_sentence_whose_actors_include_each_other_are_one_event():
     assert len(merged) == 1 and merged[0][1].evidence.end == 30
     apart = EventsComponent._merge_sentence([(None, ev(["e1"], 0)), (None, ev(["e2"], 20))])
     assert len(apart) == 2
+
+
+@pytest.mark.model
+def test_with_absolute_clause_keeps_its_own_modality(en):
+    ents = {"Iran": ("e1", "LOC", "IRN"), "Iraq": ("e2", "LOC", "IRQ")}
+    evs = _run(en, "Relations could worsen further with Iran threatening Iraq.", ents)
+    assert [(e.type, e.modality) for e in evs] == [("THREATEN", "asserted")]
+    evs = _run(en, "Iran could threaten Iraq.", ents)
+    assert [(e.type, e.modality) for e in evs] == [("THREATEN", "hypothetical")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon, ModalityCues
+from .syntax import SUBJ
 from .triggers import Clause, Trigger
 
 NEG_DEPS = {"neg", "ng"}
@@ -65,6 +66,11 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
     prev = _words(doc, clist[c.index - 1], lex, lemmas=True) if c.index > 0 else set()
     marker = c.marker
     tok = trig.token
+    if parsed and tok.dep_ == "pcomp" and any(x.dep_ in SUBJ for x in tok.children):
+        # "could accelerate with Cavusoglu warning that ...": a clause of its own under a
+        # preposition; the modal of the verb it modifies is not its modality
+        inside = {x.i for x in tok.subtree}
+        words = {x.lower_ for x in doc[c.start:c.end] if x.i in inside and x.i not in own}
     fronted = not parsed and trig.is_noun and tok.i - c.start <= 3 and doc[c.start].lower_ in lex.preps
     if fronted:  # "Bei einem Treffen ... kündigte X an": the framing PP keeps its own modality
         end = min(c.end, tok.i + 10)
