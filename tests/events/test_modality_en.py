@@ -83,3 +83,13 @@ def test_with_absolute_clause_keeps_its_own_modality(en):
     assert [(e.type, e.modality) for e in evs] == [("THREATEN", "asserted")]
     evs = _run(en, "Iran could threaten Iraq.", ents)
     assert [(e.type, e.modality) for e in evs] == [("THREATEN", "hypothetical")]
+
+
+@pytest.mark.model
+def test_readiness_for_a_conflict_act_is_a_threat_an_agreement_after_fighting_is_not(en):
+    ents = {"Iran": ("e1", "LOC", "IRN"), "Iraq": ("e2", "LOC", "IRQ")}
+    evs = _run(en, "Iran is prepared to impose martial law in Iraq.", ents)
+    assert [e.type for e in evs] == ["THREATEN"]
+    evs = _run(en, "Iran and Iraq agreed to a ceasefire after two days of fierce fighting.", ents)
+    assert "THREATEN" not in [e.type for e in evs]
+    assert "AGREE" in [e.type for e in evs]

@@ -23,7 +23,7 @@ from .entities import EntityIndex
 from .groups import GroupHeads, find_groups
 from .lexicon import compile_lexicon, compile_modality, merge_lexicons
 from .modality import modality
-from .syntax import CLAUSAL_COMPLEMENTS
+from .syntax import CLAUSAL_COMPLEMENTS, COMPLEMENT_PATH
 from .triggers import Clause, Trigger, TriggerFinder, clauses
 
 LEAD_SENTENCES = 2
@@ -73,6 +73,11 @@ class EventsComponent:
                     for b in trigs:
                         if b.absorbed_by is a and b is not a:
                             b.absorbed_by, b.forced_modality = None, "negated"
+            for b in trigs:  # "is prepared to impose martial law": readiness for a conflict act threatens
+                a = b.absorbed_by
+                if a is not None and a is not b and a.type in self.lex.hostile_content \
+                        and b.type in self.lex.threat_modes and _complement_of(b.token, a.token):
+                    a.type, a.mode = self.lex.hostile_content[a.type], self.lex.threat_modes[b.type]
             for a in trigs:  # a warning whose clause holds no act of anyone is no threat
                 if a.entry.needs_content and parsed and any(c.dep_ in CLAUSAL_COMPLEMENTS for c in a.token.children) \
                         and not any(b.absorbed_by is a for b in trigs):
@@ -274,6 +279,18 @@ class EventsComponent:
             else:
                 twin.confidence = max(twin.confidence, ev.confidence)
         return out
+
+
+def _complement_of(tok, gov) -> bool:  # noqa: ANN001
+    """``tok`` is (inside) the complement of ``gov``: objects and complement clauses only, no
+    adjunct ("agreed to a ceasefire after two days of fighting") or condition on the way."""
+    for _ in range(6):
+        if tok.dep_ not in COMPLEMENT_PATH or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == gov.i:
+            return True
+    return False
 
 
 @Language.factory(

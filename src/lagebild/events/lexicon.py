@@ -120,6 +120,9 @@ class Lexicon:
     noun_forms_lower: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
+    hostile_content: dict[str, str] = field(default_factory=dict)
+    """Type of a governing event whose content is a conflict act (``threat_modes``): a promise
+    or readiness to attack is a threat ("is prepared to impose martial law")."""
     """Prepositions of a topic ("talk about"): a reciprocal event with only a topic has no partner."""
     """Particles that mark an infinitive ("to"): a controlled complement."""
     habitual: frozenset[str] = frozenset()
@@ -272,6 +275,7 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
         habitual=frozenset(w.lower() for w in events.get("habitual", [])),
         infinitive_markers=sets("infinitive_markers"),
         topic_preps=sets("topic_preps"),
+        hostile_content=events.get("hostile_content", {}),
     )
 
 

@@ -71,6 +71,7 @@ class Events(Triggers):
     use_parse: bool
     infinitive_markers: Words = []
     topic_preps: Words = []
+    hostile_content: dict[str, str] = {}
     reversers: Reversers
     reporting_verbs: Words
     role_nouns: Words
