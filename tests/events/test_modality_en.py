@@ -93,3 +93,10 @@ def test_readiness_for_a_conflict_act_is_a_threat_an_agreement_after_fighting_is
     evs = _run(en, "Iran and Iraq agreed to a ceasefire after two days of fierce fighting.", ents)
     assert "THREATEN" not in [e.type for e in evs]
     assert "AGREE" in [e.type for e in evs]
+
+
+@pytest.mark.model
+def test_expecting_someone_to_recover_is_a_prediction_not_a_demand(en):
+    ents = {"Fowler": ("e1", "PER", "USA"), "Clinton": ("e2", "PER", "USA"), "Pakistan": ("e3", "LOC", "PAK")}
+    evs = _run(en, "Fowler expects Clinton to recover from the illness, which forced her to leave Pakistan.", ents)
+    assert not [e for e in evs if e.type == "REQUEST"]

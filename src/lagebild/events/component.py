@@ -80,7 +80,7 @@ class EventsComponent:
                     a.type, a.mode = self.lex.hostile_content[a.type], self.lex.threat_modes[b.type]
             for a in trigs:  # a warning whose clause holds no act of anyone is no threat
                 if a.entry.needs_content and parsed and any(c.dep_ in CLAUSAL_COMPLEMENTS for c in a.token.children) \
-                        and not any(b.absorbed_by is a for b in trigs):
+                        and not any(b.absorbed_by is a and _complement_of(b.token, a.token) for b in trigs):
                     a.absorbed_by = a
             cond = any(c.marker in self.cues.conditional for c in clist)
             sent_events = []
