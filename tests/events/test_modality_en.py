@@ -100,3 +100,11 @@ def test_expecting_someone_to_recover_is_a_prediction_not_a_demand(en):
     ents = {"Fowler": ("e1", "PER", "USA"), "Clinton": ("e2", "PER", "USA"), "Pakistan": ("e3", "LOC", "PAK")}
     evs = _run(en, "Fowler expects Clinton to recover from the illness, which forced her to leave Pakistan.", ents)
     assert not [e for e in evs if e.type == "REQUEST"]
+
+
+@pytest.mark.model
+def test_a_reduced_passive_participle_takes_its_noun_as_the_victim_and_the_by_phrase_as_actor(en):
+    ents = {"Sudan": ("e1", "LOC", "SDN"), "Chad": ("e2", "LOC", "TCD")}
+    evs = _run(en, "Villagers attacked by Sudan fled to Chad.", ents)
+    (ev,) = [e for e in evs if e.type == "ASSAULT"]
+    assert ev.actor == ["e1"] and "e1" not in ev.recipient
