@@ -108,3 +108,12 @@ def test_a_reduced_passive_participle_takes_its_noun_as_the_victim_and_the_by_ph
     evs = _run(en, "Villagers attacked by Sudan fled to Chad.", ents)
     (ev,) = [e for e in evs if e.type == "ASSAULT"]
     assert ev.actor == ["e1"] and "e1" not in ev.recipient
+
+
+@pytest.mark.model
+def test_an_attributive_participle_is_done_to_its_noun(en):
+    ents = {"Hamas": ("e1", "ORG", None), "Israel": ("e2", "LOC", "ISR")}
+    evs = _run(en, "Militants linked with the banned Hamas attacked Israel.", ents)
+    bans = [e for e in evs if e.type == "COERCE"]
+    assert all(e.recipient == ["e1"] and not e.actor for e in bans)
+    assert [e.type for e in evs if e.type == "ASSAULT"] == ["ASSAULT"]

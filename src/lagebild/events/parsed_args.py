@@ -60,11 +60,11 @@ def parsed_arguments(lex: Lexicon, trig: Trigger, idx: EntityIndex) -> Arguments
                 actor_toks += agents
                 recip_toks += pas if not recip_toks and v is verb else []
                 break
-            if v is tok and not subs and not pas and v.dep_ in ("acl", "advcl") and _passive_participle(v):
-                # "civilians attacked by the rebels", "Encouraged by X, he ...": the noun or the
-                # subject the participle leans on suffers the event; the by-phrase does it
+            if v is tok and not subs and not pas and v.dep_ in ("acl", "amod", "advcl") and _passive_participle(v):
+                # "civilians attacked by the rebels", "the banned BLA", "Encouraged by X, he ...": the
+                # noun or the subject the participle leans on suffers the event; the by-phrase does it
                 actor_toks += agents
-                if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                     recip_toks.append(v.head)
                 elif v.dep_ == "advcl":
                     recip_toks += [c for c in v.head.children if c.dep_ in SUBJ]
