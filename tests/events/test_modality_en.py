@@ -117,3 +117,12 @@ def test_an_attributive_participle_is_done_to_its_noun(en):
     bans = [e for e in evs if e.type == "COERCE"]
     assert all(e.recipient == ["e1"] and not e.actor for e in bans)
     assert [e.type for e in evs if e.type == "ASSAULT"] == ["ASSAULT"]
+
+
+@pytest.mark.model
+def test_a_plea_absorbs_its_infinitive_but_not_an_adjunct_clause(en):
+    ents = {"Chad": ("e1", "LOC", "TCD"), "Sudan": ("e2", "LOC", "SDN")}
+    evs = _run(en, "Chad is pleading with civilians to return to villages after they were displaced by fighting "
+                   "between rebels and Sudan.", ents)
+    types = [e.type for e in evs]
+    assert "REQUEST" in types and "RETREAT" not in types and "ASSAULT" in types

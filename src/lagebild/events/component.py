@@ -122,7 +122,12 @@ class EventsComponent:
                 t.depth = d
         for b in trigs:
             for a in trigs:
-                if a is b or not a.entry.governs or b.absorbed_by is not None or a.absorbed_by is not None:
+                if a is b or not (a.entry.governs or a.entry.governs_complement) or b.absorbed_by is not None \
+                        or a.absorbed_by is not None:
+                    continue
+                if not a.entry.governs:
+                    if parsed and _complement_of(b.token, a.token, self.lex.infinitive_markers):
+                        b.absorbed_by = a
                     continue
                 if not parsed and a.is_noun and not b.is_noun:
                     continue  # "lehnte die Forderung ab": the verb governs the noun, not vice versa
@@ -281,11 +286,13 @@ class EventsComponent:
         return out
 
 
-def _complement_of(tok, gov) -> bool:  # noqa: ANN001
-    """``tok`` is (inside) the complement of ``gov``: objects and complement clauses only, no
-    adjunct ("agreed to a ceasefire after two days of fighting") or condition on the way."""
+def _complement_of(tok, gov, infinitive: frozenset[str] = frozenset()) -> bool:  # noqa: ANN001
+    """``tok`` is (inside) the complement of ``gov``: objects and complement clauses only (with
+    ``infinitive`` markers also a to-infinitive the parser calls an adjunct), no adjunct ("agreed
+    to a ceasefire after two days of fighting") or condition on the way."""
     for _ in range(6):
-        if tok.dep_ not in COMPLEMENT_PATH or tok.head.i == tok.i:
+        to_inf = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in infinitive for c in tok.children)
+        if (tok.dep_ not in COMPLEMENT_PATH and not to_inf) or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i == gov.i:

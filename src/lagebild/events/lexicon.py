@@ -48,6 +48,9 @@ class Entry:
     control: bool = False
     """An event only with a complement that has a subject of its own and an infinitive marker:
     "expects the government to uphold" demands; "expects to meet" only plans."""
+    governs_complement: bool = False
+    """Absorbs the events of its complement only (objects, complement clauses, to-infinitives),
+    not those of adjuncts: "pleading with civilians to return ... after fighting displaced them"."""
     needs_content: bool = False
     """With a clausal complement, an event only if an event is inside it: "warned that the
     measures could be misread" warns of a danger and threatens nothing."""
@@ -145,6 +148,7 @@ def _entry(lemma: str, pos: str, type_mode: str, details: dict) -> Entry:
         particle=d.pop("particle", None), governs=bool(d.pop("governs", False)),
         denial=bool(d.pop("denial", False)), control=bool(d.pop("control", False)),
         needs_content=bool(d.pop("needs_content", False)),
+        governs_complement=bool(d.pop("governs_complement", False)),
         not_with=tuple(d.pop("not_with", ())), weight=float(d.pop("weight", 0.7)),
         possessor=d.pop("possessor", "actor"), crowd=d.pop("crowd", None),
     )

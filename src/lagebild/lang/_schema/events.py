@@ -30,6 +30,7 @@ class Trigger(DataModel):
     denial: bool = False
     control: bool = False
     needs_content: bool = False
+    governs_complement: bool = False
     possessor: str | None = None
     mode: str | None = None
     crowd: str | None = None
