@@ -10,7 +10,7 @@ recipient are dropped (PLOVER codes no actorless events).
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lang import LanguageData
 from ..nlp.config import DEFAULT_SETTINGS
@@ -171,8 +171,7 @@ class EventsComponent:
         conditional_threat = cond and t.clause.marker is None and mod in ("hypothetical", "planned")
         if t.type in self.lex.threat_modes and (conditional_threat or (
                 mod == "hypothetical" and self._own_threat(t, args, att, idx))):
-            type_ = t.type
-            type_, mode, mod = "THREATEN", self.lex.threat_modes[type_], "asserted"
+            type_, mode, mod = "THREATEN", self.lex.threat_modes[t.type], "asserted"
             src = att.source.entity if att and att.source else None
             if src and src not in args.actor:
                 args.actor.insert(0, src)
@@ -286,7 +285,7 @@ class EventsComponent:
         return out
 
 
-def _complement_of(tok, gov, infinitive: frozenset[str] = frozenset()) -> bool:  # noqa: ANN001
+def _complement_of(tok: Token, gov: Token, infinitive: frozenset[str] = frozenset()) -> bool:
     """``tok`` is (inside) the complement of ``gov``: objects and complement clauses only (with
     ``infinitive`` markers also a to-infinitive the parser calls an adjunct), no adjunct ("agreed
     to a ceasefire after two days of fighting") or condition on the way."""

@@ -122,12 +122,12 @@ class Lexicon:
     max_phrase: int = 1
     noun_forms_lower: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
+    """Particles that mark an infinitive ("to"): a controlled complement."""
     topic_preps: frozenset[str] = frozenset()
+    """Prepositions of a topic ("talk about"): a reciprocal event with only a topic has no partner."""
     hostile_content: dict[str, str] = field(default_factory=dict)
     """Type of a governing event whose content is a conflict act (``threat_modes``): a promise
     or readiness to attack is a threat ("is prepared to impose martial law")."""
-    """Prepositions of a topic ("talk about"): a reciprocal event with only a topic has no partner."""
-    """Particles that mark an infinitive ("to"): a controlled complement."""
     habitual: frozenset[str] = frozenset()
     """Adverbs of repetition: the event is a series and gets no date from the discourse."""
 
