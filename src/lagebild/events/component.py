@@ -10,7 +10,7 @@ recipient are dropped (PLOVER codes no actorless events).
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lang import LanguageData
 from ..nlp.annotations import trusted
@@ -24,6 +24,7 @@ from .entities import EntityIndex
 from .groups import GroupHeads, find_groups
 from .lexicon import compile_lexicon, compile_modality, merge_lexicons
 from .modality import modality
+from .syntax import CLAUSAL_COMPLEMENTS, COMPLEMENT_PATH
 from .triggers import Clause, Trigger, TriggerFinder, clauses
 
 LEAD_SENTENCES = 2
@@ -73,6 +74,15 @@ class EventsComponent:
                     for b in trigs:
                         if b.absorbed_by is a and b is not a:
                             b.absorbed_by, b.forced_modality = None, "negated"
+            for b in trigs:  # "is prepared to impose martial law": readiness for a conflict act threatens
+                a = b.absorbed_by
+                if a is not None and a is not b and a.type in self.lex.hostile_content \
+                        and b.type in self.lex.threat_modes and _complement_of(b.token, a.token):
+                    a.type, a.mode = self.lex.hostile_content[a.type], self.lex.threat_modes[b.type]
+            for a in trigs:  # a warning whose clause holds no act of anyone is no threat
+                if a.entry.needs_content and parsed and any(c.dep_ in CLAUSAL_COMPLEMENTS for c in a.token.children) \
+                        and not any(b.absorbed_by is a and _complement_of(b.token, a.token) for b in trigs):
+                    a.absorbed_by = a
             cond = any(c.marker in self.cues.conditional for c in clist)
             sent_events = []
             for t in trigs:
@@ -113,7 +123,12 @@ class EventsComponent:
                 t.depth = d
         for b in trigs:
             for a in trigs:
-                if a is b or not a.entry.governs or b.absorbed_by is not None or a.absorbed_by is not None:
+                if a is b or not (a.entry.governs or a.entry.governs_complement) or b.absorbed_by is not None \
+                        or a.absorbed_by is not None:
+                    continue
+                if not a.entry.governs:
+                    if parsed and _complement_of(b.token, a.token, self.lex.infinitive_markers):
+                        b.absorbed_by = a
                     continue
                 if not parsed and a.is_noun and not b.is_noun:
                     continue  # "lehnte die Forderung ab": the verb governs the noun, not vice versa
@@ -158,10 +173,12 @@ class EventsComponent:
             fut = t.entry.future or self.lex.future_types.get(type_)
             if fut:
                 type_, mode = fut, None
-        conditional_threat = cond and t.clause.marker is None and mod == "hypothetical"
-        if type_ in self.lex.threat_modes and mod == "hypothetical" and (
-                conditional_threat or self._own_threat(t, args, att, idx)):
-            type_, mode, mod = "THREATEN", self.lex.threat_modes[type_], "asserted"
+        # "if they take negative steps, then we will retaliate": a conditional announcement of
+        # violence is a threat made; "announced it would prohibit aid" is the measure itself
+        conditional_threat = cond and t.clause.marker is None and mod in ("hypothetical", "planned")
+        if t.type in self.lex.threat_modes and (conditional_threat or (
+                mod == "hypothetical" and self._own_threat(t, args, att, idx))):
+            type_, mode, mod = "THREATEN", self.lex.threat_modes[t.type], "asserted"
             src = att.source.entity if att and att.source else None
             if src and src not in args.actor:
                 args.actor.insert(0, src)
@@ -242,7 +259,8 @@ class EventsComponent:
         out: list[tuple[Trigger, Event]] = []
         for t, ev in items:
             twin = next((o for o in out if o[1].type == ev.type and o[1].modality == ev.modality and (
-                not ev.actor or not o[1].actor or set(ev.actor) == set(o[1].actor))), None)
+                not ev.actor or not o[1].actor or set(ev.actor) <= set(o[1].actor)
+                or set(o[1].actor) <= set(ev.actor))), None)
             if twin is None:
                 out.append((t, ev))
                 continue
@@ -273,6 +291,20 @@ class EventsComponent:
             else:
                 twin.confidence = max(twin.confidence, ev.confidence)
         return out
+
+
+def _complement_of(tok: Token, gov: Token, infinitive: frozenset[str] = frozenset()) -> bool:
+    """``tok`` is (inside) the complement of ``gov``: objects and complement clauses only (with
+    ``infinitive`` markers also a to-infinitive the parser calls an adjunct), no adjunct ("agreed
+    to a ceasefire after two days of fighting") or condition on the way."""
+    for _ in range(6):
+        to_inf = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in infinitive for c in tok.children)
+        if (tok.dep_ not in COMPLEMENT_PATH and not to_inf) or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == gov.i:
+            return True
+    return False
 
 
 @Language.factory(

@@ -5,6 +5,8 @@ rest. Rejections are general rules of grammar, not word lists:
 
 * a verb trigger the tagger reads as a plain adjective, not a participle ("close to the
   border");
+* a reciprocal trigger (meet, talk) with a topic ("talk about") but no partner and at most one
+  actor: speech about something, not a consultation;
 * an adjective trigger used attributively ("angry Palestinians held rallies"): only a
   predicative one states a stance ("X was angry with Y");
 * an event with neither actor nor recipient (after the events of its sentence are merged)
@@ -71,6 +73,9 @@ def rejection(t: Trigger, args: Arguments, lex: Lexicon, parsed: bool) -> str | 
         return "adjective"  # "close to the border", "a base located close to"
     if t.entry.pos == "ADJ" and (tok.dep_ == "amod" or tok.tag_ == "ADJA"):
         return "attributive"  # "angry Palestinians held rallies": a state named in passing
+    if t.entry.reciprocal and not args.recipient and not args.partners and len(args.actor) < 2 and any(
+            c.dep_ == "prep" and lex.key(c.text) in lex.topic_preps for c in tok.children):
+        return "topic only"  # "we don't want to talk about it", "there was talk about": no partner
     return None
 
 

@@ -46,6 +46,15 @@ class Entry:
     """Its content (an embedded event) is absorbed into this event."""
     denial: bool = False
     """Denying an event negates it instead of being a REJECT ("denied attacking Kyiv")."""
+    control: bool = False
+    """An event only with a complement that has a subject of its own and an infinitive marker:
+    "expects the government to uphold" demands; "expects to meet" only plans."""
+    governs_complement: bool = False
+    """Absorbs the events of its complement only (objects, complement clauses, to-infinitives),
+    not those of adjuncts: "pleading with civilians to return ... after fighting displaced them"."""
+    needs_content: bool = False
+    """With a clausal complement, an event only if an event is inside it: "warned that the
+    measures could be misread" warns of a danger and threatens nothing."""
     not_with: tuple[str, ...] = ()
     """Words in the trigger's clause that cancel it (``ask whether`` is a question, not a request)."""
     crowd: str | None = None
@@ -128,6 +137,13 @@ class Lexicon:
     role_links: frozenset[str] = frozenset()
     max_phrase: int = 1
     noun_forms_lower: frozenset[str] = frozenset()
+    infinitive_markers: frozenset[str] = frozenset()
+    """Particles that mark an infinitive ("to"): a controlled complement."""
+    topic_preps: frozenset[str] = frozenset()
+    """Prepositions of a topic ("talk about"): a reciprocal event with only a topic has no partner."""
+    hostile_content: dict[str, str] = field(default_factory=dict)
+    """Type of a governing event whose content is a conflict act (``threat_modes``): a promise
+    or readiness to attack is a threat ("is prepared to impose martial law")."""
     habitual: frozenset[str] = frozenset()
     """Adverbs of repetition: the event is a series and gets no date from the discourse."""
 
@@ -146,7 +162,9 @@ def _entry(lemma: str, pos: str, type_mode: str, details: dict) -> Entry:
         reciprocal=bool(d.pop("reciprocal", False)), future=d.pop("future", None),
         objects=d.pop("objects", {}), requires=tuple(d.pop("requires", ())),
         particle=d.pop("particle", None), governs=bool(d.pop("governs", False)),
-        denial=bool(d.pop("denial", False)),
+        denial=bool(d.pop("denial", False)), control=bool(d.pop("control", False)),
+        needs_content=bool(d.pop("needs_content", False)),
+        governs_complement=bool(d.pop("governs_complement", False)),
         not_with=tuple(d.pop("not_with", ())), weight=float(d.pop("weight", 0.7)),
         possessor=d.pop("possessor", "actor"), crowd=d.pop("crowd", None),
     )
@@ -279,6 +297,9 @@ def compile_lexicon(events: dict, grammar: dict, syntax: Syntax) -> Lexicon:
         max_phrase=max((len(p) for p in phrases), default=1),
         noun_forms_lower=noun_forms,
         habitual=frozenset(w.lower() for w in events.get("habitual", [])),
+        infinitive_markers=sets("infinitive_markers"),
+        topic_preps=sets("topic_preps"),
+        hostile_content=events.get("hostile_content", {}),
     )
 
 
@@ -298,6 +319,8 @@ class ModalityCues:
     uncertain_governors: frozenset[str]
     reported_future: frozenset[str]
     modifier_only: frozenset[str]
+    negation_exceptions: frozenset[str] = frozenset()
+    """Words that make the negation right before them a focus, not a negation ("not only")."""
     correlative: dict[str, frozenset[str]] = field(default_factory=dict)
     """Second part of a correlative negation -> its first part ("noch" -> "weder")."""
     privative: frozenset[str] = frozenset()
@@ -315,6 +338,7 @@ def compile_modality(data: dict, grammar: dict) -> ModalityCues:
         hypothetical_governors=s("hypothetical_governors"), question_governors=s("question_governors"),
         uncertain=s("uncertain"), uncertain_governors=s("uncertain_governors"),
         reported_future=s("reported_future"), modifier_only=s("modifier_only"),
+        negation_exceptions=s("negation_exceptions"),
         correlative={k.lower(): frozenset(w.lower() for w in v)
                      for k, v in data.get("correlative_negation", {}).items()},
         privative=s("privative_preps"),

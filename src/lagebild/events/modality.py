@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon, ModalityCues
+from .syntax import SUBJ
 from .triggers import Clause, Trigger
 
 NEG_DEPS = {"neg", "ng"}
@@ -28,13 +29,18 @@ def _words(doc: Doc, c: Clause, lex: Lexicon, skip: frozenset[int] = frozenset()
     return out
 
 
+def _focus(t: Token, cues: ModalityCues) -> bool:
+    """A negation that only focuses a part ("not only X, but also Y") negates nothing."""
+    return t.i + 1 < len(t.doc) and t.nbor(1).lower_ in cues.negation_exceptions
+
+
 def _negated_parsed(tok: Token, cues: ModalityCues) -> bool:
     heads = [tok]
     if tok.pos_ not in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX"):
         heads.append(tok.head)
     for h in heads:
         for c in h.children:
-            if c.dep_ in NEG_DEPS or (c.dep_ == "det" and c.lower_ in cues.negation):
+            if (c.dep_ in NEG_DEPS or (c.dep_ == "det" and c.lower_ in cues.negation)) and not _focus(c, cues):
                 return True
     return False
 
@@ -62,6 +68,11 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
     tok = trig.token
     if trig.is_noun and any(t.lower_ in cues.privative for t in doc[max(c.start, tok.i - 3):tok.i]):
         return "negated"  # "ergab sich ohne Widerstand"
+    if parsed and tok.dep_ == "pcomp" and any(x.dep_ in SUBJ for x in tok.children):
+        # "could accelerate with Cavusoglu warning that ...": a clause of its own under a
+        # preposition; the modal of the verb it modifies is not its modality
+        inside = {x.i for x in tok.subtree}
+        words = {x.lower_ for x in doc[c.start:c.end] if x.i in inside and x.i not in own}
     fronted = not parsed and trig.is_noun and tok.i - c.start <= 3 and doc[c.start].lower_ in lex.preps
     if fronted:  # "Bei einem Treffen ... kündigte X an": the framing PP keeps its own modality
         end = min(c.end, tok.i + 10)
@@ -75,9 +86,9 @@ def modality(trig: Trigger, clist: list[Clause], cues: ModalityCues, lex: Lexico
     if parsed:
         neg = _negated_parsed(tok, cues)
     else:
-        neg = bool(words & cues.negation) or any(
-            t.lower_.startswith(cues.negation_prefixes) for t in doc[c.start:c.end]) if cues.negation_prefixes \
-            else bool(words & cues.negation)
+        ctoks = doc[c.start:c.end]
+        neg = any(t.lower_ in cues.negation and not _focus(t, cues) for t in ctoks if t.i not in own) or bool(
+            cues.negation_prefixes) and any(t.lower_.startswith(cues.negation_prefixes) for t in ctoks)
     chain = _governor_chain(tok) if parsed else []
     chain_lemmas = {t.lemma_.lower() for t in chain} | {t.lower_ for t in chain}
     if neg or chain_lemmas & cues.denial or (not parsed and words & cues.denial):

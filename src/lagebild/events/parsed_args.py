@@ -60,6 +60,15 @@ def parsed_arguments(lex: Lexicon, trig: Trigger, idx: EntityIndex) -> Arguments
                 actor_toks += agents
                 recip_toks += pas if not recip_toks and v is verb else []
                 break
+            if v is tok and not subs and not pas and v.dep_ in ("acl", "amod", "advcl") and _passive_participle(v):
+                # "civilians attacked by the rebels", "the banned BLA", "Encouraged by X, he ...": the
+                # noun or the subject the participle leans on suffers the event; the by-phrase does it
+                actor_toks += agents
+                if v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                    recip_toks.append(v.head)
+                elif v.dep_ == "advcl":
+                    recip_toks += [c for c in v.head.children if c.dep_ in SUBJ]
+                break
             if subs:
                 actor_toks += subs
                 break
@@ -134,6 +143,13 @@ def parsed_arguments(lex: Lexicon, trig: Trigger, idx: EntityIndex) -> Arguments
     if not args.recipient:
         args.recipient = groups_only
     return args
+
+
+def _passive_participle(tok: Token) -> bool:
+    """A past participle without an auxiliary of its own (a reduced passive clause)."""
+    form = tok.morph.get("VerbForm")
+    past = "Part" in form and "Past" in tok.morph.get("Tense") or tok.tag_ == "VBN"
+    return past and not any(c.dep_ in ("aux", "auxpass", "aux:pass") for c in tok.children)
 
 
 def _stative(lex, tok: Token):

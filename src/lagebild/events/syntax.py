@@ -14,6 +14,10 @@ IOBJ = {"dative", "iobj", "da"}
 CLAUSAL_UP = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "oc", "prep", "acomp", "pobj"}
 CUT = {"relcl", "acl", "advcl", "ccomp", "punct", "cc", "parataxis", "appos"}
 PRUNE = {"relcl", "advcl", "parataxis", "ccomp"}
+CLAUSAL_COMPLEMENTS = {"ccomp"}
+"""A finite complement clause ("warned that ...")."""
+COMPLEMENT_PATH = {"xcomp", "ccomp", "dobj", "obj", "oc", "oa", "conj"}
+"""Labels from an event up to the word whose complement it is (objects, complement clauses)."""
 
 
 def prep_objects(tok: Token) -> list[tuple[str, Token]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .lexicon import Entry, Lexicon
+from .syntax import SUBJ
 
 OBLIGATION = Entry(lemma="<obligation>", pos="VERB", type="REQUEST", governs=True, weight=0.6)
 BOUNDARY = frozenset(",;:()[]„“”\"«»–—?!…")
@@ -243,6 +244,8 @@ class TriggerFinder:
                 return None
         type_, mode = e.type, e.mode
         toks = [tok]
+        if e.control and not (parsed and _controls(tok, lex)):
+            return None
         if e.objects:
             obj = _object_of(tok, ctoks, parsed, lex)
             spec = None
@@ -266,6 +269,17 @@ class TriggerFinder:
         if type_ in lex.reversers.get("types", []) and _reversed(tok, ctoks, parsed, lex):
             type_, mode = lex.reversers.get("to", "CONCEDE"), None
         return Trigger(tok, e, type_, mode, cl, toks)
+
+
+def _controls(tok: Token, lex: Lexicon) -> bool:
+    """A clausal complement with its own subject and an infinitive marker ("X to do")."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp", "oc"):
+            kids = list(c.children)
+            if any(k.dep_ in SUBJ for k in kids) and any(
+                    k.dep_ == "aux" and lex.key(k.text) in lex.infinitive_markers for k in kids):
+                return True
+    return False
 
 
 def _object_spec(objects: dict, o: Token, lex: Lexicon) -> dict | None:

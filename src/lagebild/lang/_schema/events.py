@@ -28,6 +28,9 @@ class Trigger(DataModel):
     future: str | None = None
     objects: dict[str, ObjectRule] = {}
     denial: bool = False
+    control: bool = False
+    needs_content: bool = False
+    governs_complement: bool = False
     possessor: str | None = None
     mode: str | None = None
     crowd: str | None = None
@@ -65,6 +68,9 @@ class Triggers(FileModel):
 
 
 class Events(Triggers):
+    infinitive_markers: Words = []
+    topic_preps: Words = []
+    hostile_content: dict[str, str] = {}
     reversers: Reversers
     reporting_verbs: Words
     role_nouns: Words
@@ -180,3 +186,4 @@ class Modality(FileModel):
     modifier_only: Words
     correlative_negation: WordTable
     privative_preps: Words = []
+    negation_exceptions: Words = []
