@@ -158,7 +158,7 @@ def es_frames(v: View, u: int) -> list[Frame]:
                     _content_without(v, lo, hi, i, src[1] if src else e)
             content = [c for c in content if c[1] > c[0]]
             if content:
-                kind = "prep" if src else ("anaphoric" if v.lex.impersonal_refers_back else "impersonal")
+                kind = "prep" if src else "impersonal"  # no source named: not the last speaker's
                 out.append(Frame(form="indirect", cue=[(i, e)], source=src, content=content, unit=u,
                                  kind=kind, lemma=" ".join(pat)))
     return out

@@ -130,7 +130,6 @@ class Attribution(FileModel):
     agent_nouns: Words = []
     clause_only_cues: Words = []
     adjunct_preps: Words = []
-    impersonal_refers_back: bool = True
     survey_preps: Words = []
     survey_heads: Words = []
     setting_verbs: Words = []
