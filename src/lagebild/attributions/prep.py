@@ -213,8 +213,10 @@ def headline_frame(v: View, u: int, entities: list) -> list[Frame]:
         content = [v.strip(k + 1, e)]
         if sum(1 for j in range(*content[0]) if v.texts[j].isalpha()) < 2:
             return []  # "Clinton: 547" is a table row, not a statement
-        return [Frame(form="indirect" if v.quote_of[k + 1] == -1 else "direct", cue=[(k, k + 1)],
-                      source=(s, k), content=content, unit=u, kind="verb", lemma=":")]
+        f = Frame(form="indirect" if v.quote_of[k + 1] == -1 else "direct", cue=[(k, k + 1)],
+                  source=(s, k), content=content, unit=u, kind="verb", lemma=":")
+        f.extra["speaker_label"] = label
+        return [f]
     return []
 
 

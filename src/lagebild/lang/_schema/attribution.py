@@ -113,7 +113,6 @@ class Attribution(FileModel):
     demonstrative_subjects: Words = []
     reported_min_words: int = 0
     cue_pos: Words = []
-    headline_over_frames: bool = False
     merge_quote_runs: bool = False
     signature_dashes: Words = []
     nominal_cues: Words = []
