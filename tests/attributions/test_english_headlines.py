@@ -27,3 +27,14 @@ def test_name_dash_quotation(en):
 
 def test_name_dash_without_a_quotation_is_no_frame(en):
     assert en("Pamela Padilla ― a teacher from Ohio") == []
+
+
+def test_a_headline_colon_stands_only_where_no_other_frame_is(en):
+    """A headline colon frame is built only in a unit without frames; a transcript's speaker
+    label (all capitals) also over its turn's frames (test_english.py). One rule for every
+    language since issue 18 (once the switch headline_over_frames)."""
+    alone = "Poll: Wealthy Voters Abandon Republican Party"
+    assert [a.cue.text for a in en(alone)] == [":"]
+    text = "Poll: Voters said the economy was weak."
+    found = en(text)
+    assert found and all(a.cue.text != ":" for a in found)

@@ -289,3 +289,14 @@ def test_apposition_then_auxiliary_and_adverb_before_the_cue(de):
     text = "General Anupong, Oberbefehlshaber der Armee, hat bereits angekündigt, er werde keine Soldaten einsetzen."
     (a,) = de(text)
     assert a.source.text == "General Anupong, Oberbefehlshaber der Armee"
+
+
+def test_impersonal_heisst_es_does_not_take_the_last_speaker(de):
+    """An impersonal cue with no source is nobody's: not the speaker of the sentence before
+    (one rule for every language since issue 18; once the switch impersonal_refers_back)."""
+    text = "Der Minister Peter Müller sagte, die Lage sei ernst. Weiter heißt es, die Regierung plane Neuwahlen."
+    atts = de(text)
+    said = next(a for a in atts if a.cue.text == "sagte")
+    assert said.source.text == "Der Minister Peter Müller"
+    a = next(a for a in atts if a.cue.text == "heißt es")
+    assert a.source.text is None and a.source.kind == "unknown"

@@ -157,8 +157,6 @@ def test_where_nouns_are_capitalised_a_capital_tells_a_noun_from_a_verb():
 #: model fact (``pipeline.json``) or a syntax hook, then take it off this list. It only shrinks.
 DIFFERING_FLAGS_LEFT = {
     ("attribution", "compact_sources"),
-    ("attribution", "headline_over_frames"),
-    ("attribution", "impersonal_refers_back"),
     ("attribution", "merge_quote_runs"),
     ("attribution", "nested_quotes"),
     ("attribution", "plural_sources_speak"),

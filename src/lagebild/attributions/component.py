@@ -35,8 +35,6 @@ class AttributionsComponent:
         self.nested = bool(data.get("nested_quotes", True))
         self.headline = bool(data.get("headline_colon", False))
         self.merge_runs = bool(data.get("merge_quote_runs", False))
-        # a speaker label / headline colon frame also over a unit with other frames (nested in it)
-        self.headline_over = bool(data.get("headline_over_frames", False))
 
     # --- finding ------------------------------------------------------------------------
     def frames(self, doc: Doc) -> tuple[View, list[Frame]]:
@@ -60,8 +58,10 @@ class AttributionsComponent:
             if v.has_dep and self.deps:
                 extra += noun_frames(v, u, self.deps, taken) + adjective_frames(v, u, self.deps, taken)
                 extra += agent_noun_frames(v, u, self.deps, taken) + survey_frames(v, u, self.deps, taken)
-            if self.headline and (not unit or self.headline_over):  # frames inside it are nested
-                extra += headline_frame(v, u, doc._.lb_entities or [])
+            if self.headline:  # a transcript's speaker label stands over its turn's frames (nested in it);
+                # a headline colon ("Trump: …") only where the unit has no other frame
+                extra += [f for f in headline_frame(v, u, doc._.lb_entities or [])
+                          if not unit or f.extra.get("speaker_label")]
             for f in extra:
                 if not any(k in taken for s, e in f.cue for k in range(s, e)):
                     unit.append(f)

@@ -76,8 +76,6 @@ class Lexicon:
     reported_after_cue: bool = False
     """The content of a speech act without reported clause is the rest of its clause after the
     cue (else the whole clause, source and cue included)."""
-    impersonal_refers_back: bool = True
-    """An impersonal cue with no source ("heißt es", "reportedly") takes the source of the discourse."""
 
     def index(self) -> None:
         """First words of every multi-word pattern, to skip tokens quickly."""
@@ -192,7 +190,6 @@ class Lexicon:
         lex.reported_min_words = int(data.get("reported_min_words", 0))
         lex.plural_sources_speak = bool(data.get("plural_sources_speak", False))
         lex.reported_after_cue = bool(data.get("reported_after_cue", False))
-        lex.impersonal_refers_back = bool(data.get("impersonal_refers_back", True))
         lex.passive_subject_source = frozenset(data.get("passive_subject_source", []))
         lex.index()
         return lex

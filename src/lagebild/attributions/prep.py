@@ -158,7 +158,7 @@ def es_frames(v: View, u: int) -> list[Frame]:
                     _content_without(v, lo, hi, i, src[1] if src else e)
             content = [c for c in content if c[1] > c[0]]
             if content:
-                kind = "prep" if src else ("anaphoric" if v.lex.impersonal_refers_back else "impersonal")
+                kind = "prep" if src else "impersonal"  # no source named: not the last speaker's
                 out.append(Frame(form="indirect", cue=[(i, e)], source=src, content=content, unit=u,
                                  kind=kind, lemma=" ".join(pat)))
     return out
@@ -213,8 +213,10 @@ def headline_frame(v: View, u: int, entities: list) -> list[Frame]:
         content = [v.strip(k + 1, e)]
         if sum(1 for j in range(*content[0]) if v.texts[j].isalpha()) < 2:
             return []  # "Clinton: 547" is a table row, not a statement
-        return [Frame(form="indirect" if v.quote_of[k + 1] == -1 else "direct", cue=[(k, k + 1)],
-                      source=(s, k), content=content, unit=u, kind="verb", lemma=":")]
+        f = Frame(form="indirect" if v.quote_of[k + 1] == -1 else "direct", cue=[(k, k + 1)],
+                  source=(s, k), content=content, unit=u, kind="verb", lemma=":")
+        f.extra["speaker_label"] = label
+        return [f]
     return []
 
 

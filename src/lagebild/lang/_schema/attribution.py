@@ -113,7 +113,6 @@ class Attribution(FileModel):
     demonstrative_subjects: Words = []
     reported_min_words: int = 0
     cue_pos: Words = []
-    headline_over_frames: bool = False
     merge_quote_runs: bool = False
     signature_dashes: Words = []
     nominal_cues: Words = []
@@ -130,7 +129,6 @@ class Attribution(FileModel):
     agent_nouns: Words = []
     clause_only_cues: Words = []
     adjunct_preps: Words = []
-    impersonal_refers_back: bool = True
     survey_preps: Words = []
     survey_heads: Words = []
     setting_verbs: Words = []
