@@ -40,7 +40,7 @@ def test_lookup_where_the_table_has_no_entry_and_only_where_it_fits_the_pos(tmp_
         "gut",  # lookup by the form when the lower-cased form is absent
     ]
     lem.to_disk(tmp_path / "lem")
-    assert (tmp_path / "lem" / "lookup.msgpack.gz").exists()
+    assert (tmp_path / "lem" / "lookup.txt.gz").exists()
     other = nlp.add_pipe("lagebild_lemmatizer", name="other").from_disk(tmp_path / "lem")
     assert other.lookup == lem.lookup
     assert [t.lemma_ for t in other(Doc(nlp.vocab, words=words, pos=pos))] == [t.lemma_ for t in doc]
