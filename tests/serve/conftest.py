@@ -1,11 +1,18 @@
 """A store of hand-made articles, and an app over it."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from pathlib import Path
+
 import pytest
 
 from lagebild.store import Store
 
 from .articles import all_articles
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="session")
@@ -40,9 +47,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_server(app):
-    """The app under uvicorn in a thread on 127.0.0.1 and a free port; yields its base URL."""
+@contextmanager
+def serving(app):  # noqa: ANN001, ANN201 - a FastAPI app; yields its base URL
+    """The app under uvicorn in a thread on 127.0.0.1 and a free port."""
     import threading
     import time
 
@@ -58,6 +65,25 @@ def live_server(app):
         time.sleep(0.05)
     else:
         pytest.fail("the test server did not start")
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    """The fixture app served on loopback; yields its base URL."""
+    with serving(app) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, started once for all browser tests."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()

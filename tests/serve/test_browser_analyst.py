@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
-import time
 
 import pytest
 
 from lagebild.serve import create_app
 from lagebild.store import Store
 
-from .conftest import free_port
+from .conftest import serving
 from .mixed import mixed_articles
-from .test_browser import ARGS, CHROMIUM
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="browser tests need Debian's chromium at /usr/bin/chromium "
-                       "(apt-get install chromium; .ci/run installs it)"),
-]
+from .test_browser import pytestmark  # noqa: F401 - the same skip conditions
 
 
 @pytest.fixture(scope="module")
@@ -36,28 +28,8 @@ def base_url(tmp_path_factory):
         raise RuntimeError("secret internal detail")
 
     app.add_api_route("/boom", boom, include_in_schema=False)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical", lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    else:
-        pytest.fail("the test server did not start")
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture

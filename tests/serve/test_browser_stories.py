@@ -3,44 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from .test_browser import ARGS, CHROMIUM, pytestmark  # noqa: F401 - the same skip conditions
+from .conftest import serving
+from .test_browser import pytestmark  # noqa: F401 - the same skip conditions
 from .test_stories import story_store  # noqa: F401 - fixture
 
 
 @pytest.fixture(scope="module")
 def story_server(story_store):  # noqa: F811
-    import threading
-    import time
-
-    import uvicorn
-
     from lagebild.serve import create_app
 
-    from .conftest import free_port
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(story_store), host="127.0.0.1", port=port, log_level="error",
-                                          lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    else:
-        pytest.fail("the test server did not start")
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+    with serving(create_app(story_store)) as url:
+        yield url
 
 
 @pytest.fixture
