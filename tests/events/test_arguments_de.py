@@ -98,8 +98,12 @@ def test_merged_twins_keep_the_higher_confidence():
     assert len(merged) == 1 and merged[0][1].confidence == 0.26
 
 
-def test_role_of_a_country_with_its_holder_named_after_it(de):
-    text = "Der Außenminister der Russischen Föderation Sergei Lawrow kritisierte die G7 scharf."
+@pytest.mark.parametrize("text", [
+    "Der Außenminister der Russischen Föderation Sergei Lawrow kritisierte die G7 scharf.",
+    # the holder after a genitive country, the subject after the finite verb
+    "Am Montag kritisierte der anwesende Außenminister der Russischen Föderation Sergei Lawrow die G7.",
+])
+def test_role_of_a_country_with_its_holder_named_after_it(de, text):
     evs = _run(de, text, [_entity(text, "e1", "Russischen Föderation", "LOC", "RUS"),
                           _entity(text, "e2", "Sergei Lawrow", "PER", "RUS"), _entity(text, "e3", "G7")])
     accuse = [e for e in evs if e.type == "ACCUSE"]
@@ -178,14 +182,6 @@ def test_genitive_attribute_of_a_noun_is_no_subject(de):
     text = "Bei einem Schusswechsel in der Nähe der Ortschaft Ghadschar wurden zwei Soldaten verletzt."
     evs = _run(de, text, [_entity(text, "e1", "Ghadschar", "LOC", "LBN")])
     assert not [e for e in evs if "e1" in e.actor]
-
-
-def test_role_holder_after_a_genitive_country_still_acts(de):
-    text = "Am Montag kritisierte der anwesende Außenminister der Russischen Föderation Sergei Lawrow die G7."
-    evs = _run(de, text, [_entity(text, "e1", "Russischen Föderation", "LOC", "RUS"),
-                          _entity(text, "e2", "Sergei Lawrow", "PER", "RUS"), _entity(text, "e3", "G7")])
-    accuse = [e for e in evs if e.type == "ACCUSE"]
-    assert accuse and accuse[0].actor == ["e2"]
 
 
 def test_genitive_owner_stops_at_its_head_and_at_prepositions(de):
